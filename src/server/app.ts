@@ -1,0 +1,14 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { sitePlugin } from './site';
+
+/** The one process of `npm start`: the built site and both APIs. */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: config.trustProxy,
+  });
+  app.get('/api/health', async () => ({ ok: true }));
+  await app.register(sitePlugin, { root: config.siteDir });
+  return app;
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+
+export type IpMode = 'masked' | 'full' | 'hashed';
+
+/** Everything the servers read from the environment; every variable is optional. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  trackingIp: IpMode;
+  trustProxy: boolean | string;
+  adminToken: string | undefined;
+  presenterToken: string | undefined;
+  corsOrigins: string[];
+  siteDir: string;
+}
+
+const IP_MODES: readonly IpMode[] = ['masked', 'full', 'hashed'];
+
+function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT muss eine ganze Zahl von 0 bis 65535 sein, nicht "${raw}"`);
+  }
+  return port;
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8080): Config {
+  const trackingIp = (env.TRACKING_IP ?? 'masked') as IpMode;
+  if (!IP_MODES.includes(trackingIp)) {
+    throw new Error(`TRACKING_IP muss ${IP_MODES.join(' | ')} sein, nicht "${env.TRACKING_IP}"`);
+  }
+  return {
+    port: parsePort(env.PORT, defaultPort),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    trackingIp,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    presenterToken: env.PRESENTER_TOKEN || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    siteDir: resolve(env.SITE_DIR || './dist'),
+  };
+}

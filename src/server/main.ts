@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+const config = loadConfig();
+
+if (!existsSync(join(config.siteDir, 'index.html'))) {
+  console.log('Die Website ist noch nicht gebaut – baue sie jetzt (vite build) …');
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}
+
+const app = await buildApp(config);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info(`${signal}: schließe den Server`);
+    void app.close().then(() => process.exit(0));
+  });
+}
+await app.listen({ port: config.port, host: config.host });
+console.log(`Kurs-Website läuft: http://${config.host}:${config.port}/`);

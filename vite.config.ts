@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import deckPages from './src/deck/vite-plugin';
 
 export default defineConfig({
+  plugins: [deckPages()],
   build: {
     rollupOptions: {
       input: {

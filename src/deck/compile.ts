@@ -1,0 +1,199 @@
+/**
+ * The slide compiler: deck Markdown → the Deck model of src/shared/deck.ts.
+ * Stages: normalize → lex → model (properties, inheritance, numbering) → convert (unified).
+ */
+import type { Deck, Slide } from '../shared/deck';
+import { newStats, type ConvertSettings, type ConvertStats, type Heading } from './context';
+import { convertParts } from './convert';
+import { ContentProblem, DeckError, SourceProblem, type Diagnostic } from './diagnostics';
+import { lex, type RawSlide } from './lexer';
+import { swallowedProse } from './lint';
+import { BUILTIN_MACROS, type MacroRegistry } from './macros';
+import { buildModel, type ModelSlide } from './model';
+import { DEFAULT_SETTINGS, type DeckSettings } from './options';
+import type { Part } from './parts';
+import { normalizeSource } from './source';
+
+export interface DeckInput {
+  /** File name without `.md`. */
+  id: string;
+  /** The deck file as errors should name it. */
+  file: string;
+  source: string;
+  settings?: DeckSettings;
+  /** The course's macros, added to the built-in ones. */
+  macros?: MacroRegistry;
+  /** Maps a local image URL to the URL the page uses; throws when the file is missing. */
+  resolveAsset?: (url: string) => string;
+}
+
+export interface CompiledDeck {
+  deck: Deck;
+  warnings: Diagnostic[];
+  /** Local image URLs the deck uses, as written. */
+  images: string[];
+}
+
+const CHAPTER = /^(?:Kapitel|Übung|Übungsblatt|Teil|Lektion|Chapter|Exercise)\b/i;
+const BACKGROUND_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
+
+export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const text = normalizeSource(input.source);
+  const diagnostics = new Diagnostics(input.file, text);
+
+  let rawSlides: RawSlide[];
+  let definitions: string[];
+  try {
+    ({ slides: rawSlides, definitions } = lex(text));
+  } catch (error) {
+    if (!(error instanceof SourceProblem)) throw error;
+    diagnostics.add('error', error.message, error.line, error.slide);
+    throw new DeckError(diagnostics.all);
+  }
+  diagnostics.sections = rawSlides;
+
+  const model = buildModel(rawSlides, {
+    ...settings,
+    countIncrementalSlides: settings.options.countIncrementalSlides,
+  });
+  for (const warning of model.warnings) diagnostics.add('warning', warning.message, warning.line);
+  for (const lint of swallowedProse(model.plainProperties, text)) diagnostics.add('warning', lint.message, lint.line);
+
+  const resolveAsset = input.resolveAsset ?? ((url: string) => url);
+  const images = new Set<string>();
+  const slides: Slide[] = [];
+  let titleHeadings: Heading[] = [];
+  for (const slide of model.slides) {
+    const convertSettings: ConvertSettings = {
+      highlightLines: settings.options.highlightLines,
+      macros: { ...BUILTIN_MACROS, ...input.macros },
+      resolveAsset,
+      definitions: definitions.length > 0 ? `${definitions.join('\n')}\n\n` : '',
+      warn: (message, snippet) => diagnostics.add('warning', message, diagnostics.locate(snippet, slide)),
+    };
+    const contentStats = newStats();
+    const notesStats = newStats();
+    const html = await convertSlidePart(slide.content, convertSettings, contentStats, slide, diagnostics);
+    const notesHtml = await convertSlidePart(slide.notes, convertSettings, notesStats, slide, diagnostics);
+    for (const image of [...contentStats.images, ...notesStats.images]) images.add(image);
+    if (slide.index === 0) titleHeadings = contentStats.headings;
+    slides.push({
+      index: slide.index,
+      number: slide.number,
+      ...(slide.name !== undefined ? { name: slide.name } : {}),
+      classes: slide.classes,
+      properties: resolveBackground(slide, resolveAsset, diagnostics),
+      continued: slide.continued,
+      html,
+      notesHtml,
+      line: slide.line,
+      diagrams: contentStats.diagrams,
+      demos: contentStats.demos,
+    });
+  }
+  if (diagnostics.hasErrors) throw new DeckError(diagnostics.all);
+
+  const deck: Deck = {
+    id: input.id,
+    title: settings.title ?? titleOf(titleHeadings) ?? input.id,
+    chapter: settings.chapter ?? titleHeadings.find((heading) => CHAPTER.test(heading.text))?.text ?? '',
+    options: settings.options,
+    slides,
+    total: model.total,
+  };
+  return { deck, warnings: diagnostics.all, images: [...images] };
+}
+
+async function convertSlidePart(
+  parts: Part[],
+  settings: ConvertSettings,
+  stats: ConvertStats,
+  slide: ModelSlide,
+  diagnostics: Diagnostics,
+): Promise<string> {
+  try {
+    return await convertParts(parts, { settings, stats });
+  } catch (error) {
+    if (!(error instanceof ContentProblem)) throw error;
+    diagnostics.add('error', error.message, diagnostics.locate(error.snippet, slide));
+    return '';
+  }
+}
+
+function resolveBackground(
+  slide: ModelSlide,
+  resolveAsset: (url: string) => string,
+  diagnostics: Diagnostics,
+): Record<string, string> {
+  const image = slide.properties['background-image'];
+  if (image === undefined) return slide.properties;
+  const resolved = image.replace(BACKGROUND_URL, (match, quote: string, url: string) => {
+    try {
+      return `url(${quote}${resolveAsset(url)}${quote})`;
+    } catch (error) {
+      diagnostics.add('error', (error as Error).message, diagnostics.locate(url, slide));
+      return match;
+    }
+  });
+  return { ...slide.properties, 'background-image': resolved };
+}
+
+function titleOf(headings: Heading[]): string | undefined {
+  const title = headings.find((heading) => heading.depth === 1) ?? headings.find((heading) => !CHAPTER.test(heading.text));
+  return title?.text || undefined;
+}
+
+/** Collects problems once each, with the deck line and the slide section it falls into. */
+class Diagnostics {
+  readonly all: Diagnostic[] = [];
+  sections: readonly RawSlide[] = [];
+  private readonly seen = new Set<string>();
+  private readonly lines: string[];
+
+  constructor(
+    private readonly file: string,
+    text: string,
+  ) {
+    this.lines = text.split('\n');
+  }
+
+  get hasErrors(): boolean {
+    return this.all.some((diagnostic) => diagnostic.severity === 'error');
+  }
+
+  add(severity: Diagnostic['severity'], message: string, line: number | undefined, section?: number): void {
+    const key = `${severity}:${line}:${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const slide = section ?? (line === undefined ? undefined : this.sectionOf(line));
+    this.all.push({
+      severity,
+      file: this.file,
+      ...(slide !== undefined ? { slide } : {}),
+      ...(line !== undefined ? { line } : {}),
+      message,
+    });
+  }
+
+  /** The first line of the slide's own or inherited source that contains `snippet`. */
+  locate(snippet: string, slide: ModelSlide): number {
+    for (const { line, endLine } of slide.sources) {
+      for (let number = line; number <= endLine; number++) {
+        if (this.lines[number - 1]?.includes(snippet)) return number;
+      }
+    }
+    return slide.line;
+  }
+
+  private sectionOf(line: number): number | undefined {
+    let low = 0;
+    let high = this.sections.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sections[mid]!.line <= line) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? (this.sections.length > 0 ? 1 : undefined) : low;
+  }
+}

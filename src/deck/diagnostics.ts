@@ -1,0 +1,57 @@
+/**
+ * Problems found while compiling a deck. Errors fail the build; warnings point at remark.js's
+ * silent traps while the deck still builds. Each names the deck file, slide and source line.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Deck file as given to the compiler (e.g. `slides/kapitel-2.md`). */
+  file: string;
+  /** 1-based position of the slide in the file (every `---`/`--` section counts). */
+  slide?: number;
+  /** 1-based source line. */
+  line?: number;
+  message: string;
+}
+
+/** A problem found by one stage, before the compiler adds the file name. */
+export class SourceProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly slide?: number,
+  ) {
+    super(message);
+    this.name = 'SourceProblem';
+  }
+}
+
+/**
+ * A problem inside a slide's Markdown found while converting it; `snippet` is source text that
+ * locates it (e.g. `![:foo`), since the converted text no longer maps 1:1 to deck lines.
+ */
+export class ContentProblem extends Error {
+  constructor(
+    message: string,
+    readonly snippet: string,
+  ) {
+    super(message);
+    this.name = 'ContentProblem';
+  }
+}
+
+export class DeckError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'DeckError';
+  }
+}
+
+/** `file:line: Folie N: message`, the form editors and terminals link to the source. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.line === undefined ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}`;
+  const slide = diagnostic.slide === undefined ? '' : ` Folie ${diagnostic.slide}:`;
+  const label = diagnostic.severity === 'warning' ? ' Warnung:' : '';
+  return `${where}:${label}${slide} ${diagnostic.message}`;
+}

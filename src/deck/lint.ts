@@ -1,0 +1,36 @@
+/**
+ * remark.js's silent trap R21: a slide whose first line is prose like `Note: …` or a bare URL
+ * loses that line into a property. We read it the same way, but warn unless the key is a
+ * property remark.js knows or a variable the deck uses as `{{key}}`.
+ */
+import type { FoundProperty } from './properties';
+
+const KNOWN_PROPERTIES = new Set([
+  'name', 'class', 'layout', 'template', 'count', 'exclude', 'continued', 'highlight-style',
+  'background-image', 'background-color', 'background-size', 'background-position',
+]);
+const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
+
+export interface Lint {
+  line: number;
+  message: string;
+}
+
+export function swallowedProse(found: readonly FoundProperty[], deckText: string): Lint[] {
+  const variables = new Set(Array.from(deckText.matchAll(VARIABLE), (match) => match[1]!));
+  const lints: Lint[] = [];
+  for (const { key, value, line, source } of found) {
+    if (value.startsWith('//')) {
+      lints.push({
+        line,
+        message: `„${source.trim()}“ wird als Folien-Eigenschaft „${key}“ gelesen und nicht angezeigt; als Link schreiben: <${key}:${value}>`,
+      });
+    } else if (!KNOWN_PROPERTIES.has(key) && !variables.has(key)) {
+      lints.push({
+        line,
+        message: `„${source.trim()}“ wird als Folien-Eigenschaft „${key}“ gelesen und nicht angezeigt; als Text schreiben: „${key}\\:${source.slice(key.length + 1)}“`,
+      });
+    }
+  }
+  return lints;
+}

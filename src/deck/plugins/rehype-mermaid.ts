@@ -1,0 +1,38 @@
+/**
+ * rehype plugin: a ```` ```mermaid ```` block becomes a diagram placeholder that the viewer
+ * renders when the slide is about to be shown; the source stays readable without JavaScript.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { DIAGRAM_CLASS, DIAGRAM_SOURCE_CLASS } from '../../shared/deck';
+import { contextOf } from '../context';
+import { codeLanguage, textOf } from './hast';
+
+export default function rehypeMermaid() {
+  return (tree: Root, file: { data: object }) => {
+    const { stats } = contextOf(file.data);
+    visit(tree, 'element', (node, index, parent) => {
+      const [code] = node.children;
+      if (node.tagName !== 'pre' || code?.type !== 'element' || codeLanguage(code) !== 'mermaid') return;
+      if (!parent || index === undefined) return;
+      parent.children[index] = diagram(textOf(code).replace(/\n$/, ''));
+      stats.diagrams++;
+    });
+  };
+}
+
+function diagram(source: string): Element {
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: [DIAGRAM_CLASS] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'pre',
+        properties: { className: [DIAGRAM_SOURCE_CLASS] },
+        children: [{ type: 'text', value: source }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Vite plugin: every `<dir>/<id>.md` becomes the page `/slides/<id>/`, built from the viewer's
+ * template `src/viewer/deck.html`. The template is one build input (so the viewer script is
+ * bundled once); its built HTML is copied per deck. Deck images become hashed assets; in
+ * `vite dev` the pages are served on request and reload when a deck changes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { DeckError, formatDiagnostic, type Diagnostic } from './diagnostics';
+import { escapeHtml } from './html';
+import { listDeckFiles, loadDeck, settingsPath, type LoadOptions } from './load';
+import { renderDeckPage } from './page';
+
+export interface DeckPagesOptions {
+  /** Directory of the deck files, relative to the Vite root. Default `slides`. */
+  dir?: string;
+}
+
+export const TEMPLATE = 'src/viewer/deck.html';
+const TEMPLATE_INPUT = 'deck-page';
+const PAGE_URL = /^\/slides\/([\w.-]+)(\/(?:index\.html)?)?(?:\?.*)?$/;
+
+export default function deckPages(options: DeckPagesOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  let dir: string;
+  let template: string;
+
+  const log = (warnings: Diagnostic[]): void => {
+    for (const warning of warnings) config.logger.warn(formatDiagnostic(warning));
+  };
+
+  return {
+    name: 'vs-deck-pages',
+
+    configResolved(resolved) {
+      config = resolved;
+      dir = resolve(config.root, options.dir ?? 'slides');
+      template = resolve(config.root, TEMPLATE);
+    },
+
+    options(inputOptions) {
+      if (config.command !== 'build' || listDeckFiles(dir).length === 0) return null;
+      const input = inputOptions.input;
+      const entries =
+        typeof input === 'string' ? { index: input } : Array.isArray(input) ? Object.fromEntries(input.map((path) => [basename(path, extname(path)), path])) : { ...input };
+      return { ...inputOptions, input: { ...entries, [TEMPLATE_INPUT]: template } };
+    },
+
+    generateBundle: {
+      order: 'post',
+      async handler(_output, bundle) {
+      const decks = listDeckFiles(dir);
+      const templateFile = relative(config.root, template).split(sep).join('/');
+      const built = bundle[templateFile];
+      if (!built || built.type !== 'asset') return;
+      delete bundle[templateFile];
+
+      const emitted = new Map<string, string>();
+      const assetUrl: LoadOptions['assetUrl'] = (file) => {
+        let url = emitted.get(file);
+        if (!url) {
+          const source = readFileSync(file);
+          const hash = createHash('sha256').update(source).digest('hex').slice(0, 8);
+          const ext = extname(file);
+          const fileName = `${config.build.assetsDir}/${basename(file, ext)}-${hash}${ext}`;
+          this.emitFile({ type: 'asset', fileName, source });
+          url = config.base + fileName;
+          emitted.set(file, url);
+        }
+        return url;
+      };
+
+      for (const { id, path } of decks) {
+        try {
+          const compiled = await loadDeck(path, { root: config.root, assetUrl });
+          log(compiled.warnings);
+          this.emitFile({
+            type: 'asset',
+            fileName: `slides/${id}/index.html`,
+            source: renderDeckPage(String(built.source), compiled.deck),
+          });
+        } catch (error) {
+          this.error(error instanceof DeckError ? `Foliensatz fehlerhaft:\n${error.message}` : (error as Error));
+        }
+      }
+      },
+    },
+
+    configureServer(server) {
+      server.watcher.add([dir, template]);
+      server.watcher.on('all', (_event, file) => reloadAffected(server, file));
+      server.middlewares.use((req, res, next) => {
+        servePage(server, req, res).then((served) => served || next(), next);
+      });
+    },
+  };
+
+  function reloadAffected(server: ViteDevServer, file: string): void {
+    if (file === template || (file.startsWith(dir + sep) && !file.endsWith('.md') && !file.endsWith('.json'))) {
+      server.ws.send({ type: 'full-reload' });
+      return;
+    }
+    if (!file.startsWith(dir + sep) || file.endsWith('.quiz.md')) return;
+    const id = basename(file).replace(/\.(md|json)$/, '');
+    server.ws.send({ type: 'full-reload', path: `/slides/${id}/index.html` });
+  }
+
+  async function servePage(server: ViteDevServer, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const match = PAGE_URL.exec(req.url ?? '');
+    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const [, id = '', rest] = match;
+    const path = join(dir, `${id}.md`);
+    if (id.endsWith('.quiz') || !existsSync(path)) return false;
+    if (!rest) {
+      res.writeHead(301, { Location: `/slides/${id}/` }).end();
+      return true;
+    }
+    let html: string;
+    try {
+      const compiled = await loadDeck(path, { root: config.root, assetUrl: devAssetUrl });
+      log(compiled.warnings);
+      html = await server.transformIndexHtml(`/slides/${id}/`, renderDeckPage(await readFile(template, 'utf8'), compiled.deck));
+    } catch (error) {
+      if (!(error instanceof DeckError)) throw error;
+      config.logger.error(error.message);
+      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' }).end(errorPage(id, error, path));
+      return true;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html);
+    return true;
+  }
+
+  function devAssetUrl(file: string): string {
+    const inRoot = relative(config.root, file);
+    return inRoot.startsWith('..') ? `/@fs${file}` : `/${inRoot.split(sep).join('/')}`;
+  }
+}
+
+/** In `vite dev`, a broken deck shows its errors instead of a blank page; saving reloads it. */
+function errorPage(id: string, error: DeckError, path: string): string {
+  const items = error.diagnostics.map((diagnostic) => `<li>${escapeHtml(formatDiagnostic(diagnostic))}</li>`).join('');
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fehler im Foliensatz ${escapeHtml(id)}</title>
+<script type="module" src="/@vite/client"></script></head><body><main><h1>Fehler im Foliensatz ${escapeHtml(id)}</h1>
+<p>Nach dem Speichern von <code>${escapeHtml(basename(path))}</code> oder <code>${escapeHtml(basename(settingsPath(path)))}</code> lädt die Seite neu.</p>
+<ul>${items}</ul></main></body></html>`;
+}

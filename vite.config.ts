@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import deckPages from './src/deck/vite-plugin';
+import quizPages from './src/quiz-bank/vite-plugin';
 
 export default defineConfig({
-  plugins: [deckPages()],
+  plugins: [deckPages(), quizPages()],
   build: {
     rollupOptions: {
       input: {

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Deck } from '../shared/deck';
+import type { QuizBank } from '../shared/quiz';
+import { bankPathFor, compileBank } from './compile';
+import { parseBank } from './parse';
+import { renderBankTexts } from './render';
+import type { BankProblem } from './source';
+import { validateBank } from './validate';
+
+export interface CheckedBank {
+  /** The bank file, e.g. `slides/kapitel-2.quiz.md`. */
+  file: string;
+  /** Null when the bank has problems. */
+  bank: QuizBank | null;
+  problems: BankProblem[];
+  questions: number;
+}
+
+/**
+ * Reads, validates and compiles the bank beside a deck file (`slides/<id>.md` →
+ * `slides/<id>.quiz.md`), for the build and for `npm run deck -- check`. Null when the deck
+ * has no bank.
+ */
+export async function checkBank(deckFile: string, deck: Deck): Promise<CheckedBank | null> {
+  const file = bankPathFor(deckFile);
+  if (!existsSync(file)) return null;
+  const source = parseBank(readFileSync(file, 'utf8'), deck.id);
+  const problems = validateBank(source, deck);
+  const compiled = await compileBank(source, deck, (texts) => renderBankTexts(texts, file));
+  problems.push(...compiled.problems);
+  return {
+    file,
+    bank: problems.length === 0 ? compiled.bank : null,
+    problems: problems.sort((a, b) => a.line - b.line),
+    questions: source.questions.length,
+  };
+}
+
+/** `file:line: message`, as the deck compiler prints its diagnostics. */
+export function formatBankProblem(file: string, problem: BankProblem): string {
+  return `${file}:${problem.line}: ${problem.message}`;
+}
+
+/** A one-line summary for the CLI: question counts by kind. */
+export function summarizeBank(bank: QuizBank): string {
+  const kinds = new Map<string, number>();
+  for (const question of bank.questions) kinds.set(question.kind, (kinds.get(question.kind) ?? 0) + 1);
+  const parts = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
+  return `Quiz: ${bank.questions.length} Fragen (${parts})`;
+}

@@ -1,0 +1,58 @@
+import type { Deck } from '../shared/deck';
+import type { BankProblem, BankSource, QuestionSource } from './source';
+
+/** Choices are picked with the keys 1–9. */
+export const MAX_CHOICES = 9;
+const MIN_STEPS = 3;
+
+/**
+ * Everything wrong with a bank for its deck: the problems met parsing it, plus every question
+ * without prompt, model answer, explanation or hint, with choices that do not fit its kind,
+ * or whose `slide:` names no slide of the deck. Empty when the bank is fine.
+ */
+export function validateBank(bank: BankSource, deck: Pick<Deck, 'id' | 'slides'>): BankProblem[] {
+  const problems = [...bank.problems];
+  if (bank.deckId !== deck.id) {
+    problems.push({ line: 1, message: `Der Fragenkatalog gehört zu „${bank.deckId}“, nicht zu „${deck.id}“.` });
+  }
+  const names = new Set(deck.slides.flatMap((slide) => (slide.name ? [slide.name] : [])));
+  const seen = new Set<string>();
+  for (const question of bank.questions) {
+    const report = (message: string, line = question.line): void => {
+      problems.push({ line, message: `Frage ${question.id}: ${message}` });
+    };
+    if (seen.has(question.id)) report('die id gibt es schon.');
+    seen.add(question.id);
+    if (question.prompt === '') report('die Frage selbst fehlt (Text nach den Eigenschaften).');
+    if (question.answer === '') report('„### Musterantwort“ fehlt.');
+    if (question.explanation === '') report('„### Erklärung“ fehlt.');
+    if (question.hints.length === 0) report('mindestens ein „### Hinweis“ fehlt.');
+    if (question.hints.some((hint) => hint === '')) report('ein „### Hinweis“ ist leer.');
+    if (!names.has(question.slide)) {
+      report(`„slide: ${question.slide}“ ist keine Folie von ${deck.id} (dort fehlt „name: ${question.slide}“).`);
+    }
+    checkChoices(question, report);
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+function checkChoices(question: QuestionSource, report: (message: string, line?: number) => void): void {
+  const { kind, choices } = question;
+  const right = choices.filter((choice) => choice.correct).length;
+  if (kind === 'text') {
+    if (choices.length > 0) report('eine Freitextfrage hat keine Optionen.');
+    return;
+  }
+  if (choices.length > MAX_CHOICES) report(`höchstens ${MAX_CHOICES} Optionen (Tasten 1–9).`);
+  if (kind === 'ordering' && choices.length < MIN_STEPS) report(`eine Reihenfolge braucht mindestens ${MIN_STEPS} Schritte.`);
+  if (kind === 'single' && (choices.length < 2 || right !== 1)) {
+    report('Einfachauswahl: mindestens zwei Optionen, genau eine mit [x].');
+  }
+  if (kind === 'multiple' && (choices.length < 3 || right === 0 || right === choices.length)) {
+    report('Mehrfachauswahl: mindestens drei Optionen, davon mindestens eine richtige und eine falsche.');
+  }
+  for (const choice of choices) {
+    if (choice.markdown === '') report('eine Option ohne Text.', choice.line);
+    if (choice.feedback === '') report(`Option ${choice.id} ohne Rückmeldung („> …“ eingerückt darunter).`, choice.line);
+  }
+}

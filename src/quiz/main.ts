@@ -1,0 +1,101 @@
+import { QUIZ_DATA_ID, type QuizBank } from '../shared/quiz';
+import './quiz.css';
+import { bindKeyboard } from './keyboard';
+import { QuizSession } from './session';
+import { browserStorage, loadProgress, saveProgress } from './store';
+import { exportFileName, exportProgress, importProgress, MAX_IMPORT_BYTES } from './transfer';
+import { h } from './views/element';
+import { NoticeView } from './views/notice';
+import { OverviewView } from './views/overview';
+import { QuestionView } from './views/question';
+import { ToolbarView } from './views/toolbar';
+
+const bank = JSON.parse(document.getElementById(QUIZ_DATA_ID)?.textContent ?? '{}') as QuizBank;
+const root = document.getElementById('quiz') as HTMLElement;
+const storage = browserStorage();
+const loaded = loadProgress(storage, bank.deckId);
+const notice = new NoticeView(bank.deckId);
+
+let warnedSaveFailed = false;
+function persist(progress: QuizSession['progress']): void {
+  if (saveProgress(storage, progress) || warnedSaveFailed || !storage) return;
+  warnedSaveFailed = true;
+  notice.show({ message: 'Der Fortschritt konnte nicht gespeichert werden (Speicher voll oder gesperrt). Exportiere ihn, um ihn zu sichern.', error: true });
+}
+
+const session = new QuizSession(bank, loaded.progress, persist);
+const question = new QuestionView(session);
+const overview = new OverviewView(session);
+const results = h('div', { class: 'quiz-results-area', hidden: true });
+const toolbar = new ToolbarView(session, {
+  toggleResults,
+  exportProgress: () => {
+    const now = new Date();
+    const url = URL.createObjectURL(new Blob([exportProgress(session.progress, now)], { type: 'application/json' }));
+    h('a', { href: url, download: exportFileName(bank.deckId, now) }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  importProgress: (file) => void importFile(file),
+});
+
+root.replaceChildren(
+  notice.element,
+  toolbar.element,
+  h('div', { class: 'quiz-layout' }, h('div', { class: 'quiz-main' }, question.element, results), overview.element),
+);
+if (loaded.notice) notice.show(loaded.notice);
+
+session.on((change) => {
+  question.update(change);
+  if (change === 'draft') return;
+  overview.update();
+  toolbar.update();
+  if (change === 'question' && session.question) history.replaceState(null, '', `#${session.question.id}`);
+  if (change === 'progress' && toolbar.resultsOpen) void drawResults();
+});
+window.addEventListener('hashchange', openFromHash);
+bindKeyboard(session, () => !toolbar.resultsOpen, () => question.focusTitle());
+
+openFromHash();
+question.update('question', false);
+overview.update();
+toolbar.update();
+
+function openFromHash(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id && id !== session.question?.id && bank.questions.some((q) => q.id === id)) session.goTo(id);
+}
+
+async function toggleResults(): Promise<void> {
+  toolbar.resultsOpen = !toolbar.resultsOpen;
+  question.element.hidden = toolbar.resultsOpen;
+  results.hidden = !toolbar.resultsOpen;
+  if (toolbar.resultsOpen) {
+    await drawResults();
+    (results.querySelector('#results-title') as HTMLElement | null)?.focus();
+  } else {
+    question.focusTitle();
+  }
+  toolbar.update();
+}
+
+async function drawResults(): Promise<void> {
+  const { renderResults } = await import('./views/results');
+  results.replaceChildren(renderResults(session));
+}
+
+async function importFile(file: File): Promise<void> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    notice.show({ message: 'Die Datei ist zu groß für einen Quiz-Fortschritt.', error: true });
+    return;
+  }
+  const imported = importProgress(await file.text(), bank.deckId);
+  if (!imported.ok) {
+    notice.show({ message: `Import abgelehnt: ${imported.message} Dein bisheriger Fortschritt bleibt unverändert.`, error: true });
+    return;
+  }
+  session.replaceProgress(imported.progress);
+  const answered = Object.values(imported.progress.questions).filter((entry) => entry.attempts.length > 0).length;
+  const skipped = imported.dropped > 0 ? ` ${imported.dropped} beschädigte Einträge wurden übersprungen.` : '';
+  notice.show({ message: `Fortschritt importiert: ${answered} beantwortete Fragen.${skipped}` });
+}

@@ -1,0 +1,252 @@
+import type { Question, QuizBank } from '../shared/quiz';
+import { gradeChoice, gradeOrdering, startingOrder } from './grading';
+import {
+  dueToday,
+  lastAttempt,
+  recordAttempt,
+  wrongOnes,
+  type Answer,
+  type Attempt,
+  type Progress,
+} from './progress';
+import { newCard, type Outcome } from './schedule';
+
+/** Which questions are being worked through: all, those due today, or those last answered wrong. */
+export type Mode = 'all' | 'due' | 'wrong';
+
+/** answering → (text only: revealed, the model answer beside the student's) → done. */
+export type Phase = 'answering' | 'revealed' | 'done';
+
+/** The answer being given to the question on screen. */
+export interface Draft {
+  question: Question;
+  /** Choice ids in display order; for ordering questions the current arrangement. */
+  order: string[];
+  selected: Set<string>;
+  /** Ordering: the position of the step the arrow keys move. */
+  picked: number | null;
+  text: string;
+  hints: number;
+  phase: Phase;
+  outcome?: Outcome;
+}
+
+/** What changed: `question` — another question (or none) is shown; `draft` — the answer on screen; `progress` — stored progress. */
+export type Change = 'question' | 'draft' | 'progress';
+
+/**
+ * The quiz's state and every action on it. Inputs (keys, clicks) call the actions; views
+ * listen to the changes and redraw. Nothing here touches the DOM.
+ */
+export class QuizSession {
+  mode: Mode = 'all';
+  queue: Question[];
+  position = 0;
+  draft: Draft | null = null;
+  private listeners: ((change: Change) => void)[] = [];
+
+  constructor(
+    readonly bank: QuizBank,
+    public progress: Progress,
+    private readonly persist: (progress: Progress) => void,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.queue = bank.questions;
+    const start = bank.questions.findIndex((question) => question.id === progress.current);
+    this.show(Math.max(0, start));
+  }
+
+  on(listener: (change: Change) => void): void {
+    this.listeners.push(listener);
+  }
+
+  get question(): Question | undefined {
+    return this.queue[this.position];
+  }
+
+  /** The questions a mode would work through right now. */
+  questionsFor(mode: Mode): Question[] {
+    if (mode === 'due') return dueToday(this.bank, this.progress, this.now());
+    if (mode === 'wrong') return wrongOnes(this.bank, this.progress);
+    return this.bank.questions;
+  }
+
+  setMode(mode: Mode): void {
+    this.mode = mode;
+    this.queue = this.questionsFor(mode);
+    this.show(0);
+  }
+
+  /** Shows a question; leaves a review mode whose list does not hold it. */
+  goTo(id: string): void {
+    if (!this.queue.some((question) => question.id === id)) {
+      this.mode = 'all';
+      this.queue = this.bank.questions;
+    }
+    this.show(this.queue.findIndex((question) => question.id === id));
+  }
+
+  next(): void {
+    if (this.position < this.queue.length - 1) this.show(this.position + 1);
+  }
+
+  previous(): void {
+    if (this.position > 0) this.show(this.position - 1);
+  }
+
+  /** Ticks (multiple) or chooses (single) the n-th option as displayed, 0-based. */
+  choose(n: number): void {
+    const draft = this.answering();
+    const id = draft?.order[n];
+    if (!draft || id === undefined || draft.question.kind === 'ordering' || draft.question.kind === 'text') return;
+    if (draft.question.kind === 'single') draft.selected = new Set([id]);
+    else if (draft.selected.has(id)) draft.selected.delete(id);
+    else draft.selected.add(id);
+    this.emit('draft');
+  }
+
+  /** Ordering: takes the step at position n (0-based) for moving with the arrow keys. */
+  pick(n: number): void {
+    const draft = this.answering();
+    if (draft?.question.kind !== 'ordering' || n >= draft.order.length) return;
+    draft.picked = n;
+    this.emit('draft');
+  }
+
+  /** Ordering: moves the step at `from` by `delta` places; it stays picked. */
+  moveStep(from: number, delta: -1 | 1): void {
+    const draft = this.answering();
+    const to = from + delta;
+    if (draft?.question.kind !== 'ordering' || to < 0 || to >= draft.order.length) return;
+    const order = [...draft.order];
+    [order[from], order[to]] = [order[to] as string, order[from] as string];
+    draft.order = order;
+    draft.picked = to;
+    this.emit('draft');
+  }
+
+  setText(text: string): void {
+    const draft = this.answering();
+    if (draft?.question.kind !== 'text') return;
+    draft.text = text;
+    const id = draft.question.id;
+    const entry = this.progress.questions[id] ?? { card: newCard(this.now()), attempts: [] };
+    this.progress.questions[id] = { ...entry, draft: text };
+    this.persist(this.progress);
+    this.emit('draft');
+  }
+
+  showHint(): void {
+    const draft = this.draft;
+    if (!draft || draft.phase === 'done' || draft.hints >= draft.question.hintsHtml.length) return;
+    draft.hints++;
+    this.emit('draft');
+  }
+
+  /** Choice and ordering: grades the answer. Free text: shows the model answer beside it. */
+  check(): void {
+    const draft = this.answering();
+    if (!draft) return;
+    const { question } = draft;
+    if (question.kind === 'text') {
+      draft.phase = 'revealed';
+      this.emit('draft');
+    } else if (question.kind === 'ordering') {
+      this.finish(gradeOrdering(question, draft.order), { kind: 'ordering', order: draft.order });
+    } else if (draft.selected.size > 0) {
+      this.finish(gradeChoice(question, draft.selected), { kind: 'choice', selected: [...draft.selected] });
+    }
+  }
+
+  /** Free text: the student's own grade after comparing with the model answer. */
+  grade(outcome: Outcome): void {
+    const draft = this.draft;
+    if (draft?.phase !== 'revealed') return;
+    this.finish(outcome, { kind: 'text', text: draft.text });
+  }
+
+  /** Answer the shown question once more. */
+  retry(): void {
+    const question = this.question;
+    if (!question) return;
+    this.draft = this.freshDraft(question);
+    this.emit('draft');
+  }
+
+  /** Replaces all progress (import) and starts over at the first question. */
+  replaceProgress(progress: Progress): void {
+    this.progress = progress;
+    this.persist(progress);
+    this.setMode('all');
+    this.emit('progress');
+  }
+
+  private answering(): Draft | null {
+    return this.draft?.phase === 'answering' ? this.draft : null;
+  }
+
+  private finish(outcome: Outcome, answer: Answer): void {
+    const draft = this.draft;
+    if (!draft) return;
+    const now = this.now();
+    const attempt: Attempt = { at: now.toISOString(), outcome, hints: draft.hints, answer };
+    const id = draft.question.id;
+    this.progress.questions[id] = recordAttempt(this.progress.questions[id], attempt, now);
+    this.persist(this.progress);
+    draft.phase = 'done';
+    draft.outcome = outcome;
+    this.emit('draft');
+    this.emit('progress');
+  }
+
+  private show(position: number): void {
+    this.position = position;
+    const question = this.question;
+    this.draft = question ? this.draftFor(question) : null;
+    if (question && this.progress.current !== question.id) {
+      this.progress.current = question.id;
+      this.persist(this.progress);
+    }
+    this.emit('question');
+  }
+
+  /** In "all questions", an answered question shows its latest answer; reviews start afresh. */
+  private draftFor(question: Question): Draft {
+    const attempt = lastAttempt(this.progress.questions[question.id]);
+    if (this.mode !== 'all' || !attempt) return this.freshDraft(question);
+    const draft = this.freshDraft(question);
+    const { answer } = attempt;
+    const ids = question.choices.map((choice) => choice.id);
+    if (answer.kind === 'choice' && (question.kind === 'single' || question.kind === 'multiple')) {
+      draft.selected = new Set(answer.selected.filter((id) => ids.includes(id)));
+    } else if (answer.kind === 'ordering' && question.kind === 'ordering' && isPermutation(answer.order, ids)) {
+      draft.order = [...answer.order];
+    } else if (answer.kind === 'text' && question.kind === 'text') {
+      draft.text = answer.text;
+    } else {
+      return draft;
+    }
+    return { ...draft, hints: Math.min(attempt.hints, question.hintsHtml.length), phase: 'done', outcome: attempt.outcome };
+  }
+
+  private freshDraft(question: Question): Draft {
+    return {
+      question,
+      order: startingOrder(question),
+      selected: new Set(),
+      picked: null,
+      text: this.progress.questions[question.id]?.draft ?? '',
+      hints: 0,
+      phase: 'answering',
+    };
+  }
+
+  private emit(change: Change): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}
+
+/** True when `order` holds exactly the ids, each once: a stored answer still fits the question. */
+function isPermutation(order: readonly string[], ids: readonly string[]): boolean {
+  return order.length === ids.length && ids.every((id) => order.includes(id));
+}

@@ -1,0 +1,67 @@
+import type { Choice } from '../../shared/quiz';
+import type { Draft, QuizSession } from '../session';
+import { h } from './element';
+
+/** Single and multiple choice: native radios or checkboxes, numbered for the keys 1–9. */
+export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
+  const { question } = draft;
+  const single = question.kind === 'single';
+  const done = draft.phase === 'done';
+  const legend = single ? 'Wähle eine Antwort (Tasten 1–9).' : 'Wähle alle richtigen Antworten (Tasten 1–9).';
+  const fieldset = h('fieldset', { class: 'quiz-choices' }, h('legend', { class: 'quiz-help' }, legend));
+  draft.order.forEach((id, n) => {
+    const choice = question.choices.find((c) => c.id === id);
+    if (!choice) return;
+    const selected = draft.selected.has(id);
+    const feedbackId = `feedback-${id}`;
+    const input = h('input', {
+      type: single ? 'radio' : 'checkbox',
+      name: 'choice',
+      value: id,
+      id: `choice-${id}`,
+      'data-key': `choice-${id}`,
+      checked: selected,
+      disabled: done,
+      'aria-describedby': done ? feedbackId : undefined,
+    }) as HTMLInputElement;
+    input.checked = selected;
+    input.addEventListener('change', () => session.choose(n));
+    fieldset.append(
+      h(
+        'div',
+        { class: `quiz-choice ${done ? verdictClass(choice, selected) : ''}` },
+        h(
+          'label',
+          { for: `choice-${id}` },
+          input,
+          h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
+          h('span', { class: 'quiz-choice-text', html: choice.html }),
+        ),
+        done ? renderFeedback(choice, selected, single, feedbackId) : null,
+      ),
+    );
+  });
+  return fieldset;
+}
+
+function verdictClass(choice: Choice, selected: boolean): string {
+  if (choice.correct) return selected ? 'is-right' : 'is-missed';
+  return selected ? 'is-wrong' : 'is-other';
+}
+
+const VERDICT: Record<string, string> = {
+  'is-right': 'Richtig gewählt.',
+  'is-missed': 'Diese Antwort hätte auch gestimmt.',
+  'is-wrong': 'Falsch gewählt.',
+  'is-other': 'Zu Recht nicht gewählt.',
+};
+
+function renderFeedback(choice: Choice, selected: boolean, single: boolean, id: string): HTMLElement {
+  const verdict = verdictClass(choice, selected);
+  return h(
+    'div',
+    { class: 'quiz-choice-feedback', id },
+    h('strong', {}, single && verdict === 'is-missed' ? 'Das ist die richtige Antwort.' : (VERDICT[verdict] ?? '')),
+    h('div', { html: choice.feedbackHtml }),
+  );
+}

@@ -1,0 +1,72 @@
+import type { Draft, QuizSession } from '../session';
+import { h } from './element';
+
+/**
+ * Ordering: the steps in their current arrangement. A key 1–9 picks a step, ↑/↓ move it; the
+ * buttons do the same by mouse. After the check each step says where it belongs.
+ */
+export function renderOrdering(draft: Draft, session: QuizSession): HTMLElement {
+  const { question } = draft;
+  const done = draft.phase === 'done';
+  const list = h('ol', { class: 'quiz-order', 'aria-describedby': 'order-help' });
+  draft.order.forEach((id, position) => {
+    const index = question.choices.findIndex((c) => c.id === id);
+    const step = question.choices[index];
+    if (!step) return;
+    const picked = draft.picked === position && !done;
+    const item = h(
+      'li',
+      { class: `quiz-step${picked ? ' is-picked' : ''}${done ? (index === position ? ' is-right' : ' is-wrong') : ''}` },
+      h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(position + 1)),
+      h('span', { class: 'quiz-step-text', html: step.html }),
+    );
+    if (done) {
+      item.append(
+        h(
+          'div',
+          { class: 'quiz-choice-feedback' },
+          h('strong', {}, index === position ? 'Richtig an dieser Stelle.' : `Gehört an Stelle ${index + 1}.`),
+          h('div', { html: step.feedbackHtml }),
+        ),
+      );
+    } else {
+      item.append(
+        h(
+          'span',
+          { class: 'quiz-step-moves' },
+          moveButton(session, id, position, -1, position === 0),
+          moveButton(session, id, position, 1, position === draft.order.length - 1),
+        ),
+      );
+    }
+    list.append(item);
+  });
+  const pickedStep = draft.picked === null ? undefined : question.choices.find((c) => c.id === draft.order[draft.picked ?? 0]);
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'quiz-help', id: 'order-help' },
+      done ? 'Deine Reihenfolge:' : 'Wähle einen Schritt mit seiner Nummer (1–9) und verschiebe ihn mit ↑ und ↓ – oder mit den Knöpfen.',
+    ),
+    list,
+    h(
+      'p',
+      { class: 'visually-hidden', 'aria-live': 'polite' },
+      pickedStep && !done ? `Gewählt: Schritt an Stelle ${(draft.picked ?? 0) + 1}.` : '',
+    ),
+  );
+}
+
+/** At the ends the button stays focusable (aria-disabled), so focus can follow a step moved there. */
+function moveButton(session: QuizSession, id: string, position: number, delta: -1 | 1, atEnd: boolean): HTMLElement {
+  const label = `Schritt ${position + 1} ${delta < 0 ? 'nach oben' : 'nach unten'}`;
+  const button = h(
+    'button',
+    { type: 'button', class: 'quiz-move', 'aria-label': label, 'data-key': `move-${id}${delta}`, 'aria-disabled': atEnd },
+    delta < 0 ? '↑' : '↓',
+  );
+  button.addEventListener('click', () => session.moveStep(position, delta));
+  return button;
+}

@@ -1,0 +1,38 @@
+import { h } from './element';
+
+export interface Notice {
+  message: string;
+  /** Old data the student can download before it is gone for good. */
+  backup?: string;
+  error?: boolean;
+}
+
+/** A short message above the quiz (recovered store, import result); closable. */
+export class NoticeView {
+  readonly element = h('div', { class: 'quiz-notice-area' });
+  /** Live regions must exist before their text changes to be announced. */
+  private readonly status = h('div', { role: 'status' });
+  private readonly alert = h('div', { role: 'alert' });
+
+  constructor(private readonly deckId: string) {
+    this.element.append(this.status, this.alert);
+  }
+
+  show(notice: Notice): void {
+    this.clear();
+    const body = h('div', { class: `quiz-notice${notice.error ? ' is-error' : ''}` }, h('p', {}, notice.message));
+    if (notice.backup !== undefined) {
+      const url = URL.createObjectURL(new Blob([notice.backup], { type: 'application/json' }));
+      body.append(h('a', { href: url, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'));
+    }
+    const close = h('button', { type: 'button', class: 'quiz-notice-close' }, 'Hinweis schließen');
+    close.addEventListener('click', () => this.clear());
+    body.append(close);
+    (notice.error ? this.alert : this.status).append(body);
+  }
+
+  clear(): void {
+    this.status.replaceChildren();
+    this.alert.replaceChildren();
+  }
+}

@@ -1,0 +1,63 @@
+import type { Question } from '../../shared/quiz';
+import { lastAttempt, needsReread } from '../progress';
+import { isDueToday } from '../schedule';
+import type { QuizSession } from '../session';
+import { h, textOf } from './element';
+import { KIND_LABELS } from './question';
+
+const STATE_LABELS = { new: 'neu', right: 'richtig', partial: 'teilweise', wrong: 'falsch' } as const;
+
+/** All questions of the bank with their state; a click (or Enter) opens one. */
+export class OverviewView {
+  readonly element = h('nav', { class: 'quiz-overview', 'aria-labelledby': 'overview-title' });
+  private readonly labels = new Map<string, string>();
+
+  constructor(
+    private readonly session: QuizSession,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    for (const question of session.bank.questions) this.labels.set(question.id, shorten(textOf(question.promptHtml)));
+  }
+
+  update(): void {
+    const { session } = this;
+    const questions = session.bank.questions;
+    const answered = questions.filter((q) => lastAttempt(session.progress.questions[q.id])).length;
+    const list = h('ol', {});
+    for (const question of questions) list.append(h('li', {}, this.renderItem(question)));
+    this.element.replaceChildren(
+      h('h2', { id: 'overview-title' }, 'Übersicht'),
+      h('p', { class: 'quiz-help' }, `${answered} von ${questions.length} Fragen beantwortet`),
+      list,
+    );
+  }
+
+  private renderItem(question: Question): HTMLElement {
+    const { session } = this;
+    const entry = session.progress.questions[question.id];
+    const attempt = lastAttempt(entry);
+    const state = attempt?.outcome ?? 'new';
+    const due = attempt !== undefined && entry !== undefined && isDueToday(entry.card, this.now());
+    const current = session.question?.id === question.id;
+    const tags = [STATE_LABELS[state], due ? 'heute fällig' : '', needsReread(entry) ? 'Folie noch einmal lesen' : ''].filter(Boolean);
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: `quiz-overview-item is-${state}`,
+        'aria-current': current ? 'step' : undefined,
+        'data-key': `overview-${question.id}`,
+      },
+      h('span', { class: 'quiz-overview-number' }, String(session.bank.questions.indexOf(question) + 1)),
+      h('span', { class: 'quiz-overview-label' }, this.labels.get(question.id) ?? question.id),
+      h('span', { class: 'quiz-overview-kind' }, KIND_LABELS[question.kind]),
+      h('span', { class: 'quiz-overview-state' }, tags.join(' · ')),
+    );
+    button.addEventListener('click', () => session.goTo(question.id));
+    return button;
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 70 ? `${text.slice(0, 68).trimEnd()}…` : text;
+}

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { sitePlugin } from './site';
+import { registerTracking } from './tracking/service';
 
 /** The one process of `npm start`: the built site and both APIs. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
@@ -9,6 +10,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
   });
   app.get('/api/health', async () => ({ ok: true }));
+  await registerTracking(app, config);
   await app.register(sitePlugin, { root: config.siteDir });
   return app;
 }

@@ -15,6 +15,12 @@ export interface Config {
   presenterToken: string | undefined;
   corsOrigins: string[];
   siteDir: string;
+  /** Visits per second one client IP may record before it gets 429. */
+  trackingRateLimit: number;
+  /** Worker threads of a task worker (TASK_THREADS); undefined: one per core. */
+  taskThreads: number | undefined;
+  /** With REDIS_URL: whether the server process also works on jobs (TASK_LOCAL_WORKER, default true). */
+  taskLocalWorker: boolean;
 }
 
 const IP_MODES: readonly IpMode[] = ['masked', 'full', 'hashed'];
@@ -26,6 +32,24 @@ function parsePort(raw: string | undefined, fallback: number): number {
     throw new Error(`PORT muss eine ganze Zahl von 0 bis 65535 sein, nicht "${raw}"`);
   }
   return port;
+}
+
+function parseRateLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 50;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new Error(`TRACKING_RATE_LIMIT muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
+  }
+  return limit;
+}
+
+function parseThreads(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const threads = Number(raw);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    throw new Error(`TASK_THREADS muss eine ganze Zahl von 1 bis 256 sein, nicht "${raw}"`);
+  }
+  return threads;
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | string {
@@ -54,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
       .map((origin) => origin.trim())
       .filter(Boolean),
     siteDir: resolve(env.SITE_DIR || './dist'),
+    trackingRateLimit: parseRateLimit(env.TRACKING_RATE_LIMIT),
+    taskThreads: parseThreads(env.TASK_THREADS),
+    taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
   };
 }

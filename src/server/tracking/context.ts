@@ -1,0 +1,24 @@
+import type { IpMode } from '../config';
+import type { DropReason } from '../../shared/tracking';
+import type { IpPrivacy } from './ip';
+import type { VisitStore } from './store';
+import type { VisitStream } from './stream';
+
+export interface TrackingOptions {
+  store: VisitStore;
+  ipMode: IpMode;
+  adminToken: string | undefined;
+  /** Origins whose pages may call the API from the browser (the widget on another host). */
+  corsOrigins: string[];
+  /** Visits per second per client IP. */
+  rateLimit: number;
+}
+
+/** What the API and the HTML page of one tracking service share. */
+export interface TrackingContext {
+  options: TrackingOptions;
+  store: VisitStore;
+  stream: VisitStream;
+  privacy: IpPrivacy;
+  counters: { dropped: Record<DropReason, number>; rateLimited: number };
+}

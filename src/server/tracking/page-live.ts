@@ -1,0 +1,78 @@
+/*
+ * Live mode of the /visits page. The server sends this file to the browser unchanged, so it
+ * contains no type syntax: it is plain JavaScript that tsc still checks. New rows come from
+ * /visits/rows, rendered and escaped by the server exactly like the rest of the table.
+ */
+const table = document.getElementById('visits');
+const toggle = document.getElementById('live');
+const status = document.getElementById('live-status');
+const MAX_ROWS = 500;
+const ROWS_PER_UPDATE = 100;
+
+if (table instanceof HTMLTableSectionElement && toggle && status) {
+  let newest = Number(table.dataset.newest ?? 0);
+  let pulling = false;
+  let pullAgain = false;
+
+  const pull = async () => {
+    if (pulling) {
+      pullAgain = true;
+      return;
+    }
+    pulling = true;
+    try {
+      let added = 0;
+      let batch = 0;
+      do {
+        pullAgain = false;
+        const response = await fetch(`/visits/rows?after=${newest}`);
+        if (!response.ok) break;
+        const template = document.createElement('template');
+        template.innerHTML = await response.text();
+        const rows = template.content.querySelectorAll('tr[data-id]');
+        batch = rows.length;
+        const first = rows[0];
+        if (!(first instanceof HTMLElement)) continue;
+        table.querySelector('tr[data-empty]')?.remove();
+        for (const row of rows) row.classList.add('fresh');
+        table.prepend(template.content);
+        newest = Number(first.dataset.id);
+        added += batch;
+      } while (pullAgain || batch === ROWS_PER_UPDATE);
+      while (table.rows.length > MAX_ROWS) table.rows[table.rows.length - 1]?.remove();
+      if (added > 0) status.textContent = added === 1 ? 'Ein neuer Besuch' : `${added} neue Besuche`;
+    } catch {
+      status.textContent = 'Neue Besuche konnten nicht geladen werden.';
+    } finally {
+      pulling = false;
+    }
+  };
+
+  const connect = () => {
+    const events = new EventSource('/api/visits/stream');
+    events.addEventListener('open', () => {
+      status.textContent = 'Live: neue Besuche erscheinen automatisch.';
+      void pull();
+    });
+    events.addEventListener('visit', () => void pull());
+    events.addEventListener('cleared', () => table.replaceChildren());
+    events.addEventListener('error', () => {
+      status.textContent = 'Verbindung unterbrochen – neuer Versuch …';
+    });
+    return events;
+  };
+
+  let source = connect();
+  toggle.addEventListener('click', () => {
+    const on = toggle.getAttribute('aria-pressed') !== 'true';
+    toggle.setAttribute('aria-pressed', String(on));
+    if (on) {
+      source = connect();
+    } else {
+      source.close();
+      status.textContent = 'Live-Modus pausiert.';
+    }
+  });
+}
+
+export {};

@@ -1,0 +1,36 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import { trackingPlugin } from './plugin';
+import { openVisitStore, type VisitStore } from './store';
+
+/**
+ * Opens the visit store the configuration asks for, mounts the tracking plugin on `app`
+ * and closes the store when the app closes (after the last request has been answered).
+ */
+export async function registerTracking(app: FastifyInstance, config: Config): Promise<VisitStore> {
+  const store = await openVisitStore(config);
+  app.addHook('onClose', () => store.close());
+  await app.register(trackingPlugin, {
+    store,
+    ipMode: config.trackingIp,
+    adminToken: config.adminToken,
+    corsOrigins: config.corsOrigins,
+    rateLimit: config.trackingRateLimit,
+  });
+  return store;
+}
+
+/** The tracking service alone, as `npm run start:tracking` runs it. */
+export async function buildTrackingApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: config.trustProxy,
+  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['tracking'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } },
+    async () => ({ ok: true }),
+  );
+  await registerTracking(app, config);
+  return app;
+}

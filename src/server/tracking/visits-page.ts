@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { ErrorSchema, VisitPageQuerySchema } from '../../shared/tracking';
+import type { TrackingContext } from './context';
+import { PAGE_CSP, renderPage, renderRows } from './visits-html';
+
+const tags = ['tracking'];
+const html = { type: 'string', description: 'text/html' } as const;
+/** The live mode's script (see page-live.ts: written without type syntax, served as is). */
+const liveScript = readFileSync(new URL('./page-live.ts', import.meta.url), 'utf8');
+const ROWS_PER_UPDATE = 100;
+
+/** `/visits`: the list of exercise 1 as a readable, paged page with a live mode. */
+export async function visitsPage(parent: FastifyInstance, context: TrackingContext): Promise<void> {
+  const app = parent.withTypeProvider<TypeBoxTypeProvider>();
+  const { store, options } = context;
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', PAGE_CSP).header('x-content-type-options', 'nosniff');
+  });
+
+  app.get(
+    '/visits',
+    {
+      schema: {
+        summary: 'The visits as an HTML page, newest first',
+        tags,
+        querystring: VisitPageQuerySchema,
+        response: { 200: html, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const limit = request.query.limit ?? 50;
+      const visits = await store.list(limit + 1, request.query.before);
+      const page = visits.slice(0, limit);
+      const next = visits.length > limit ? (page.at(-1)?.id ?? null) : null;
+      const live = request.query.before === undefined;
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderPage({ visits: page, next, limit, live, ipMode: options.ipMode }));
+    },
+  );
+
+  app.get(
+    '/visits/rows',
+    {
+      schema: {
+        summary: 'Table rows of visits newer than `after`, newest first (for the live mode)',
+        tags,
+        querystring: {
+          type: 'object',
+          properties: { after: { type: 'integer', minimum: 0 } },
+          required: ['after'],
+          additionalProperties: false,
+        },
+        response: { 200: html, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const visits = await store.since(request.query.after, ROWS_PER_UPDATE);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderRows(visits.reverse()));
+    },
+  );
+
+  app.get(
+    '/visits/live.js',
+    { schema: { summary: 'Script of the live mode', tags, response: { 200: { type: 'string' } } } },
+    async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(liveScript),
+  );
+}

@@ -1,9 +1,29 @@
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
+import './styles/slide.css';
+import './styles/viewer.css';
+import './styles/print.css';
+import { startViewer } from './viewer';
 
-const data = document.getElementById(DECK_DATA_ID);
-const deck = JSON.parse(data?.textContent ?? '{}') as Deck;
-for (const slide of deck.slides) {
-  const section = document.createElement('section');
-  section.innerHTML = slide.html;
-  document.body.append(section);
+function readDeck(): Deck | undefined {
+  try {
+    const deck = JSON.parse(document.getElementById(DECK_DATA_ID)?.textContent ?? '') as Deck;
+    return Array.isArray(deck.slides) && deck.slides.length > 0 ? deck : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const root = document.createElement('main');
+document.body.append(root);
+const deck = readDeck();
+if (!deck) {
+  root.className = 'vs-load-error';
+  root.innerHTML = '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
+} else {
+  const viewer = startViewer(deck, root);
+  if (import.meta.env.DEV) {
+    void import('./views/overflow').then(({ OverflowWarning }) =>
+      viewer.add(new OverflowWarning(viewer.slides, viewer.navigation, viewer.canvas)),
+    );
+  }
 }

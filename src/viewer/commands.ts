@@ -1,0 +1,54 @@
+import type { Command } from './model/keymap';
+import type { Modes } from './model/modes';
+import type { Navigation } from './model/navigation';
+import type { Timer } from './model/timer';
+
+/** What commands act on: the models, plus the two actions that reach outside the page. */
+export interface Controls {
+  navigation: Navigation;
+  modes: Modes;
+  timer: Timer;
+  openClone(): void;
+  print(): void;
+}
+
+/** Carries out a command by moving a model; views follow the model, never the key. */
+export function runCommand({ navigation, modes, timer, openClone, print }: Controls, command: Command): void {
+  switch (command.kind) {
+    case 'next':
+      return void navigation.next();
+    case 'previous':
+      return void navigation.previous();
+    case 'first':
+      return void navigation.first();
+    case 'last':
+      return void navigation.last();
+    case 'jump':
+      return void navigation.goToNumber(command.number);
+    case 'presenter':
+    case 'overview':
+    case 'help':
+    case 'blackout':
+    case 'mirrored':
+      return modes.toggle(command.kind);
+    case 'escape':
+      for (const mode of ['help', 'overview', 'blackout'] as const) modes.set(mode, false);
+      return;
+    case 'timer-toggle':
+      return timer.toggle();
+    case 'timer-reset':
+      return timer.reset();
+    case 'clone':
+      return openClone();
+    case 'print':
+      return print();
+    case 'fullscreen':
+      return toggleFullscreen();
+  }
+}
+
+function toggleFullscreen(): void {
+  const request = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+  // Refused (no user gesture, iframe without permission): the deck simply stays as it is.
+  request.catch(() => undefined);
+}

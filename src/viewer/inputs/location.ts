@@ -1,0 +1,50 @@
+import type { Deck } from '../../shared/deck';
+import { formatHash, parseHash } from '../model/hash';
+import type { Modes } from '../model/modes';
+import type { Navigation } from '../model/navigation';
+import type { Part } from '../part';
+
+/**
+ * The URL hash follows the slide (`#12`, `#p12` in presenter view) by replacing the history
+ * entry, so Back leaves the deck; editing the hash by hand moves the deck.
+ */
+export class LocationInput implements Part {
+  readonly #offs: (() => void)[] = [];
+
+  constructor(
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+    private readonly modes: Modes,
+  ) {}
+
+  bind(): void {
+    window.addEventListener('hashchange', this.#onHashChange);
+    this.#offs.push(
+      this.navigation.on('change', () => this.update()),
+      this.modes.on('change', ({ mode }) => mode === 'presenter' && this.update()),
+    );
+  }
+
+  unbind(): void {
+    window.removeEventListener('hashchange', this.#onHashChange);
+    for (const off of this.#offs.splice(0)) off();
+  }
+
+  update(): void {
+    const hash = formatHash({ index: this.navigation.index, presenter: this.modes.has('presenter') });
+    if (location.hash === hash) return;
+    try {
+      history.replaceState(history.state, '', hash);
+    } catch {
+      // Documents with an opaque origin (some file:// pages) refuse replaceState.
+      location.replace(hash);
+    }
+  }
+
+  readonly #onHashChange = (): void => {
+    const target = parseHash(location.hash, this.deck);
+    this.modes.set('presenter', target.presenter, 'location');
+    this.navigation.goTo(target.index, 'location');
+    this.update();
+  };
+}

@@ -1,0 +1,90 @@
+import type { Deck } from '../../shared/deck';
+import type { Modes } from '../model/modes';
+import type { Navigation } from '../model/navigation';
+import type { Part } from '../part';
+import { load, save } from '../storage';
+
+/** The clone window carries its pairing in the URL (`?clone=…`), the original in its session. */
+const CLONE_PARAM = 'clone';
+
+type Message = { type: 'hello' } | { type: 'goto'; index: number } | { type: 'blackout'; on: boolean };
+
+function isMessage(data: unknown): data is Message {
+  if (typeof data !== 'object' || data === null) return false;
+  const message = data as Record<string, unknown>;
+  return (
+    message.type === 'hello' ||
+    (message.type === 'goto' && Number.isInteger(message.index)) ||
+    (message.type === 'blackout' && typeof message.on === 'boolean')
+  );
+}
+
+/**
+ * Presenter and cloned window (C) follow each other through a BroadcastChannel named after
+ * the deck and a pairing id: slide moves and blackout go both ways. A window that reloads
+ * keeps its pairing and asks the others where they are, so it picks up where they stand.
+ */
+export class CloneSync implements Part {
+  #channel: BroadcastChannel | undefined;
+  #clone: Window | null = null;
+  readonly #offs: (() => void)[] = [];
+
+  constructor(
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+    private readonly modes: Modes,
+  ) {}
+
+  get #storageKey(): string {
+    return `vs-clone:${this.deck.id}`;
+  }
+
+  get #pairing(): string | null {
+    return new URL(location.href).searchParams.get(CLONE_PARAM) ?? load('session', this.#storageKey);
+  }
+
+  bind(): void {
+    const pairing = this.#pairing;
+    if (!pairing || this.#channel || typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(`vs-deck:${this.deck.id}:${pairing}`);
+    channel.addEventListener('message', this.#onMessage);
+    this.#channel = channel;
+    this.#offs.push(
+      this.navigation.on('change', ({ index, origin }) => origin !== 'sync' && this.#post({ type: 'goto', index })),
+      this.modes.on('change', ({ mode, on, origin }) => mode === 'blackout' && origin !== 'sync' && this.#post({ type: 'blackout', on })),
+    );
+    this.#post({ type: 'hello' });
+  }
+
+  unbind(): void {
+    for (const off of this.#offs.splice(0)) off();
+    this.#channel?.close();
+    this.#channel = undefined;
+  }
+
+  /** Opens the cloned window (or brings it back to the front) on the current slide. */
+  openClone(): void {
+    if (this.#clone && !this.#clone.closed) {
+      this.#clone.focus();
+      return;
+    }
+    const pairing = this.#pairing ?? Math.random().toString(36).slice(2, 12);
+    save('session', this.#storageKey, pairing);
+    this.bind();
+    const url = new URL(location.href);
+    url.searchParams.set(CLONE_PARAM, pairing);
+    url.hash = `#${this.navigation.index + 1}`;
+    this.#clone = window.open(url, `vs-clone-${this.deck.id}`);
+  }
+
+  #post(message: Message): void {
+    this.#channel?.postMessage(message);
+  }
+
+  readonly #onMessage = ({ data }: MessageEvent): void => {
+    if (!isMessage(data)) return;
+    if (data.type === 'hello') this.#post({ type: 'goto', index: this.navigation.index });
+    else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
+    else this.modes.set('blackout', data.on, 'sync');
+  };
+}

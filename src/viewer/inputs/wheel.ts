@@ -1,0 +1,29 @@
+import type { Navigation } from '../model/navigation';
+import { WheelGesture } from '../model/wheel-gesture';
+import type { Part } from '../part';
+
+/** Mouse wheel and trackpad on the slide area: one gesture moves one slide. */
+export class Wheel implements Part {
+  readonly #gesture = new WheelGesture();
+
+  constructor(
+    private readonly area: HTMLElement,
+    private readonly navigation: Navigation,
+  ) {}
+
+  bind(): void {
+    this.area.addEventListener('wheel', this.#onWheel, { passive: true });
+  }
+
+  unbind(): void {
+    this.area.removeEventListener('wheel', this.#onWheel);
+  }
+
+  readonly #onWheel = (event: WheelEvent): void => {
+    // Ctrl + wheel is the browser's zoom (and a trackpad pinch).
+    if (event.ctrlKey) return;
+    const step = this.#gesture.step(event.deltaX, event.deltaY, event.timeStamp);
+    if (step > 0) this.navigation.next();
+    else if (step < 0) this.navigation.previous();
+  };
+}

@@ -1,0 +1,87 @@
+/** What a key asks for; inputs turn keys into commands, `commands.ts` carries them out. */
+export type Action =
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'presenter'
+  | 'clone'
+  | 'fullscreen'
+  | 'blackout'
+  | 'mirrored'
+  | 'help'
+  | 'overview'
+  | 'timer-toggle'
+  | 'timer-reset'
+  | 'print'
+  | 'escape';
+
+export type Command = { kind: Action } | { kind: 'jump'; number: number };
+
+export interface KeyPress {
+  key: string;
+  shiftKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}
+
+const KEYS: Record<string, Action> = {
+  ArrowRight: 'next',
+  ArrowDown: 'next',
+  PageDown: 'next',
+  j: 'next',
+  ArrowLeft: 'previous',
+  ArrowUp: 'previous',
+  PageUp: 'previous',
+  Backspace: 'previous',
+  k: 'previous',
+  Home: 'first',
+  End: 'last',
+  p: 'presenter',
+  c: 'clone',
+  f: 'fullscreen',
+  b: 'blackout',
+  // Presentation clickers send "." for their blank-screen button.
+  '.': 'blackout',
+  m: 'mirrored',
+  h: 'help',
+  '?': 'help',
+  o: 'overview',
+  s: 'timer-toggle',
+  t: 'timer-reset',
+  Escape: 'escape',
+};
+
+/**
+ * Maps key presses to commands. Digits collect into a slide number that Enter jumps to;
+ * any other command clears it. Alt, Ctrl and Meta combinations belong to the browser,
+ * except Ctrl/Cmd+P, which prints the deck with its diagrams drawn.
+ */
+export class KeyMap {
+  #digits = '';
+
+  get pendingNumber(): string {
+    return this.#digits;
+  }
+
+  command(press: KeyPress): Command | null {
+    if (press.ctrlKey || press.metaKey) {
+      return !press.altKey && press.key.toLowerCase() === 'p' ? { kind: 'print' } : null;
+    }
+    if (press.altKey) return null;
+    if (/^[0-9]$/.test(press.key)) {
+      this.#digits += press.key;
+      return null;
+    }
+    const digits = this.#digits;
+    if (press.key === 'Enter') {
+      this.#digits = '';
+      return digits ? { kind: 'jump', number: Number(digits) } : null;
+    }
+    const action = press.key === ' ' ? (press.shiftKey ? 'previous' : 'next') : KEYS[press.key] ?? KEYS[press.key.toLowerCase()];
+    if (!action) return null;
+    this.#digits = '';
+    return { kind: action };
+  }
+}

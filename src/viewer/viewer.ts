@@ -1,0 +1,117 @@
+import type { Deck } from '../shared/deck';
+import { runCommand, type Controls } from './commands';
+import { Click } from './inputs/click';
+import { Keyboard } from './inputs/keyboard';
+import { LocationInput } from './inputs/location';
+import { CloneSync } from './inputs/sync';
+import { Touch } from './inputs/touch';
+import { Wheel } from './inputs/wheel';
+import { parseHash } from './model/hash';
+import { Modes } from './model/modes';
+import { Navigation } from './model/navigation';
+import { Timer, type TimerSnapshot } from './model/timer';
+import type { Part } from './part';
+import { load, save } from './storage';
+import { Announcer } from './views/announcer';
+import { CANVAS } from './views/canvas';
+import { Diagrams } from './views/diagrams';
+import { helpContent } from './views/help';
+import { ModeClasses } from './views/mode-classes';
+import { ModeDialog } from './views/mode-dialog';
+import { overviewContent } from './views/overview';
+import { PresenterView } from './views/presenter';
+import { PrintView } from './views/print';
+import { Progress } from './views/progress';
+import { Scaler } from './views/scaler';
+import { SlidesView } from './views/slides';
+
+/** A running deck: its models, and `add` to plug in another input or view (returns its off switch). */
+export interface Viewer {
+  deck: Deck;
+  navigation: Navigation;
+  modes: Modes;
+  slides: SlidesView;
+  canvas: { width: number; height: number };
+  add(part: Part): () => void;
+}
+
+/**
+ * Composes the viewer: the models (slide, modes, timer), the views that follow them and the
+ * inputs that move them. The slide named by the URL is the first one drawn.
+ */
+export function startViewer(deck: Deck, root: HTMLElement): Viewer {
+  const canvas = CANVAS[deck.options.ratio];
+  const start = parseHash(location.hash, deck);
+  const navigation = new Navigation(deck, start.index);
+  const modes = new Modes();
+  if (start.presenter) modes.set('presenter', true, 'init');
+  const timer = persistentTimer(deck.id);
+  navigation.on('change', () => timer.state === 'idle' && timer.start());
+
+  root.classList.add('remark-container', `vs-ratio-${deck.options.ratio.replace(':', '-')}`);
+  root.style.setProperty('--vs-canvas-w', `${canvas.width}px`);
+  root.style.setProperty('--vs-canvas-h', `${canvas.height}px`);
+
+  const slides = new SlidesView(deck, navigation);
+  root.append(slides.area);
+  const diagrams = new Diagrams(slides, navigation);
+  const sync = new CloneSync(deck, navigation, modes);
+  const print = new PrintView(root, canvas, slides, diagrams, modes);
+  const controls: Controls = {
+    navigation,
+    modes,
+    timer,
+    openClone: () => sync.openClone(),
+    print: () => void print.print(),
+  };
+  const focusSlide = (): HTMLElement => slides.currentContainer;
+  const { options } = deck;
+
+  const parts: Part[] = [
+    slides,
+    new Scaler(slides.area, canvas),
+    new ModeClasses(root, modes),
+    new Progress(root, navigation),
+    new Announcer(root, deck, navigation, modes, slides),
+    diagrams,
+    new PresenterView(root, deck, navigation, modes, timer, diagrams),
+    new ModeDialog(root, modes, 'overview', overviewContent(deck, navigation, modes, diagrams), focusSlide),
+    new ModeDialog(root, modes, 'help', helpContent(options), focusSlide),
+    print,
+    new Keyboard(modes, (command) => runCommand(controls, command)),
+    new LocationInput(deck, navigation, modes),
+    sync,
+    ...(options.touch ? [new Touch(slides.area, navigation)] : []),
+    ...(options.scroll ? [new Wheel(slides.area, navigation)] : []),
+    ...(options.click ? [new Click(slides.area, navigation)] : []),
+  ];
+  for (const part of parts) part.bind();
+
+  return {
+    deck,
+    navigation,
+    modes,
+    slides,
+    canvas,
+    add(part) {
+      part.bind();
+      return () => part.unbind();
+    },
+  };
+}
+
+/** The presenter's timer keeps running across a reload of the page (per tab). */
+function persistentTimer(deckId: string): Timer {
+  const key = `vs-timer:${deckId}`;
+  const timer = new Timer();
+  try {
+    const saved = JSON.parse(load('session', key) ?? 'null') as TimerSnapshot | null;
+    if (saved && typeof saved.accumulated === 'number' && (saved.startedAt === null || typeof saved.startedAt === 'number')) {
+      timer.restore(saved);
+    }
+  } catch {
+    // A damaged entry starts a fresh timer.
+  }
+  timer.on('change', () => save('session', key, JSON.stringify(timer.snapshot())));
+  return timer;
+}

@@ -1,0 +1,53 @@
+import type { Deck } from '../../shared/deck';
+import type { Mode, Modes } from '../model/modes';
+import type { Navigation } from '../model/navigation';
+import type { Part } from '../part';
+import { slideTitle } from './canvas';
+import type { SlidesView } from './slides';
+
+const MODE_NAMES: Record<Mode, string> = {
+  presenter: 'Referentenansicht',
+  overview: 'Folienübersicht',
+  help: 'Tastenkürzel',
+  blackout: 'Schwarzbild',
+  mirrored: 'Spiegelung',
+};
+
+/** Tells screen readers where the deck went: a polite live region, updated on every move. */
+export class Announcer implements Part {
+  readonly #region = document.createElement('div');
+  readonly #offs: (() => void)[] = [];
+
+  constructor(
+    root: HTMLElement,
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+    private readonly modes: Modes,
+    private readonly slides: SlidesView,
+  ) {
+    this.#region.className = 'vs-sr-only';
+    this.#region.setAttribute('aria-live', 'polite');
+    this.#region.setAttribute('aria-atomic', 'true');
+    root.append(this.#region);
+  }
+
+  bind(): void {
+    this.#offs.push(
+      this.navigation.on('change', () => this.#say(this.#slideText())),
+      this.modes.on('change', ({ mode, on }) => this.#say(`${MODE_NAMES[mode]} ${on ? 'an' : 'aus'}`)),
+    );
+  }
+
+  unbind(): void {
+    for (const off of this.#offs.splice(0)) off();
+  }
+
+  #slideText(): string {
+    const slide = this.navigation.slide;
+    return slideTitle(this.deck, slide, this.slides.content(slide.index));
+  }
+
+  #say(text: string): void {
+    this.#region.textContent = text;
+  }
+}

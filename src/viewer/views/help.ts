@@ -1,0 +1,60 @@
+import type { DeckOptions } from '../../shared/deck';
+import { dialogHeader, type DialogContent } from './mode-dialog';
+
+type Row = [keys: string[], effect: string];
+
+function rows(options: DeckOptions): Row[] {
+  return [
+    [['→', '↓', 'Bild ↓', 'Leertaste', 'J'], 'Nächste Folie bzw. nächster Schritt'],
+    [['←', '↑', 'Bild ↑', 'Rücktaste', 'Umschalt + Leertaste', 'K'], 'Vorherige Folie bzw. vorheriger Schritt'],
+    [['Pos 1'], 'Erste Folie'],
+    [['Ende'], 'Letzte Folie'],
+    [['Nummer, dann Eingabe'], 'Zur Folie mit dieser Nummer springen (z. B. 1 2 Eingabe)'],
+    [['P'], 'Referentenansicht an/aus: aktuelle und nächste Folie, Notizen, Timer, Uhr'],
+    [['C'], 'Zweites Fenster für den Beamer öffnen; beide Fenster folgen einander'],
+    [['F'], 'Vollbild an/aus'],
+    [['B', '.'], 'Schwarzbild an/aus (auch die Taste „Bildschirm aus“ eines Presenters)'],
+    [['M'], 'Folie spiegeln'],
+    [['O'], 'Folienübersicht; Pfeiltasten wählen, Eingabe springt'],
+    [['S'], 'Timer starten / anhalten'],
+    [['T'], 'Timer auf 0:00:00 zurücksetzen'],
+    [['H', '?'], 'Diese Hilfe'],
+    [['Esc'], 'Hilfe, Übersicht oder Schwarzbild schließen'],
+    [['Strg + P'], 'Drucken: eine Folie je Seite, in der Referentenansicht mit Notizen'],
+    ...(options.touch ? [[['Wischen'], 'Auf Touchscreens: nach links weiter, nach rechts zurück'] as Row] : []),
+    ...(options.scroll ? [[['Mausrad'], 'Eine Drehung oder Wischgeste auf dem Trackpad: eine Folie'] as Row] : []),
+    ...(options.click ? [[['Klick'], 'Links: weiter, rechts: zurück'] as Row] : []),
+  ];
+}
+
+/** The help overlay (H or ?): every key the viewer understands, in German. */
+export function helpContent(options: DeckOptions): DialogContent {
+  return {
+    fill(dialog) {
+      dialogHeader(dialog, 'Tastenkürzel');
+      const table = document.createElement('table');
+      const head = table.createTHead().insertRow();
+      for (const title of ['Taste', 'Wirkung']) {
+        const cell = document.createElement('th');
+        cell.scope = 'col';
+        cell.textContent = title;
+        head.append(cell);
+      }
+      const body = table.createTBody();
+      for (const [keys, effect] of rows(options)) {
+        const row = body.insertRow();
+        const keyCell = row.insertCell();
+        keyCell.append(...keys.flatMap((key, i) => (i === 0 ? [kbd(key)] : [' ', kbd(key)])));
+        row.insertCell().textContent = effect;
+      }
+      dialog.append(table);
+    },
+    opened: (dialog) => dialog.querySelector<HTMLElement>('.vs-dialog-close'),
+  };
+}
+
+function kbd(key: string): HTMLElement {
+  const element = document.createElement('kbd');
+  element.textContent = key;
+  return element;
+}

@@ -1,0 +1,78 @@
+import type { Mode, Modes } from '../model/modes';
+import type { Part } from '../part';
+
+export interface DialogContent {
+  /** Fills the dialog once, before it is first shown. */
+  fill(dialog: HTMLDialogElement): void;
+  /** Called each time the dialog opens; returns the element to focus. */
+  opened(dialog: HTMLDialogElement): HTMLElement | null;
+}
+
+/**
+ * A modal `<dialog>` that follows one mode (overview, help): the mode switched on shows it
+ * and moves focus in; closing it by any way switches the mode off and gives focus back to
+ * where it was, or to the current slide.
+ */
+export class ModeDialog implements Part {
+  readonly dialog = document.createElement('dialog');
+  #filled = false;
+  #returnTo: Element | null = null;
+  #off: (() => void) | undefined;
+  readonly #onClose = (): void => this.modes.set(this.mode, false);
+
+  constructor(
+    root: HTMLElement,
+    private readonly modes: Modes,
+    private readonly mode: Mode,
+    private readonly content: DialogContent,
+    private readonly fallbackFocus: () => HTMLElement,
+  ) {
+    this.dialog.className = `vs-dialog vs-dialog-${mode}`;
+    root.append(this.dialog);
+  }
+
+  bind(): void {
+    this.dialog.addEventListener('close', this.#onClose);
+    this.#off = this.modes.on('change', ({ mode }) => mode === this.mode && this.update());
+    this.update();
+  }
+
+  unbind(): void {
+    this.dialog.removeEventListener('close', this.#onClose);
+    this.#off?.();
+  }
+
+  update(): void {
+    const on = this.modes.has(this.mode);
+    if (on && !this.dialog.open) {
+      this.#returnTo = document.activeElement;
+      if (!this.#filled) this.content.fill(this.dialog);
+      this.#filled = true;
+      this.dialog.showModal();
+      this.content.opened(this.dialog)?.focus();
+    } else if (!on && this.dialog.open) {
+      this.dialog.close();
+      const target = this.#returnTo instanceof HTMLElement && this.#returnTo.isConnected && this.#returnTo !== document.body ? this.#returnTo : this.fallbackFocus();
+      target.focus({ preventScroll: true });
+    }
+  }
+}
+
+/** The heading and close button every dialog starts with. */
+export function dialogHeader(dialog: HTMLDialogElement, title: string): HTMLButtonElement {
+  const id = `${dialog.className.split(' ').at(-1)}-title`;
+  dialog.setAttribute('aria-labelledby', id);
+  const header = document.createElement('div');
+  header.className = 'vs-dialog-header';
+  const heading = document.createElement('h2');
+  heading.id = id;
+  heading.textContent = title;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'vs-dialog-close';
+  close.textContent = 'Schließen';
+  close.addEventListener('click', () => dialog.close());
+  header.append(heading, close);
+  dialog.append(header);
+  return close;
+}

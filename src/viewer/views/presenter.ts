@@ -1,0 +1,147 @@
+import type { Deck } from '../../shared/deck';
+import type { Modes } from '../model/modes';
+import type { Navigation } from '../model/navigation';
+import { formatSlideNumber } from '../model/slide-number';
+import { formatElapsed, type Timer } from '../model/timer';
+import type { Part } from '../part';
+import { buildSlide, CANVAS } from './canvas';
+import type { Diagrams } from './diagrams';
+import { Scaler } from './scaler';
+import { load, save } from '../storage';
+
+const NOTES_SIZE_KEY = 'vs-notes-size';
+
+/**
+ * The presenter view (P): the current slide, a static preview of the next one, the notes,
+ * the slide number, the elapsed timer with its buttons and a clock. Built on first use.
+ */
+export class PresenterView implements Part {
+  #parts: PresenterParts | undefined;
+  #scaler: Scaler | undefined;
+  #tick: ReturnType<typeof setInterval> | undefined;
+  readonly #offs: (() => void)[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+    private readonly modes: Modes,
+    private readonly timer: Timer,
+    private readonly diagrams: Diagrams,
+  ) {}
+
+  bind(): void {
+    this.#offs.push(
+      this.modes.on('change', ({ mode }) => mode === 'presenter' && this.update()),
+      this.navigation.on('change', () => this.modes.has('presenter') && this.update()),
+      this.timer.on('change', () => this.#parts && this.#showTime()),
+    );
+    this.update();
+  }
+
+  unbind(): void {
+    for (const off of this.#offs.splice(0)) off();
+    this.#stopTicking();
+    this.#scaler?.unbind();
+  }
+
+  update(): void {
+    if (!this.modes.has('presenter')) {
+      this.#stopTicking();
+      this.#scaler?.unbind();
+      return;
+    }
+    const parts = (this.#parts ??= this.#build());
+    this.#scaler ??= new Scaler(parts.preview, CANVAS[this.deck.options.ratio]);
+    this.#scaler.bind();
+    const { index, slide } = this.navigation;
+    parts.number.textContent = `Folie ${formatSlideNumber('%current% / %total%', slide.number, this.deck.total)}`;
+    parts.notes.innerHTML = slide.notesHtml || '<p class="vs-notes-empty">Keine Notizen zu dieser Folie.</p>';
+    const next = this.navigation.slideAt(index + 1);
+    const canvas = document.createElement('div');
+    canvas.className = 'remark-slide-scaler';
+    if (next) {
+      canvas.append(buildSlide(this.deck, next, false));
+      void this.diagrams.renderIn(canvas);
+    } else {
+      canvas.classList.add('vs-preview-end');
+      canvas.textContent = 'Ende des Foliensatzes';
+    }
+    parts.previewSlide.replaceChildren(canvas);
+    this.#showTime();
+    this.#tick ??= setInterval(() => this.#showTime(), 1000);
+  }
+
+  #stopTicking(): void {
+    clearInterval(this.#tick);
+    this.#tick = undefined;
+  }
+
+  #showTime(): void {
+    const parts = this.#parts;
+    if (!parts) return;
+    parts.timer.textContent = formatElapsed(this.timer.elapsed());
+    parts.toggle.textContent = this.timer.state === 'running' ? 'Pause' : 'Start';
+    parts.clock.textContent = new Date().toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+  }
+
+  #build(): PresenterParts {
+    const preview = element('div', 'remark-preview-area');
+    preview.setAttribute('role', 'region');
+    preview.setAttribute('aria-label', 'Nächste Folie');
+    const previewSlide = element('div', 'remark-slide-container remark-visible');
+    previewSlide.inert = true;
+    preview.append(previewSlide);
+
+    const notesArea = element('div', 'remark-notes-area');
+    notesArea.setAttribute('role', 'region');
+    notesArea.setAttribute('aria-label', 'Notizen');
+    const toolbar = element('div', 'remark-toolbar');
+    const number = element('span', 'vs-presenter-number');
+    const timer = element('span', 'remark-toolbar-timer');
+    timer.setAttribute('role', 'timer');
+    timer.setAttribute('aria-label', 'Vortragszeit');
+    const toggle = button('Start', () => this.timer.toggle());
+    const reset = button('Zurücksetzen', () => this.timer.reset());
+    const clock = element('span', 'vs-clock');
+    const smaller = button('A−', () => this.#resizeNotes(-2), 'Notizen kleiner');
+    const larger = button('A+', () => this.#resizeNotes(2), 'Notizen größer');
+    toolbar.append(number, timer, toggle, reset, clock, smaller, larger);
+    const notes = element('div', 'remark-notes');
+    notesArea.append(toolbar, notes);
+    this.root.append(preview, notesArea);
+    this.#resizeNotes(0);
+    return { preview, previewSlide, notes, number, timer, toggle, clock };
+  }
+
+  #resizeNotes(step: number): void {
+    const size = Math.min(48, Math.max(12, Number(load('local', NOTES_SIZE_KEY) ?? 22) + step));
+    save('local', NOTES_SIZE_KEY, String(size));
+    this.root.style.setProperty('--vs-notes-size', `${size}px`);
+  }
+}
+
+interface PresenterParts {
+  preview: HTMLElement;
+  previewSlide: HTMLElement;
+  notes: HTMLElement;
+  number: HTMLElement;
+  timer: HTMLElement;
+  toggle: HTMLElement;
+  clock: HTMLElement;
+}
+
+function element(tag: string, className: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
+
+function button(text: string, onClick: () => void, label?: string): HTMLButtonElement {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.textContent = text;
+  if (label) node.setAttribute('aria-label', label);
+  node.addEventListener('click', onClick);
+  return node;
+}

@@ -1,0 +1,73 @@
+import type { Deck } from '../../shared/deck';
+import type { Navigation } from '../model/navigation';
+import type { Part } from '../part';
+import { buildSlide, slideLabel } from './canvas';
+
+/**
+ * The slides themselves: one labelled region per slide, of which the current one is visible.
+ * A slide's DOM is built when it or a neighbour is shown (or for printing), so a long deck
+ * starts as fast as a short one.
+ */
+export class SlidesView implements Part {
+  readonly area = document.createElement('div');
+  readonly #containers: HTMLElement[];
+  #off: (() => void) | undefined;
+
+  constructor(
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+  ) {
+    this.area.className = 'remark-slides-area';
+    this.#containers = deck.slides.map((slide) => {
+      const container = document.createElement('section');
+      container.className = 'remark-slide-container';
+      container.setAttribute('aria-label', slideLabel(deck, slide));
+      container.tabIndex = -1;
+      return container;
+    });
+    this.area.append(...this.#containers);
+  }
+
+  bind(): void {
+    this.update();
+    this.#off = this.navigation.on('change', () => this.update());
+  }
+
+  unbind(): void {
+    this.#off?.();
+  }
+
+  update(): void {
+    const current = this.navigation.index;
+    for (const index of [current, current + 1, current - 1]) this.content(index);
+    for (const [index, container] of this.#containers.entries()) {
+      container.classList.toggle('remark-visible', index === current);
+    }
+  }
+
+  /** The visible slide's region (focus goes back here when a dialog closes). */
+  get currentContainer(): HTMLElement {
+    return this.#containers[this.navigation.index] as HTMLElement;
+  }
+
+  /** The `.remark-slide-content` of a slide, built on first use; undefined out of range. */
+  content(index: number): HTMLElement | undefined {
+    const container = this.#containers[index];
+    const slide = this.deck.slides[index];
+    if (!container || !slide) return undefined;
+    if (!container.firstChild) {
+      const scaler = document.createElement('div');
+      scaler.className = 'remark-slide-scaler';
+      scaler.append(buildSlide(this.deck, slide, true));
+      const notes = document.createElement('div');
+      notes.className = 'remark-slide-notes';
+      notes.innerHTML = slide.notesHtml;
+      container.append(scaler, notes);
+    }
+    return container.querySelector<HTMLElement>('.remark-slide-content') ?? undefined;
+  }
+
+  renderAll(): void {
+    for (const index of this.#containers.keys()) this.content(index);
+  }
+}

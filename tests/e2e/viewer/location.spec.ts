@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { expectSlide, openDeck, visibleSlide } from './viewer';
+
+test.describe('deep links and the URL', () => {
+  test('#N opens the N-th slide', async ({ page }) => {
+    await openDeck(page, '#7');
+    await expectSlide(page, 7);
+    await expect(visibleSlide(page)).toContainText('Code mit hervorgehobenen Zeilen');
+  });
+
+  test('#name opens the named slide', async ({ page }) => {
+    await openDeck(page, '#spalten');
+    await expect(visibleSlide(page)).toHaveAttribute('aria-label', 'Folie 10 von 12');
+    await expect(visibleSlide(page)).toContainText('Zwei Spalten');
+    await expect(page.locator('#slide-spalten')).toBeVisible();
+  });
+
+  test('#pN opens that slide in the presenter view', async ({ page }) => {
+    await openDeck(page, '#p4');
+    await expect(page.locator('.remark-container')).toHaveClass(/remark-presenter-mode/);
+    await expect(visibleSlide(page)).toHaveAttribute('aria-label', 'Folie 4 von 12');
+  });
+
+  test('unknown, out-of-range and non-canonical hashes open the first slide', async ({ page }) => {
+    for (const hash of ['#gibtsnicht', '#99', '#02', '#0']) {
+      await openDeck(page, hash);
+      await expect(visibleSlide(page)).toHaveAttribute('aria-label', 'Folie 1 von 12');
+    }
+  });
+
+  test('moving replaces the history entry, so Back leaves the deck', async ({ page }) => {
+    await page.goto('/');
+    await openDeck(page);
+    const length = await page.evaluate(() => history.length);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expectSlide(page, 5);
+    expect(await page.evaluate(() => history.length)).toBe(length);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('a reload keeps the slide', async ({ page }) => {
+    await openDeck(page, '#3');
+    await page.keyboard.press('ArrowRight');
+    await page.reload();
+    await expectSlide(page, 4);
+  });
+
+  test('editing the hash by hand, or a link to a named slide, moves the deck', async ({ page }) => {
+    await openDeck(page, '#2');
+    await page.evaluate(() => {
+      location.hash = '#9';
+    });
+    await expectSlide(page, 9);
+    await page.keyboard.press('End');
+    await page.getByRole('link', { name: 'Zurück zum Anfang' }).click();
+    await expectSlide(page, 1);
+  });
+
+  test('the deck page links back to the list of presentations', async ({ page }) => {
+    await openDeck(page, '#12');
+    await page.getByRole('link', { name: 'Alle Präsentationen' }).click();
+    await expect(page).toHaveURL(/\/praesentationen\.html$/);
+  });
+});

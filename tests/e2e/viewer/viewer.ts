@@ -1,0 +1,28 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The fixture deck `slides/anleitung.md`: 12 displayed slides (slides 3–5 are one slide in three steps). */
+export const DECK = '/slides/anleitung/';
+const DECK_NAME = 'anleitung';
+export const SLIDES = 12;
+export const DIAGRAM_SLIDE = 8;
+export const BROKEN_DIAGRAM_SLIDE = 9;
+
+export function visibleSlide(page: Page): Locator {
+  return page.locator('.remark-slides-area > .remark-slide-container.remark-visible');
+}
+
+/** Opens the deck (optionally at a hash) and waits until the first slide is shown. */
+export async function openDeck(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${DECK}${hash}`);
+  await expect(visibleSlide(page)).toHaveCount(1);
+}
+
+/**
+ * Asserts the deck shows the slide with this 1-based position, in the DOM and in the URL
+ * (a deck opened without a hash keeps it empty until the first move).
+ */
+export async function expectSlide(page: Page, position: number, hashPrefix = ''): Promise<void> {
+  await expect(visibleSlide(page)).toHaveAttribute('aria-label', `Folie ${position} von ${SLIDES}`);
+  const hash = position === 1 && !hashPrefix ? '(#1)?' : `#${hashPrefix}${position}`;
+  await expect(page).toHaveURL(new RegExp(`/${DECK_NAME}/${hash}$`));
+}

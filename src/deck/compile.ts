@@ -67,6 +67,8 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   for (const slide of model.slides) {
     const convertSettings: ConvertSettings = {
       highlightLines: settings.options.highlightLines,
+      highlightSpans: settings.highlightSpans,
+      highlightLanguage: settings.highlightLanguage,
       macros: { ...BUILTIN_MACROS, ...input.macros },
       resolveAsset,
       definitions: definitions.length > 0 ? `${definitions.join('\n')}\n\n` : '',

@@ -7,6 +7,9 @@ import type { MacroRegistry } from './macros';
 
 export interface ConvertSettings {
   highlightLines: boolean;
+  highlightSpans: boolean;
+  /** Language of code blocks that name none ('' = plain text). */
+  highlightLanguage: string;
   macros: MacroRegistry;
   /** Maps a local image URL as written to the URL the page uses; throws when the file is missing. */
   resolveAsset: (url: string) => string;

@@ -14,18 +14,42 @@ export async function convertParts(parts: readonly Part[], context: ConvertConte
   return toHtml(await partsToHast(parts, context));
 }
 
-async function partsToHast(parts: readonly Part[], context: ConvertContext): Promise<Root> {
+async function partsToHast(parts: readonly Part[], context: ConvertContext, inline = false): Promise<Root> {
   let markdown = '';
   const contentClasses: ConvertedClass[] = [];
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     if (typeof part === 'string') {
-      markdown += part;
+      markdown += index === 0 && inline ? inlineText(part) : part;
     } else {
       markdown += placeholder(contentClasses.length);
-      const tree = await partsToHast(part.parts, context);
+      const tree = await partsToHast(part.parts, context, !part.block);
       contentClasses.push({ classes: part.classes, block: part.block, tree });
     }
   }
   const value = `${context.settings.definitions}${markdown.replace(/^\s+/, '')}`;
   return toHast(new VFile({ value, data: { convert: context, contentClasses } }));
+}
+
+const BLOCK_START = [
+  /^(\s*)(>|#{1,6}(?=\s|$)|[*+-](?=\s|$))/,
+  /^(\s*)(\d{1,9})(?=[.)](?:\s|$))/,
+  /^(\s*)([-*_])(?=(?:\s*\2){2,}\s*$)/,
+  /^(\s*)(`{3,}(?!.*`)|~{3,})/,
+];
+
+/**
+ * An inline class (`.red[*]`, `.x[# 1]`) holds text, not blocks: a line start that Markdown
+ * would read as a list, heading, quote, rule or fence is escaped.
+ */
+function inlineText(text: string): string {
+  for (const pattern of BLOCK_START) {
+    const match = pattern.exec(text);
+    if (match) {
+      const [, indent = '', marker = ''] = match;
+      return /^\d/.test(marker)
+        ? `${indent}${marker}\\${text.slice(indent.length + marker.length)}`
+        : `${indent}\\${text.slice(indent.length)}`;
+    }
+  }
+  return text;
 }

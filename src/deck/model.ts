@@ -15,6 +15,8 @@ export interface ModelSettings {
   disableIncrementalSlides: boolean;
   /** remark.js `includePresenterNotes` (R17). */
   includePresenterNotes: boolean;
+  /** remark.js `inheritPresenterNotes` (R16): template notes, a blank line, own notes. */
+  inheritPresenterNotes: boolean;
 }
 
 /** A range of deck lines whose text ended up in a slide (its own and its templates'). */
@@ -107,7 +109,7 @@ export function buildModel(rawSlides: readonly RawSlide[], settings: ModelSettin
       else if (properties.layout !== 'true') template = layout;
     }
 
-    const built = inherit(slide, template, settings.includePresenterNotes);
+    const built = inherit(slide, template, settings);
     if (properties.name !== undefined) byName.set(properties.name, built);
     if (properties.layout === 'true') layout = built;
     else displayed.push({ built, parsed: slide });
@@ -158,11 +160,11 @@ function isExcluded(properties: Record<string, string>, excludedClasses: readonl
   return excludedClasses.some((excluded) => classes.includes(excluded));
 }
 
-function inherit(slide: Parsed, template: Built | undefined, includeNotes: boolean): Built {
+function inherit(slide: Parsed, template: Built | undefined, settings: ModelSettings): Built {
   const own: Built = {
     properties: { ...slide.properties },
     content: slide.content,
-    notes: includeNotes ? (slide.raw.notes ?? []) : [],
+    notes: settings.includePresenterNotes ? (slide.raw.notes ?? []) : [],
     sources: [{ line: slide.raw.line, endLine: slide.raw.endLine }],
   };
   if (!template) return own;
@@ -178,12 +180,15 @@ function inherit(slide: Parsed, template: Built | undefined, includeNotes: boole
   return {
     properties,
     content: placeContent(template.content, slide.content),
-    notes: own.notes,
+    notes: settings.inheritPresenterNotes && template.notes.length > 0 ? concatParts(template.notes, ['\n\n'], own.notes) : own.notes,
     sources: [...own.sources, ...template.sources],
   };
 }
 
-/** The template's content with the slide's content at `{{content}}`, or before it (R34). */
+/**
+ * The template's content with the slide's content at `{{content}}`, or after it (R34), on a
+ * new line (remark.js glues the two, so a template's last line and the slide's first merge).
+ */
 function placeContent(template: readonly Part[], content: readonly Part[]): Part[] {
   let placed = false;
   const result = mapText(template, (text) => {
@@ -198,7 +203,11 @@ function placeContent(template: readonly Part[], content: readonly Part[]): Part
     pieces.push(text.slice(last));
     return pieces;
   });
-  return placed ? result : concatParts(template, content);
+  if (placed) return result;
+  const last = template.at(-1);
+  const first = content[0];
+  const joined = typeof last === 'string' && last.endsWith('\n') || typeof first === 'string' && first.startsWith('\n');
+  return concatParts(template, joined || template.length === 0 ? [] : ['\n'], content);
 }
 
 function removeContentMarker(parts: readonly Part[]): Part[] {

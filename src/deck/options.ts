@@ -8,6 +8,10 @@ import type { ModelSettings } from './model';
 
 export interface DeckSettings extends Omit<ModelSettings, 'countIncrementalSlides'> {
   options: DeckOptions;
+  /** remark.js `highlightSpans` (R57): `` `text` `` inside code blocks is highlighted. */
+  highlightSpans: boolean;
+  /** remark.js `highlightLanguage` (R53): language of code blocks that name none. */
+  highlightLanguage: string;
   /** Overrides the title read from the title slide. */
   title?: string;
   /** Overrides the chapter read from the title slide. */
@@ -16,9 +20,12 @@ export interface DeckSettings extends Omit<ModelSettings, 'countIncrementalSlide
 
 export const DEFAULT_SETTINGS: DeckSettings = {
   options: DEFAULT_OPTIONS,
+  highlightSpans: false,
+  highlightLanguage: '',
   excludedClasses: [],
   disableIncrementalSlides: false,
   includePresenterNotes: true,
+  inheritPresenterNotes: false,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -40,9 +47,12 @@ const KEYS: Record<string, Check> = {
   scroll: isBoolean,
   touch: isBoolean,
   click: isBoolean,
+  highlightSpans: isBoolean,
+  highlightLanguage: isString,
   excludedClasses: isClassList,
   disableIncrementalSlides: isBoolean,
   includePresenterNotes: isBoolean,
+  inheritPresenterNotes: isBoolean,
 };
 
 /** Parses and validates a sidecar file's text; `file` names it in errors. */
@@ -73,11 +83,12 @@ export function parseSettings(json: string, file: string): DeckSettings {
   for (const key of Object.keys(DEFAULT_OPTIONS) as (keyof DeckOptions)[]) {
     if (values[key] !== undefined) Object.assign(options, { [key]: values[key] });
   }
+  const settings: DeckSettings = { ...DEFAULT_SETTINGS, options };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof DeckSettings)[]) {
+    if (key !== 'options' && values[key] !== undefined) Object.assign(settings, { [key]: values[key] });
+  }
   return {
-    options,
-    excludedClasses: values.excludedClasses ?? DEFAULT_SETTINGS.excludedClasses,
-    disableIncrementalSlides: values.disableIncrementalSlides ?? DEFAULT_SETTINGS.disableIncrementalSlides,
-    includePresenterNotes: values.includePresenterNotes ?? DEFAULT_SETTINGS.includePresenterNotes,
+    ...settings,
     ...(values.title !== undefined ? { title: values.title } : {}),
     ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
   };

@@ -68,13 +68,15 @@ function element({ classes, block, tree }: ConvertedClass): Element {
   };
 }
 
-/** Splits a paragraph around block-level children; drops it when empty. */
-function splitParagraph(paragraph: Element): Element[] {
-  const result: Element[] = [];
+/** Splits a paragraph around block-level children; drops what is left empty. */
+function splitParagraph(paragraph: Element): ElementContent[] {
+  const result: ElementContent[] = [];
   let inline: ElementContent[] = [];
   const flush = (): void => {
     if (inline.some((node) => node.type !== 'text' || !isInterElementWhitespace(node.value))) {
       result.push({ ...paragraph, children: inline });
+    } else if (result.length > 0 && inline.length > 0) {
+      result.push({ type: 'text', value: '\n' });
     }
     inline = [];
   };

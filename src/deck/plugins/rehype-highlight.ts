@@ -1,13 +1,15 @@
 /**
- * rehype plugin: code highlighting at build time with shiki (R53–R56), with remark.js's class
+ * rehype plugin: code highlighting at build time with shiki (R53–R57), with remark.js's class
  * names: `remark-code` on a block's `<code>`, `remark-code-line` on every line,
  * `remark-code-line-highlighted` on lines starting with `*` when the deck sets
- * `highlightLines` (the star is removed before highlighting), `remark-inline-code` on inline code.
+ * `highlightLines`, `remark-code-span-highlighted` on `` `spans` `` with `highlightSpans`
+ * (the marks are removed before highlighting), `remark-inline-code` on inline code.
  */
 import type { Element, Root } from 'hast';
 import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import { contextOf } from '../context';
+import { markedLines, markedSpans } from './code-marks';
 import { addClass, codeLanguage, textOf } from './hast';
 
 export const CODE_THEME = 'github-light';
@@ -49,7 +51,7 @@ export default function rehypeHighlight() {
 
     const shiki = await getHighlighter();
     for (const { code, index, parent } of blocks) {
-      const requested = codeLanguage(code);
+      const requested = codeLanguage(code) ?? (settings.highlightLanguage || undefined);
       let language = PLAIN;
       if (requested && Object.hasOwn(bundledLanguages, requested)) {
         await loadLanguage(shiki, requested as BundledLanguage);
@@ -57,10 +59,20 @@ export default function rehypeHighlight() {
       } else if (requested) {
         settings.warn(`Unbekannte Sprache „${requested}“ im Code-Block – er bleibt ohne Hervorhebung`, `\`\`\`${requested}`);
       }
-      const { text, highlighted } = markedLines(textOf(code).replace(/\n$/, ''), settings.highlightLines);
+      const source = textOf(code).replace(/\n$/, '');
+      const { text: unstarred, lines: highlighted } = settings.highlightLines
+        ? markedLines(source)
+        : { text: source, lines: new Set<number>() };
+      const { text, spans } = settings.highlightSpans ? markedSpans(unstarred) : { text: unstarred, spans: [] };
       const root = shiki.codeToHast(text, {
         lang: language,
         theme: CODE_THEME,
+        decorations: spans.map(({ start, end }) => ({
+          start,
+          end,
+          properties: { class: 'remark-code-span-highlighted' },
+          alwaysWrap: true,
+        })),
         transformers: [
           {
             code(node) {
@@ -76,19 +88,4 @@ export default function rehypeHighlight() {
       if (pre?.type === 'element') parent.children[index] = pre;
     }
   };
-}
-
-/**
- * remark.js `highlightLines` (R55): a line starting with `*` is highlighted; `* ` becomes two
- * spaces (the column stays), a lone `*` is dropped. Returns 1-based line numbers.
- */
-export function markedLines(code: string, enabled: boolean): { text: string; highlighted: Set<number> } {
-  const highlighted = new Set<number>();
-  if (!enabled) return { text: code, highlighted };
-  const lines = code.split('\n').map((line, index) => {
-    if (!line.startsWith('*')) return line;
-    highlighted.add(index + 1);
-    return line.startsWith('* ') ? `  ${line.slice(2)}` : line.slice(1);
-  });
-  return { text: lines.join('\n'), highlighted };
 }

@@ -120,8 +120,8 @@ function liftBlocks(paragraph: Paragraph): RootContent[] {
 /** Drops the line break a split leaves at the start or end of a paragraph's text. */
 function trimEdges(children: Paragraph['children']): Paragraph['children'] {
   const first = children[0];
-  const last = children.at(-1);
   if (first?.type === 'text') children[0] = { ...first, value: first.value.replace(/^\s+/, '') };
+  const last = children.at(-1);
   if (last?.type === 'text') children[children.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') };
   return children;
 }

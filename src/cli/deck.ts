@@ -7,8 +7,12 @@ import { relative, resolve } from 'node:path';
 import { DeckError, formatDiagnostic } from '../deck/diagnostics';
 import { loadDeck } from '../deck/load';
 import { formatSummary, summarize } from '../deck/summary';
+import { checkQuizOf } from '../quiz-bank/check';
 
-/** A check of one deck file: resolves to its summary line, throws DeckError for problems. */
+/**
+ * A check of one deck file: resolves to its summary line, throws DeckError for problems.
+ * The checks of a file run in order and stop at the first that fails.
+ */
 type Check = (path: string) => Promise<string>;
 
 const checks: Check[] = [
@@ -17,6 +21,7 @@ const checks: Check[] = [
     for (const warning of compiled.warnings) console.warn(formatDiagnostic(warning));
     return formatSummary(relative(process.cwd(), path), summarize(compiled));
   },
+  checkQuizOf,
 ];
 
 const USAGE = 'Aufruf: npm run deck -- check DATEI.md… | npm run deck -- json DATEI.md';
@@ -25,12 +30,18 @@ async function main(command: string | undefined, files: string[]): Promise<numbe
   if (command === 'check' && files.length > 0) {
     let failed = false;
     for (const file of files) {
+      if (file.endsWith('.quiz.md')) {
+        console.error(`${file}: ist eine Quizdatei; sie wird mit ihrem Foliensatz geprüft (${file.replace(/\.quiz\.md$/, '.md')})`);
+        failed = true;
+        continue;
+      }
       for (const check of checks) {
         try {
           console.log(await check(resolve(file)));
         } catch (error) {
           failed = true;
           report(error);
+          break;
         }
       }
     }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Deck } from '../shared/deck';
-import type { QuizBank } from '../shared/quiz';
+import { QUESTION_KINDS, type QuestionKind, type QuizBank } from '../shared/quiz';
 import { bankPathFor, compileBank } from './compile';
 import { parseBank } from './parse';
 import { renderBankTexts } from './render';
@@ -41,10 +41,18 @@ export function formatBankProblem(file: string, problem: BankProblem): string {
   return `${file}:${problem.line}: ${problem.message}`;
 }
 
+const KIND_NAMES: Record<QuestionKind, string> = {
+  text: 'Freitext',
+  single: 'Einfachauswahl',
+  multiple: 'Mehrfachauswahl',
+  ordering: 'Reihenfolge',
+};
+
 /** A one-line summary for the CLI: question counts by kind. */
 export function summarizeBank(bank: QuizBank): string {
-  const kinds = new Map<string, number>();
-  for (const question of bank.questions) kinds.set(question.kind, (kinds.get(question.kind) ?? 0) + 1);
-  const parts = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
-  return `Quiz: ${bank.questions.length} Fragen (${parts})`;
+  const parts = QUESTION_KINDS.map((kind) => [kind, bank.questions.filter((q) => q.kind === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${KIND_NAMES[kind]}`);
+  const count = bank.questions.length;
+  return `Quiz mit ${count} ${count === 1 ? 'Frage' : 'Fragen'} (${parts.join(', ')})`;
 }

@@ -1,0 +1,9 @@
+/** Defines the live demo widgets; a page or slide includes this module once. */
+import { demoElementName } from '../shared/demos';
+import { TrackingDemo } from './tracking-demo';
+
+function define(name: string, element: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
+
+define(demoElementName('tracking'), TrackingDemo);

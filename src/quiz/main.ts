@@ -96,6 +96,6 @@ async function importFile(file: File): Promise<void> {
   }
   session.replaceProgress(imported.progress);
   const answered = Object.values(imported.progress.questions).filter((entry) => entry.attempts.length > 0).length;
-  const skipped = imported.dropped > 0 ? ` ${imported.dropped} beschädigte Einträge wurden übersprungen.` : '';
-  notice.show({ message: `Fortschritt importiert: ${answered} beantwortete Fragen.${skipped}` });
+  const skipped = imported.dropped > 0 ? ` Beschädigte Einträge übersprungen: ${imported.dropped}.` : '';
+  notice.show({ message: `Fortschritt importiert: ${answered} ${answered === 1 ? 'beantwortete Frage' : 'beantwortete Fragen'}.${skipped}` });
 }

@@ -29,7 +29,7 @@ export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
     fieldset.append(
       h(
         'div',
-        { class: `quiz-choice ${done ? verdictClass(choice, selected) : ''}` },
+        { class: `quiz-choice ${done ? verdictClass(choice, selected) : ''}`, 'data-choice': id },
         h(
           'label',
           { for: `choice-${id}` },

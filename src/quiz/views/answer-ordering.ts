@@ -16,7 +16,10 @@ export function renderOrdering(draft: Draft, session: QuizSession): HTMLElement 
     const picked = draft.picked === position && !done;
     const item = h(
       'li',
-      { class: `quiz-step${picked ? ' is-picked' : ''}${done ? (index === position ? ' is-right' : ' is-wrong') : ''}` },
+      {
+        class: `quiz-step${picked ? ' is-picked' : ''}${done ? (index === position ? ' is-right' : ' is-wrong') : ''}`,
+        'data-choice': id,
+      },
       h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(position + 1)),
       h('span', { class: 'quiz-step-text', html: step.html }),
     );

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { sitePlugin } from './site';
 import { registerTracking } from './tracking/service';
+import { registerTasks } from './tasks/service';
 
 /** The one process of `npm start`: the built site and both APIs. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
@@ -11,6 +12,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   app.get('/api/health', async () => ({ ok: true }));
   await registerTracking(app, config);
+  await registerTasks(app, config);
   await app.register(sitePlugin, { root: config.siteDir });
   return app;
 }

@@ -21,6 +21,8 @@ export interface Config {
   taskThreads: number | undefined;
   /** With REDIS_URL: whether the server process also works on jobs (TASK_LOCAL_WORKER, default true). */
   taskLocalWorker: boolean;
+  /** BullMQ queue of the task servers and workers that belong together (TASK_QUEUE, default `tasks`). */
+  taskQueue: string;
 }
 
 const IP_MODES: readonly IpMode[] = ['masked', 'full', 'hashed'];
@@ -81,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     trackingRateLimit: parseRateLimit(env.TRACKING_RATE_LIMIT),
     taskThreads: parseThreads(env.TASK_THREADS),
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
+    taskQueue: env.TASK_QUEUE || 'tasks',
   };
 }

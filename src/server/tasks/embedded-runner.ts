@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
+import type { Catalogue } from './task-catalogue';
+import { TaskFailure } from './errors';
+import { JobWatchers, type JobListener } from './job-watchers';
+import { currentEvent, settle, type RunnerStatus, type TaskCall, type TaskRunner } from './runner';
+import { TaskStats } from './stats';
+import { ThreadPool, type ThreadPoolOptions } from './thread-pool';
+
+export interface EmbeddedRunnerOptions extends ThreadPoolOptions {
+  /** Finished jobs kept for `GET /api/jobs/:id`. */
+  retainJobs?: number;
+  /** How long `execute` waits for a free thread on top of the task's time limit. */
+  queueWaitMs?: number;
+}
+
+interface Entry {
+  job: Job;
+  controller: AbortController;
+}
+
+function threadName(thread: number): string {
+  return `thread-${thread}`;
+}
+
+/** The default backend: jobs run on worker threads of this process and live in its memory. */
+export class EmbeddedRunner implements TaskRunner {
+  readonly backend = 'embedded' as const;
+  readonly memoryMb: number;
+  private readonly pool: ThreadPool;
+  private readonly entries = new Map<string, Entry>();
+  private readonly finishedIds: string[] = [];
+  private readonly watchers = new JobWatchers();
+  private readonly stats = new TaskStats();
+  private readonly host = hostname();
+
+  constructor(
+    readonly catalogue: Catalogue,
+    private readonly options: EmbeddedRunnerOptions = {},
+  ) {
+    this.pool = new ThreadPool(catalogue, options);
+    this.memoryMb = this.pool.memoryMb;
+  }
+
+  async submit(call: TaskCall, id: string = randomUUID()): Promise<Job> {
+    const existing = this.entries.get(id);
+    if (existing) return existing.job;
+    this.pool.assertCapacity();
+    const entry: Entry = {
+      job: { id, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() },
+      controller: new AbortController(),
+    };
+    this.entries.set(id, entry);
+    this.watchers.emit({ type: 'queued', job: entry.job });
+    this.pool
+      .run(
+        { jobId: id, task: call.task, params: call.params },
+        {
+          signal: entry.controller.signal,
+          onStart: (thread) =>
+            this.update(entry, 'active', {
+              state: 'active',
+              startedAt: new Date().toISOString(),
+              worker: threadName(thread),
+            }),
+          onProgress: (fraction) => this.update(entry, 'progress', { progress: fraction }),
+        },
+      )
+      .then(
+        (result) => {
+          this.stats.record(call.task, result.durationMs);
+          this.finish(entry, {
+            state: 'completed',
+            progress: 1,
+            result: result.value,
+            // The start message may arrive after the result: the two travel on different ports.
+            startedAt: entry.job.startedAt ?? new Date(result.startedAt).toISOString(),
+            durationMs: result.durationMs,
+            worker: threadName(result.thread),
+          });
+        },
+        (failure: TaskFailure) => {
+          this.stats.recordFailure();
+          this.finish(entry, {
+            state: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
+            error: failure.message,
+            failure: failure.kind,
+          });
+        },
+      );
+    return entry.job;
+  }
+
+  async execute(call: TaskCall): Promise<Job> {
+    const job = await this.submit(call);
+    const limit = this.catalogue.get(call.task)?.timeLimitMs ?? 0;
+    return settle(this, job.id, limit + (this.options.queueWaitMs ?? 30_000));
+  }
+
+  async job(id: string): Promise<Job | undefined> {
+    return this.entries.get(id)?.job;
+  }
+
+  async cancel(id: string): Promise<Job | undefined> {
+    const entry = this.entries.get(id);
+    if (!entry || isFinished(entry.job)) return entry?.job;
+    await new Promise<void>((resolve) => {
+      const stop = this.watchers.add(id, ({ job }) => {
+        if (!isFinished(job)) return;
+        stop();
+        resolve();
+      });
+      entry.controller.abort();
+    });
+    return entry.job;
+  }
+
+  async watch(id: string, listener: JobListener): Promise<(() => void) | undefined> {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    listener(currentEvent(entry.job));
+    return this.watchers.add(id, listener);
+  }
+
+  async status(): Promise<RunnerStatus> {
+    const threads = this.pool.threads();
+    return {
+      backend: this.backend,
+      available: true,
+      workers: threads.map(({ thread, running }) => ({
+        id: threadName(thread),
+        host: this.host,
+        pid: process.pid,
+        busy: running !== undefined,
+        capacity: 1,
+        running: running ? [running] : [],
+      })),
+      queue: {
+        waiting: this.pool.waiting,
+        active: threads.filter(({ running }) => running).length,
+        limit: this.pool.maxQueue,
+      },
+      jobs: { done: this.stats.done, failed: this.stats.failed },
+      latency: this.stats.latency(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private update(entry: Entry, type: JobEventType, patch: Partial<Job>): void {
+    entry.job = { ...entry.job, ...patch };
+    this.watchers.emit({ type, job: entry.job });
+  }
+
+  private finish(entry: Entry, patch: Partial<Job>): void {
+    this.update(entry, patch.state === 'completed' ? 'completed' : 'failed', {
+      ...patch,
+      finishedAt: new Date().toISOString(),
+    });
+    this.finishedIds.push(entry.job.id);
+    if (this.finishedIds.length > (this.options.retainJobs ?? 1_000)) {
+      this.entries.delete(this.finishedIds.shift() ?? '');
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { Failure } from '../../shared/tasks';
+
+/** Everything that can go wrong with a task request, each with its HTTP status and a German reason. */
+export class TaskServerError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly details: { field?: string; limit?: number; tasks?: string[] } = {},
+    readonly retryAfterS?: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnknownTaskError extends TaskServerError {
+  constructor(name: string, known: string[]) {
+    super(404, `Unbekannte Task „${name}“. Bekannt sind: ${known.join(', ')}.`, { field: 'task', tasks: known });
+  }
+}
+
+export class InvalidInputError extends TaskServerError {
+  constructor(field: string, reason: string, limit?: number) {
+    super(400, `Ungültige Eingabe: „${field}“ ${reason}.`, limit === undefined ? { field } : { field, limit });
+  }
+}
+
+export class JobNotFoundError extends TaskServerError {
+  constructor(id: string) {
+    super(404, `Job „${id}“ gibt es nicht (mehr).`, { field: 'id' });
+  }
+}
+
+export class QueueFullError extends TaskServerError {
+  constructor(limit: number) {
+    super(503, `Die Warteschlange ist voll (${limit} Jobs). Bitte gleich noch einmal versuchen.`, { limit }, 2);
+  }
+}
+
+export class BackendUnavailableError extends TaskServerError {
+  constructor(reason: string) {
+    super(503, reason, {}, 5);
+  }
+}
+
+const FAILURE_STATUS: Record<Failure, number> = { timeout: 504, memory: 422, cancelled: 409, error: 422 };
+
+/** A job that did not complete, and why; answered by `/api/execute` with the matching status. */
+export class TaskFailure extends TaskServerError {
+  constructor(
+    readonly kind: Failure,
+    message: string,
+  ) {
+    super(FAILURE_STATUS[kind], message);
+  }
+}
+
+export function timeoutFailure(task: string, limitMs: number): TaskFailure {
+  return new TaskFailure('timeout', `Task „${task}“ hat ihr Zeitlimit von ${limitMs} ms überschritten und wurde beendet.`);
+}
+
+export function cancelledFailure(): TaskFailure {
+  return new TaskFailure('cancelled', 'Der Job wurde abgebrochen.');
+}

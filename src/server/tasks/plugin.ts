@@ -1,0 +1,51 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { configureEdge } from './edge';
+import { TaskServerError } from './errors';
+import type { TaskRunner } from './runner';
+import { executeRoutes } from './routes/execute';
+import { infoRoutes } from './routes/info';
+import { jobRoutes } from './routes/jobs';
+
+export interface TasksPluginOptions {
+  runner: TaskRunner;
+  /** Origins whose pages may call the API (a widget pointed at this server from elsewhere). */
+  corsOrigins?: string[];
+  /** Requests per client IP and window; `false` turns flood protection off (benchmarks). */
+  rateLimit?: { max: number; windowMs: number } | false;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+}
+
+/** The task server's HTTP API under /api; the runner decides where the tasks run. */
+export async function tasksPlugin(app: FastifyInstance, options: TasksPluginOptions): Promise<void> {
+  await app.register(api, { ...options, prefix: '/api' });
+}
+
+async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<void> {
+  const { runner, corsOrigins = [], bodyLimit = 1024 * 1024 } = options;
+  const limit = options.rateLimit ?? { max: 1_200, windowMs: 60_000 };
+  configureEdge(app, bodyLimit);
+  await app.register(cors, {
+    origin: corsOrigins.length > 0 ? corsOrigins : false,
+    methods: ['GET', 'POST', 'DELETE'],
+    exposedHeaders: ['location', 'retry-after'],
+    maxAge: 600,
+  });
+  if (limit) {
+    await app.register(rateLimit, {
+      max: limit.max,
+      timeWindow: limit.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new TaskServerError(
+          429,
+          `Zu viele Anfragen: höchstens ${context.max} in ${limit.windowMs / 1000} s. Wieder möglich in ${context.after}.`,
+          { limit: context.max },
+        ),
+    });
+  }
+  await app.register(infoRoutes, { runner });
+  await app.register(executeRoutes, { runner });
+  await app.register(jobRoutes, { runner });
+}

@@ -1,0 +1,151 @@
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { WorkerInfo } from '../../shared/tasks';
+import { TaskFailure } from './errors';
+import {
+  connectionOptions,
+  DEFAULT_PREFIX,
+  DEFAULT_QUEUE,
+  encodeFailure,
+  queueKeys,
+  type JobData,
+  type JobReturn,
+  type RedisQueueOptions,
+} from './redis-queue';
+import type { Catalogue } from './task-catalogue';
+import { ThreadPool, type ThreadPoolOptions } from './thread-pool';
+import { WorkerRegistry } from './worker-registry';
+
+export interface TaskWorkerOptions extends RedisQueueOptions, ThreadPoolOptions {
+  /** Unique name; default `host:pid`. */
+  id?: string;
+  /** How often the worker renews its registration; it expires after three missed beats. */
+  heartbeatMs?: number;
+  /** A job whose worker stops renewing its lock for this long counts as stalled and runs again. */
+  lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs. */
+  stalledIntervalMs?: number;
+  /** How often one job may stall (its worker died) before it fails. */
+  maxStalledCount?: number;
+}
+
+/**
+ * A worker process's heart (`npm run worker`): takes jobs from the BullMQ queue, runs them on its
+ * thread pool, and announces itself with a heartbeat. A job whose worker dies mid-run is taken
+ * over by another worker after `lockDurationMs`; BullMQ accepts each job's result only once.
+ */
+export class TaskWorker {
+  readonly id: string;
+  private readonly pool: ThreadPool;
+  private readonly worker: Worker<JobData, JobReturn>;
+  private readonly redis: Redis;
+  private readonly blocking: Redis;
+  private readonly subscriber: Redis;
+  private readonly registry: WorkerRegistry;
+  private readonly running = new Map<string, string>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private announcePending = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly options: TaskWorkerOptions,
+  ) {
+    this.id = options.id ?? `${hostname()}:${process.pid}`;
+    const prefix = options.prefix ?? DEFAULT_PREFIX;
+    const queueName = options.queueName ?? DEFAULT_QUEUE;
+    const keys = queueKeys(prefix, queueName);
+    this.pool = new ThreadPool(catalogue, options);
+    this.redis = new Redis(options.redisUrl, connectionOptions('command'));
+    this.redis.on('error', () => undefined);
+    this.registry = new WorkerRegistry(this.redis, keys);
+    this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
+    this.blocking.on('error', () => undefined);
+    this.worker = new Worker<JobData, JobReturn>(queueName, (job, _token, signal) => this.process(job, signal), {
+      connection: this.blocking,
+      prefix,
+      name: this.id,
+      concurrency: this.pool.threadCount,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: options.maxStalledCount ?? 5,
+      metrics: { maxDataPoints: 60 },
+    });
+    this.worker.on('error', () => undefined);
+    this.subscriber = new Redis(options.redisUrl, connectionOptions('blocking'));
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('message', (_channel: string, jobId: string) => this.worker.cancelJob(jobId));
+    void this.subscriber.subscribe(keys.cancel).catch(() => undefined);
+    this.heartbeat = setInterval(() => this.announce(), this.heartbeatMs);
+    this.announce();
+  }
+
+  private get heartbeatMs(): number {
+    return this.options.heartbeatMs ?? 2_000;
+  }
+
+  info(): WorkerInfo {
+    return {
+      id: this.id,
+      host: hostname(),
+      pid: process.pid,
+      busy: this.running.size > 0,
+      capacity: this.pool.threadCount,
+      running: [...this.running].map(([job, task]) => ({ job, task })),
+    };
+  }
+
+  /** Waits until the worker takes jobs (tests). */
+  async ready(): Promise<void> {
+    await this.worker.waitUntilReady();
+  }
+
+  /** Finishes the running jobs, takes no new ones, and signs off. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.heartbeat);
+      await this.worker.close();
+      await this.registry.remove(this.id).catch(() => undefined);
+      await this.pool.close();
+      for (const connection of [this.subscriber, this.blocking, this.redis]) connection.disconnect();
+    })();
+    return this.closing;
+  }
+
+  private async process(job: BullJob<JobData, JobReturn>, signal?: AbortSignal): Promise<JobReturn> {
+    const jobId = job.id ?? '';
+    const { task, params } = job.data;
+    this.running.set(jobId, task);
+    this.announceSoon();
+    try {
+      this.catalogue.check(task, params);
+      const result = await this.pool.run(
+        { jobId, task, params },
+        { signal, onProgress: (fraction) => void job.updateProgress(fraction).catch(() => undefined) },
+      );
+      return { value: result.value, durationMs: result.durationMs, worker: this.id, task };
+    } catch (error) {
+      const failure = error instanceof TaskFailure ? error : new TaskFailure('error', (error as Error).message);
+      throw new UnrecoverableError(encodeFailure(failure));
+    } finally {
+      this.running.delete(jobId);
+      this.announceSoon();
+    }
+  }
+
+  /** Registration changes (a job starts or ends) reach Redis within a few milliseconds, batched. */
+  private announceSoon(): void {
+    if (this.announcePending) return;
+    this.announcePending = true;
+    setTimeout(() => {
+      this.announcePending = false;
+      this.announce();
+    }, 20);
+  }
+
+  private announce(): void {
+    if (this.closing) return;
+    this.registry.announce(this.info(), this.heartbeatMs * 3).catch(() => undefined);
+  }
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import {
+  CatalogueResponseSchema,
+  StatusResponseSchema,
+  type CatalogueResponse,
+  type StatusResponse,
+} from '../../../shared/tasks';
+import type { TaskRunner } from '../runner';
+import { errorResponses } from './schemas';
+
+const { version } = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** `GET /api/tasks` and `GET /api/status`. */
+export async function infoRoutes(app: FastifyInstance, { runner }: { runner: TaskRunner }): Promise<void> {
+  const started = Date.now();
+
+  app.get(
+    '/tasks',
+    {
+      schema: {
+        description: 'Der Katalog: jede Task mit Parameterschema, Beispiel und Grenzen',
+        tags: ['tasks'],
+        response: { 200: CatalogueResponseSchema, ...errorResponses(429) },
+      },
+    },
+    async (): Promise<CatalogueResponse> => ({ tasks: runner.catalogue.describe(runner.memoryMb) }),
+  );
+
+  app.get(
+    '/status',
+    {
+      schema: {
+        description: 'Zustand des Task-Servers: Backend, Worker, Warteschlange, Zähler und Laufzeiten',
+        tags: ['tasks'],
+        response: { 200: StatusResponseSchema, ...errorResponses(429) },
+      },
+    },
+    async (): Promise<StatusResponse> => ({
+      service: 'task-server',
+      version,
+      uptimeS: Math.round((Date.now() - started) / 1000),
+      ...(await runner.status()),
+    }),
+  );
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import Type from 'typebox';
+import {
+  isFinished,
+  JobCreatedSchema,
+  JobParamsSchema,
+  JobRequestSchema,
+  JobSchema,
+  type Job,
+  type JobCreated,
+  type JobEvent,
+  type JobRequest,
+} from '../../../shared/tasks';
+import { JobNotFoundError } from '../errors';
+import type { TaskRunner } from '../runner';
+import { errorResponses } from './schemas';
+
+const KEEP_ALIVE_MS = 15_000;
+
+type JobRoute = { Params: { id: string } };
+
+/** The asynchronous side: queue a job, look at it, follow its events, cancel it. */
+export async function jobRoutes(app: FastifyInstance, { runner }: { runner: TaskRunner }): Promise<void> {
+  const found = async (id: string): Promise<Job> => {
+    const job = await runner.job(id);
+    if (!job) throw new JobNotFoundError(id);
+    return job;
+  };
+
+  app.post<{ Body: JobRequest }>(
+    '/jobs',
+    {
+      schema: {
+        description: 'Reiht eine Task als Job ein und antwortet sofort mit seiner ID',
+        tags: ['jobs'],
+        body: JobRequestSchema,
+        response: { 202: JobCreatedSchema, ...errorResponses(400, 404, 413, 415, 429, 503) },
+      },
+    },
+    async (request, reply): Promise<JobCreated> => {
+      const { task, params, id } = request.body;
+      runner.catalogue.check(task, params);
+      const job = await runner.submit({ task, params }, id);
+      const self = `${app.prefix}/jobs/${encodeURIComponent(job.id)}`;
+      reply.code(202).header('location', self);
+      return { id: job.id, state: job.state, self, events: `${self}/events` };
+    },
+  );
+
+  app.get<JobRoute>(
+    '/jobs/:id',
+    {
+      schema: {
+        description: 'Zustand, Fortschritt und Ergebnis eines Jobs',
+        tags: ['jobs'],
+        params: JobParamsSchema,
+        response: { 200: JobSchema, ...errorResponses(400, 404, 429, 503) },
+      },
+    },
+    async (request) => found(request.params.id),
+  );
+
+  app.delete<JobRoute>(
+    '/jobs/:id',
+    {
+      schema: {
+        description: 'Bricht einen Job ab; ein fertiger Job bleibt, wie er ist',
+        tags: ['jobs'],
+        params: JobParamsSchema,
+        response: { 200: JobSchema, ...errorResponses(400, 404, 429, 503) },
+      },
+    },
+    async (request) => {
+      const job = await runner.cancel(request.params.id);
+      if (!job) throw new JobNotFoundError(request.params.id);
+      return job;
+    },
+  );
+
+  app.get<JobRoute>(
+    '/jobs/:id/events',
+    {
+      schema: {
+        description:
+          'Server-Sent Events eines Jobs: queued, active, progress, completed, failed; data ist jeweils der Job. ' +
+          'Das erste Ereignis zeigt den aktuellen Zustand, nach completed oder failed endet der Strom.',
+        tags: ['jobs'],
+        params: JobParamsSchema,
+        response: {
+          200: { content: { 'text/event-stream': { schema: Type.String() } } },
+          ...errorResponses(400, 404, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      await found(request.params.id);
+      streamEvents(reply, (listener) => runner.watch(request.params.id, listener));
+    },
+  );
+}
+
+/** Takes over the response and writes each job event until the job ends or the client leaves. */
+function streamEvents(
+  reply: FastifyReply,
+  watch: (listener: (event: JobEvent) => void) => Promise<(() => void) | undefined>,
+): void {
+  reply.hijack();
+  const response = reply.raw;
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) response.setHeader(name, value);
+  }
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+  });
+  response.write('retry: 2000\n\n');
+  let stop: (() => void) | undefined;
+  let ended = false;
+  const keepAlive = setInterval(() => {
+    response.write(': noch da\n\n');
+  }, KEEP_ALIVE_MS);
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearInterval(keepAlive);
+    stop?.();
+    response.end();
+  };
+  response.on('close', end);
+  watch((event) => {
+    if (ended) return;
+    response.write(`event: ${event.type}\ndata: ${JSON.stringify(event.job)}\n\n`);
+    if (isFinished(event.job)) end();
+  }).then(
+    (unsubscribe) => {
+      if (ended || !unsubscribe) {
+        unsubscribe?.();
+        end();
+      } else stop = unsubscribe;
+    },
+    () => end(),
+  );
+}

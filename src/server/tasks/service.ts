@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import { EmbeddedRunner } from './embedded-runner';
+import { tasksPlugin } from './plugin';
+import { RedisRunner } from './redis-runner';
+import type { TaskRunner } from './runner';
+import { Catalogue } from './task-catalogue';
+
+/** The runner the configuration asks for: Redis + BullMQ with REDIS_URL, else worker threads here. */
+export async function createTaskRunner(config: Config): Promise<TaskRunner> {
+  const catalogue = await Catalogue.load();
+  const threads = config.taskThreads;
+  if (!config.redisUrl) return new EmbeddedRunner(catalogue, { threads });
+  return new RedisRunner(catalogue, {
+    redisUrl: config.redisUrl,
+    queueName: config.taskQueue,
+    localWorker: config.taskLocalWorker ? { threads } : false,
+  });
+}
+
+/** Mounts the task API on `app`; the runner is closed when the app closes, after the last answer. */
+export async function registerTasks(app: FastifyInstance, config: Config): Promise<TaskRunner> {
+  const runner = await createTaskRunner(config);
+  app.addHook('onClose', () => runner.close());
+  await app.register(tasksPlugin, { runner, corsOrigins: config.corsOrigins });
+  return runner;
+}
+
+/** The task service alone, as `npm run start:tasks` runs it. */
+export async function buildTasksApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: config.trustProxy,
+  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['tasks'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } },
+    async () => ({ ok: true }),
+  );
+  await registerTasks(app, config);
+  return app;
+}

@@ -1,0 +1,61 @@
+import { Compile, type Validator } from 'typebox/schema';
+import type { ParamSchema, TaskDescription } from '../../shared/tasks';
+import { loadTasks } from './catalogue/index';
+import { UnknownTaskError } from './errors';
+import type { Task } from './task';
+import { invalidInput } from './validation';
+
+/** The tasks a server offers: lookup, parameter validation, and the public description. */
+export class Catalogue {
+  private readonly tasks: ReadonlyMap<string, Task>;
+  private readonly validators = new Map<string, Validator>();
+
+  constructor(
+    tasks: readonly Task[],
+    readonly extraModules: readonly string[] = [],
+  ) {
+    this.tasks = new Map(tasks.map((task) => [task.name, task]));
+  }
+
+  static async load(extraModules: readonly string[] = []): Promise<Catalogue> {
+    return new Catalogue(await loadTasks(extraModules), extraModules);
+  }
+
+  names(): string[] {
+    return [...this.tasks.keys()];
+  }
+
+  get(name: string): Task | undefined {
+    return this.tasks.get(name);
+  }
+
+  /** The task called `name` if `params` fit its schema; otherwise a 404 or 400 error naming the problem. */
+  check(name: string, params: unknown): Task {
+    const task = this.tasks.get(name);
+    if (!task) throw new UnknownTaskError(name, this.names());
+    const validator = this.validatorFor(task);
+    if (!validator.Check(params)) throw invalidInput('params', validator.Errors(params)[1]);
+    return task;
+  }
+
+  describe(memoryMb: number): TaskDescription[] {
+    return [...this.tasks.values()].map((task) => ({
+      name: task.name,
+      title: task.title,
+      description: task.description,
+      params: task.params as unknown as ParamSchema,
+      example: task.example,
+      limits: { timeMs: task.timeLimitMs, memoryMb },
+      progress: task.progress,
+    }));
+  }
+
+  private validatorFor(task: Task): Validator {
+    let validator = this.validators.get(task.name);
+    if (!validator) {
+      validator = Compile(task.params);
+      this.validators.set(task.name, validator);
+    }
+    return validator;
+  }
+}

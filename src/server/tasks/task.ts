@@ -1,0 +1,34 @@
+import type { Static, TSchema } from 'typebox';
+
+/** Reports how far a task has come, as a fraction from 0 to 1; cheap to call often. */
+export type ProgressReporter = (fraction: number) => void;
+
+/** A pre-compiled task: its parameter schema, its limits and a pure function. */
+export interface Task {
+  /** Lower-case name, as used in `{"task": "sum"}`. */
+  readonly name: string;
+  /** Short German title for the catalogue. */
+  readonly title: string;
+  readonly description: string;
+  /** JSON schema of `params`; also bounds the input size. */
+  readonly params: TSchema;
+  /** Parameters that show what the task does (form defaults, examples). */
+  readonly example: unknown;
+  /** Wall-clock limit of one run in a worker thread. */
+  readonly timeLimitMs: number;
+  /** Whether `run` calls its progress reporter. */
+  readonly progress: boolean;
+  /** Same parameters, same result: a job may run again after a worker crash. */
+  run(params: unknown, progress: ProgressReporter): unknown;
+}
+
+interface TypedTask<S extends TSchema, R> extends Omit<Task, 'params' | 'example' | 'run'> {
+  readonly params: S;
+  readonly example: Static<S>;
+  run(params: Static<S>, progress: ProgressReporter): R | Promise<R>;
+}
+
+/** Declares a task module's default export, typing `run` and `example` by the schema. */
+export function defineTask<const S extends TSchema, R>(task: TypedTask<S, R>): Task {
+  return task as Task;
+}

@@ -4,6 +4,8 @@ import type { BankProblem, BankSource, QuestionSource } from './source';
 /** Choices are picked with the keys 1–9. */
 export const MAX_CHOICES = 9;
 const MIN_STEPS = 3;
+/** A Markdown image or image macro, `![alt](url)` / `![:scale 50%](url)`. */
+const IMAGE = /!\[[^\]]*\]\(/;
 
 /**
  * Everything wrong with a bank for its deck: the problems met parsing it, plus every question
@@ -30,6 +32,11 @@ export function validateBank(bank: BankSource, deck: Pick<Deck, 'id' | 'slides'>
     if (question.hints.some((hint) => hint === '')) report('ein „### Hinweis“ ist leer.');
     if (!names.has(question.slide)) {
       report(`„slide: ${question.slide}“ ist keine Folie von ${deck.id} (dort fehlt „name: ${question.slide}“).`);
+    }
+    const texts = [question.prompt, question.answer, question.explanation, ...question.hints];
+    for (const choice of question.choices) texts.push(choice.markdown, choice.feedback);
+    if (texts.some((text) => IMAGE.test(text))) {
+      report('Bilder zeigt das Quiz nicht – die Abbildung gehört auf die Folie, auf die „slide:“ verweist.');
     }
     checkChoices(question, report);
   }

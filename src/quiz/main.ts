@@ -1,3 +1,4 @@
+import '../site/track';
 import { QUIZ_DATA_ID, type QuizBank } from '../shared/quiz';
 import './quiz.css';
 import { bindKeyboard } from './keyboard';

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { encodeProgress } from '../../../src/quiz/codec';
 import { emptyProgress, recordAttempt, type Answer } from '../../../src/quiz/progress';
+import { VISITS_PATH } from '../../../src/shared/tracking';
 import { bankOf, QUIZ, STORE_KEY, title } from './helpers';
 
 test('every question links to a slide that exists in the deck', async ({ page }) => {
@@ -51,4 +52,10 @@ test('a deep link opens its question', async ({ page }) => {
   await expect(title(page)).toHaveText(`Frage ${position} von ${bank.questions.length}`);
   await expect(page.locator('.quiz-meta')).toContainText('Reihenfolge');
   await expect(page.locator('.quiz-step')).toHaveCount(4);
+});
+
+test('the quiz page sends the page-view beacon', async ({ page }) => {
+  const beacon = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === VISITS_PATH);
+  await page.goto(QUIZ);
+  expect(JSON.parse((await beacon).postData() ?? '{}')).toMatchObject({ path: QUIZ });
 });

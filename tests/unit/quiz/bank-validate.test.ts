@@ -42,6 +42,12 @@ describe('validateBank', () => {
     expect(problemsOf(question({ sections }))).toEqual([`Frage q: ${message}.`]);
   });
 
+  it('refuses images, which belong on the linked slide', () => {
+    expect(problemsOf(question({ body: 'Was zeigt ![:scale 50%](media/proxy.svg)?' }))).toEqual([
+      'Frage q: Bilder zeigt das Quiz nicht – die Abbildung gehört auf die Folie, auf die „slide:“ verweist.',
+    ]);
+  });
+
   it('requires the prompt', () => {
     expect(problemsOf(question({ body: '' }))).toEqual(['Frage q: die Frage selbst fehlt (Text nach den Eigenschaften).']);
   });

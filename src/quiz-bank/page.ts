@@ -13,15 +13,15 @@ export function renderQuizPage(template: string, bank: QuizBank): string {
   for (const placeholder of Object.values(QUIZ_PLACEHOLDERS)) {
     if (!template.includes(placeholder)) throw new Error(`Die Vorlage der Quizseite enthält ${placeholder} nicht`);
   }
-  const title = escapeHtml(bank.deckChapter ? `${bank.deckChapter}: ${bank.deckTitle}` : bank.deckTitle);
+  const title = escapeHtml(bank.deckChapter ? `Quiz zu ${bank.deckChapter}: ${bank.deckTitle}` : `Quiz: ${bank.deckTitle}`);
   const deck = `../../slides/${encodeURIComponent(bank.deckId)}/`;
   const header = `<header class="quiz-header">
-      <h1>Quiz: ${title}</h1>
+      <h1>${title}</h1>
       <nav aria-label="Seiten"><a href="${deck}">Zum Foliensatz</a> <a href="../../praesentationen.html">Alle Präsentationen</a> <a href="../../">Kursseite</a></nav>
     </header>`;
   const data = `<script type="application/json" id="${QUIZ_DATA_ID}">${scriptSafeJson(bank)}</script>`;
   return template
-    .replace(QUIZ_PLACEHOLDERS.title, () => `Quiz: ${title}`)
+    .replace(QUIZ_PLACEHOLDERS.title, () => title)
     .replace(QUIZ_PLACEHOLDERS.header, () => header)
     .replace(QUIZ_PLACEHOLDERS.data, () => data);
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -59,6 +60,8 @@ export class TaskWorker {
     this.pool = new ThreadPool(catalogue, options);
     this.redis = new Redis(options.redisUrl, connectionOptions('command'));
     this.redis.on('error', () => undefined);
+    // Announce as soon as Redis is reachable, also again after Redis was away.
+    this.redis.on('ready', () => this.announce());
     this.registry = new WorkerRegistry(this.redis, keys);
     this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.blocking.on('error', () => undefined);
@@ -78,7 +81,6 @@ export class TaskWorker {
     this.subscriber.on('message', (_channel: string, jobId: string) => this.worker.cancelJob(jobId));
     void this.subscriber.subscribe(keys.cancel).catch(() => undefined);
     this.heartbeat = setInterval(() => this.announce(), this.heartbeatMs);
-    this.announce();
   }
 
   private get heartbeatMs(): number {
@@ -96,9 +98,11 @@ export class TaskWorker {
     };
   }
 
-  /** Waits until the worker takes jobs (tests). */
+  /** Waits until the worker takes jobs and shows up in the status. */
   async ready(): Promise<void> {
     await this.worker.waitUntilReady();
+    if (this.redis.status !== 'ready') await once(this.redis, 'ready');
+    await this.registry.announce(this.info(), this.heartbeatMs * 3);
   }
 
   /** Finishes the running jobs, takes no new ones, and signs off. */

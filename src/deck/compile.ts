@@ -7,6 +7,7 @@ import { newStats, type ConvertSettings, type ConvertStats, type Heading } from 
 import { convertParts } from './convert';
 import { ContentProblem, DeckError, SourceProblem, type Diagnostic } from './diagnostics';
 import { lex, type RawSlide } from './lexer';
+import { formatCount, LIMITS, partsLength } from './limits';
 import { swallowedProse } from './lint';
 import { BUILTIN_MACROS, type MacroRegistry } from './macros';
 import { buildModel, type ModelSlide } from './model';
@@ -39,6 +40,15 @@ const BACKGROUND_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
 export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   const settings = input.settings ?? DEFAULT_SETTINGS;
+  if (input.source.length > LIMITS.deck) {
+    throw new DeckError([
+      {
+        severity: 'error',
+        file: input.file,
+        message: `Der Foliensatz ist mit ${formatCount(input.source.length)} Zeichen zu groß (höchstens ${formatCount(LIMITS.deck)}); bitte aufteilen`,
+      },
+    ]);
+  }
   const text = normalizeSource(input.source);
   const diagnostics = new Diagnostics(input.file, text);
 
@@ -52,6 +62,10 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
     throw new DeckError(diagnostics.all);
   }
   diagnostics.sections = rawSlides;
+  if (rawSlides.length > LIMITS.slides) {
+    diagnostics.add('error', `Der Foliensatz hat ${formatCount(rawSlides.length)} Folien (höchstens ${formatCount(LIMITS.slides)}); bitte aufteilen`, undefined);
+    throw new DeckError(diagnostics.all);
+  }
 
   const model = buildModel(rawSlides, {
     ...settings,
@@ -59,12 +73,27 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   });
   for (const warning of model.warnings) diagnostics.add('warning', warning.message, warning.line);
   for (const lint of swallowedProse(model.plainProperties, text)) diagnostics.add('warning', lint.message, lint.line);
+  if (model.slides.length === 0) {
+    diagnostics.add('error', 'Der Foliensatz hat keine Folie, die angezeigt wird (nur Layout- oder ausgeschlossene Folien)', undefined);
+    throw new DeckError(diagnostics.all);
+  }
 
   const resolveAsset = input.resolveAsset ?? ((url: string) => url);
   const images = new Set<string>();
   const slides: Slide[] = [];
   let titleHeadings: Heading[] = [];
+  let converted = 0;
   for (const slide of model.slides) {
+    const size = Math.max(partsLength(slide.content), partsLength(slide.notes));
+    converted += size;
+    if (size > LIMITS.slide || converted > LIMITS.converted) {
+      const message =
+        size > LIMITS.slide
+          ? `Die Folie ist mit ${formatCount(size)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`
+          : `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.converted)} Zeichen; bitte aufteilen`;
+      diagnostics.add('error', message, slide.line);
+      throw new DeckError(diagnostics.all);
+    }
     const convertSettings: ConvertSettings = {
       highlightLines: settings.options.highlightLines,
       highlightSpans: settings.highlightSpans,

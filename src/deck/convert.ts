@@ -11,6 +11,7 @@ import { placeholder } from './plugins/rehype-content-classes';
 import { toHast, toHtml } from './processor';
 
 export async function convertParts(parts: readonly Part[], context: ConvertContext): Promise<string> {
+  if (parts.every((part) => typeof part === 'string' && part.trim() === '')) return '';
   return toHtml(await partsToHast(parts, context));
 }
 

@@ -4,7 +4,6 @@
  * processor is built once per process (R49: raw HTML passes through).
  */
 import type { Root } from 'hast';
-import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -17,13 +16,14 @@ import rehypeHighlight from './plugins/rehype-highlight';
 import rehypeImages from './plugins/rehype-images';
 import rehypeInventory from './plugins/rehype-inventory';
 import rehypeMermaid from './plugins/rehype-mermaid';
+import rehypeRawHtml from './plugins/rehype-raw-html';
 
 export const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkMacros)
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawHtml)
   .use(rehypeMermaid)
   .use(rehypeHighlight)
   .use(rehypeImages)

@@ -9,8 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { DeckError, formatDiagnostic, type Diagnostic } from './diagnostics';
+import type { Deck } from '../shared/deck';
 import { escapeHtml } from './html';
 import { listDeckFiles, loadDeck, settingsPath, type LoadOptions } from './load';
 import { renderDeckPage } from './page';
@@ -28,6 +29,7 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
   let config: ResolvedConfig;
   let dir: string;
   let template: string;
+  let compiled: Deck[] = [];
 
   const log = (warnings: Diagnostic[]): void => {
     for (const warning of warnings) config.logger.warn(formatDiagnostic(warning));
@@ -35,6 +37,13 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
 
   return {
     name: 'vs-deck-pages',
+
+    config(user) {
+      const projectRoot = resolve(user.root ?? process.cwd());
+      const decks = resolve(projectRoot, options.dir ?? 'slides');
+      if (!relative(projectRoot, decks).startsWith('..')) return null;
+      return { server: { fs: { allow: [searchForWorkspaceRoot(projectRoot), decks] } } };
+    },
 
     configResolved(resolved) {
       config = resolved;
@@ -50,15 +59,9 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
       return { ...inputOptions, input: { ...entries, [TEMPLATE_INPUT]: template } };
     },
 
-    generateBundle: {
-      order: 'post',
-      async handler(_output, bundle) {
-      const decks = listDeckFiles(dir);
-      const templateFile = relative(config.root, template).split(sep).join('/');
-      const built = bundle[templateFile];
-      if (!built || built.type !== 'asset') return;
-      delete bundle[templateFile];
-
+    async buildStart() {
+      compiled = [];
+      if (config.command !== 'build') return;
       const emitted = new Map<string, string>();
       const assetUrl: LoadOptions['assetUrl'] = (file) => {
         let url = emitted.get(file);
@@ -73,20 +76,35 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
         }
         return url;
       };
-
-      for (const { id, path } of decks) {
+      const problems: string[] = [];
+      for (const { path } of listDeckFiles(dir)) {
+        this.addWatchFile(path);
         try {
-          const compiled = await loadDeck(path, { root: config.root, assetUrl });
-          log(compiled.warnings);
-          this.emitFile({
-            type: 'asset',
-            fileName: `slides/${id}/index.html`,
-            source: renderDeckPage(String(built.source), compiled.deck),
-          });
+          const result = await loadDeck(path, { root: config.root, assetUrl });
+          log(result.warnings);
+          compiled.push(result.deck);
         } catch (error) {
-          this.error(error instanceof DeckError ? `Foliensatz fehlerhaft:\n${error.message}` : (error as Error));
+          if (!(error instanceof DeckError)) throw error;
+          problems.push(error.message);
         }
       }
+      if (problems.length > 0) this.error(`Foliensatz fehlerhaft:\n${problems.join('\n')}`);
+    },
+
+    generateBundle: {
+      order: 'post',
+      handler(_output, bundle) {
+        const templateFile = relative(config.root, template).split(sep).join('/');
+        const built = bundle[templateFile];
+        if (!built || built.type !== 'asset') return;
+        delete bundle[templateFile];
+        for (const deck of compiled) {
+          this.emitFile({
+            type: 'asset',
+            fileName: `slides/${deck.id}/index.html`,
+            source: renderDeckPage(String(built.source), deck),
+          });
+        }
       },
     },
 

@@ -13,6 +13,11 @@ import { markedLines, markedSpans } from './code-marks';
 import { addClass, codeLanguage, textOf } from './hast';
 
 export const CODE_THEME = 'github-light';
+/**
+ * Longer lines stay plain. Within that, no time limit: a build must not highlight differently
+ * because the machine was busy (shiki's default gives up on a line after 500 ms).
+ */
+const MAX_HIGHLIGHTED_LINE = 5000;
 const PLAIN = 'text';
 
 let highlighter: Promise<Highlighter> | undefined;
@@ -67,6 +72,8 @@ export default function rehypeHighlight() {
       const root = shiki.codeToHast(text, {
         lang: language,
         theme: CODE_THEME,
+        tokenizeTimeLimit: 0,
+        tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE,
         decorations: spans.map(({ start, end }) => ({
           start,
           end,

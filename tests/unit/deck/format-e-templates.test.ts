@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, htmls, slides } from './helpers';
+import { compile, compileError, htmls, slides } from './helpers';
 
 describe('E. Layouts and templates', () => {
   it('R31: a `layout: true` slide is not shown or counted and is the template of every later slide', async () => {
@@ -12,6 +12,12 @@ describe('E. Layouts and templates', () => {
   it('R31: a later layout replaces the first without inheriting it; `layout: false` clears it', async () => {
     expect(await htmls('layout: true\nL1\n---\nx\n---\nlayout: true\nL2\n---\ny')).toEqual(['<p>L1\nx</p>', '<p>L2\ny</p>']);
     expect(await htmls('layout: true\nL\n---\nlayout: false\na\n---\nb')).toEqual(['<p>a</p>', '<p>b</p>']);
+  });
+
+  it('R31: a deck of nothing but layout slides is an error, not an empty page', async () => {
+    expect(await compileError('layout: true\nL')).toBe(
+      'slides/test.md: Der Foliensatz hat keine Folie, die angezeigt wird (nur Layout- oder ausgeschlossene Folien)',
+    );
   });
 
   it('R32: `template: NAME` inherits from that earlier slide; an unknown name falls back to the layout, with a warning', async () => {

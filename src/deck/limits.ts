@@ -1,0 +1,27 @@
+/**
+ * Size limits that keep a build fast on hostile or runaway input (the Markdown parser slows
+ * down sharply on some constructs, e.g. thousands of brackets in one paragraph). Real decks
+ * stay far below them: a 95-slide chapter has 76,000 characters, its largest slide 1,300.
+ */
+import type { Part } from './parts';
+
+export const LIMITS = {
+  /** Characters in a deck file. */
+  deck: 500_000,
+  /** Slides in a deck file, every `--` step counted. */
+  slides: 1_000,
+  /** Characters of one slide's content or notes after inheritance. */
+  slide: 20_000,
+  /** Characters converted for the whole deck (steps repeat what came before). */
+  converted: 2_000_000,
+};
+
+export function partsLength(parts: readonly Part[]): number {
+  let length = 0;
+  for (const part of parts) length += typeof part === 'string' ? part.length : partsLength(part.parts) + part.classes.join('.').length + 3;
+  return length;
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString('de-DE');
+}

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DeckError } from '../../../src/deck/diagnostics';
+import { compile } from './helpers';
+
+/** A Deck or a DeckError: anything else (a crash, a TypeError) fails the test. */
+async function outcome(source: string): Promise<'deck' | 'error'> {
+  try {
+    const { deck } = await compile(source);
+    expect(deck.slides.length).toBeGreaterThan(0);
+    return 'deck';
+  } catch (error) {
+    if (error instanceof DeckError) return 'error';
+    throw error;
+  }
+}
+
+async function problem(source: string): Promise<string> {
+  try {
+    await compile(source);
+  } catch (error) {
+    if (error instanceof DeckError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a DeckError');
+}
+
+const TOKENS = [
+  '---', '--', '???', '<!-- break -->', '.a[', '.b.c[', ']', '[', '\\', '`', '``', '```', '```js', '~~~', '    ',
+  '![:scale 50%](x.svg)', '![:scale 50%, Abb. 1: x](y.svg)', '![:demo task mode=job]()', '![:demo', '![:', '{{a}}', '\\{{a}}',
+  '{{content}}', 'name: a', 'template: a', 'layout: true', 'layout: false', 'count: false', 'exclude: true', 'class: x, y',
+  '<!-- class: z -->', '[id]: http://x', '[l][id]', '<div>', '</div>', '<br>', '*', '_', '# ', '- ', '1. ', '> ', '|a|b|',
+  '|-|-|', '\0', '\r', '\r\n', '\uFEFF', '\uE000', '\uE001', 'ä', '😀', 'text', ' ', '\n', '\n\n',
+];
+
+describe('hostile input', () => {
+  it('rejects a 1 MB deck with a clear error before parsing it', async () => {
+    const slide = '# Titel\n\n- Punkt .rot[eins]\n- `code` und **fett**\n\n```js\nconst x = 1;\n```\n\n???\nNotiz\n';
+    const source = Array.from({ length: Math.ceil(1_000_000 / (slide.length + 5)) }, () => slide).join('\n---\n');
+    expect(source.length).toBeGreaterThan(1_000_000);
+    expect(await problem(source)).toMatch(/^slides\/test\.md: Der Foliensatz ist mit 1\.\d{3}\.\d{3} Zeichen zu groß \(höchstens 500\.000\)/);
+  });
+
+  it('rejects a 100,000-character line as a slide that is too large, naming its line', async () => {
+    expect(await problem(`# A\n---\n${'x'.repeat(100_000)}`)).toBe(
+      'slides/test.md:3: Folie 2: Die Folie ist mit 100.000 Zeichen zu groß (höchstens 20.000)',
+    );
+  });
+
+  it('rejects too many slides and steps that add up to too much', async () => {
+    expect(await problem('a\n--\n'.repeat(1_001))).toContain('1.002 Folien (höchstens 1.000)');
+    expect(await problem(`${'x'.repeat(19_000)}\n${'--\n'.repeat(200)}`)).toContain('mehr als 2.000.000 Zeichen');
+  });
+
+  it('compiles long lines of tricky constructs below the limits', async () => {
+    expect(await outcome('x'.repeat(19_000))).toBe('deck');
+    expect(await outcome(`\`\`\`js\n${'a+'.repeat(9_000)}\n\`\`\``)).toBe('deck');
+    expect(await outcome(`.a[${'[x]'.repeat(1_000)}]`)).toBe('deck');
+    expect(await outcome('`a``'.repeat(1_000))).toBe('deck');
+    expect(await outcome('.a'.repeat(9_000))).toBe('deck');
+    expect(await outcome('<!-- a:'.repeat(2_500))).toBe('deck');
+  });
+
+  it('rejects 10,000 nested `.a[` with a clear error, closed or not', async () => {
+    expect(await outcome('.a['.repeat(10_000))).toBe('error');
+    expect(await outcome(`${'.a['.repeat(10_000)}x${']'.repeat(10_000)}`)).toBe('error');
+  });
+
+  it('handles unbalanced brackets, NUL bytes, CRLF and a BOM', async () => {
+    expect(await outcome(']]]][[[[ .a[x]] ]')).toBe('deck');
+    expect(await outcome('.a[x [y]')).toBe('error');
+    const { deck } = await compile('\uFEFFa\0b\r\n---\r\nc');
+    expect(deck.slides.map((slide) => slide.html)).toEqual(['<p>a\uFFFDb</p>', '<p>c</p>']);
+  });
+
+  it('any mix of format tokens yields a deck or a DeckError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 60 }), async (tokens) => {
+        await outcome(tokens.join(''));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

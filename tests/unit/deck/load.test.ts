@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listDeckFiles, loadDeck, loadDecks } from '../../../src/deck/load';
+
+const fixtures = resolve(import.meta.dirname, '../../fixtures/decks');
+const root = mkdtempSync(join(tmpdir(), 'vs-deck-load-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('decks on disk', () => {
+  it('lists `<dir>/*.md` except quiz banks, sorted; a missing directory has none', () => {
+    expect(listDeckFiles(join(fixtures, 'valid')).map((file) => file.id)).toEqual(['beispiel', 'zweiter']);
+    expect(listDeckFiles(join(root, 'gibt-es-nicht'))).toEqual([]);
+  });
+
+  it('applies the sidecar options and reads title and chapter from the title slide', async () => {
+    const [beispiel, zweiter] = await loadDecks('valid', fixtures);
+    expect(beispiel).toMatchObject({ id: 'beispiel', title: 'Ein Beispiel-Foliensatz', chapter: 'Übung 9', total: 4 });
+    expect(beispiel!.options).toMatchObject({ ratio: '4:3', highlightLines: true });
+    expect(zweiter).toMatchObject({ title: 'Zweiter Foliensatz', chapter: '' });
+    expect(zweiter!.options.ratio).toBe('16:9');
+  });
+
+  it('the sidecar title and chapter win over the title slide', async () => {
+    const dir = join(root, 'titel');
+    cpSync(join(fixtures, 'valid'), dir, { recursive: true });
+    writeFileSync(join(dir, 'zweiter.json'), '{ "title": "Anders", "chapter": "Kapitel 3" }');
+    const { deck } = await loadDeck(join(dir, 'zweiter.md'), { root: dir });
+    expect(deck).toMatchObject({ title: 'Anders', chapter: 'Kapitel 3' });
+  });
+
+  it('finds images beside the deck or in the project root, and passes their files to assetUrl', async () => {
+    const dir = join(root, 'bilder');
+    cpSync(join(fixtures, 'valid'), join(dir, 'slides'), { recursive: true });
+    writeFileSync(join(dir, 'slides', 'zweiter.md'), '![a](media/knoten.svg) ![b](wurzel.svg) ![c](/wurzel.svg)');
+    writeFileSync(join(dir, 'wurzel.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const files: string[] = [];
+    const { deck, images } = await loadDeck(join(dir, 'slides', 'zweiter.md'), {
+      root: dir,
+      assetUrl: (file) => {
+        files.push(file);
+        return `/x/${files.length}`;
+      },
+    });
+    expect(files).toEqual([join(dir, 'slides/media/knoten.svg'), join(dir, 'wurzel.svg'), join(dir, 'wurzel.svg')]);
+    expect(images).toEqual(['media/knoten.svg', 'wurzel.svg', '/wurzel.svg']);
+    expect(deck.slides[0]!.html).toBe('<p><img src="/x/1" alt="a"> <img src="/x/2" alt="b"> <img src="/x/3" alt="c"></p>');
+  });
+
+  it('compiles a deck again only when its file or sidecar changed', async () => {
+    const dir = join(root, 'cache');
+    cpSync(join(fixtures, 'valid'), dir, { recursive: true });
+    const first = await loadDecks('.', dir);
+    const again = await loadDecks('.', dir);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    writeFileSync(join(dir, 'zweiter.md'), '# Geändert');
+    writeFileSync(join(dir, 'beispiel.json'), '{ "ratio": "16:9" }');
+    const changed = await loadDecks('.', dir);
+    expect(changed[1]!.title).toBe('Geändert');
+    expect(changed[0]!.options.ratio).toBe('16:9');
+  });
+});

@@ -13,6 +13,7 @@ export class NoticeView {
   /** Live regions must exist before their text changes to be announced. */
   private readonly status = h('div', { role: 'status' });
   private readonly alert = h('div', { role: 'alert' });
+  private backupUrl: string | null = null;
 
   constructor(private readonly deckId: string) {
     this.element.append(this.status, this.alert);
@@ -22,8 +23,8 @@ export class NoticeView {
     this.clear();
     const body = h('div', { class: `quiz-notice${notice.error ? ' is-error' : ''}` }, h('p', {}, notice.message));
     if (notice.backup !== undefined) {
-      const url = URL.createObjectURL(new Blob([notice.backup], { type: 'application/json' }));
-      body.append(h('a', { href: url, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'));
+      this.backupUrl = URL.createObjectURL(new Blob([notice.backup], { type: 'application/json' }));
+      body.append(h('a', { href: this.backupUrl, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'));
     }
     const close = h('button', { type: 'button', class: 'quiz-notice-close' }, 'Hinweis schließen');
     close.addEventListener('click', () => this.clear());
@@ -32,6 +33,8 @@ export class NoticeView {
   }
 
   clear(): void {
+    if (this.backupUrl) URL.revokeObjectURL(this.backupUrl);
+    this.backupUrl = null;
     this.status.replaceChildren();
     this.alert.replaceChildren();
   }

@@ -24,7 +24,7 @@ export class OverviewView {
     const questions = session.bank.questions;
     const answered = questions.filter((q) => lastAttempt(session.progress.questions[q.id])).length;
     const list = h('ol', {});
-    for (const question of questions) list.append(h('li', {}, this.renderItem(question)));
+    questions.forEach((question, i) => list.append(h('li', {}, this.renderItem(question, i + 1))));
     this.element.replaceChildren(
       h('h2', { id: 'overview-title' }, 'Übersicht'),
       h('p', { class: 'quiz-help' }, `${answered} von ${questions.length} Fragen beantwortet`),
@@ -32,7 +32,7 @@ export class OverviewView {
     );
   }
 
-  private renderItem(question: Question): HTMLElement {
+  private renderItem(question: Question, number: number): HTMLElement {
     const { session } = this;
     const entry = session.progress.questions[question.id];
     const attempt = lastAttempt(entry);
@@ -48,7 +48,7 @@ export class OverviewView {
         'aria-current': current ? 'step' : undefined,
         'data-key': `overview-${question.id}`,
       },
-      h('span', { class: 'quiz-overview-number' }, String(session.bank.questions.indexOf(question) + 1)),
+      h('span', { class: 'quiz-overview-number' }, String(number)),
       h('span', { class: 'quiz-overview-label' }, this.labels.get(question.id) ?? question.id),
       h('span', { class: 'quiz-overview-kind' }, KIND_LABELS[question.kind]),
       h('span', { class: 'quiz-overview-state' }, tags.join(' · ')),

@@ -1,10 +1,11 @@
+import { macros } from '../../slides/macros';
 import { compileDeck } from '../deck/compile';
 import { DeckError } from '../deck/diagnostics';
 import { codeMask, toLines } from './lines';
 
 /**
  * Bank texts → HTML through the slide compiler, so they are written in the decks' dialect
- * (content classes, macros, highlighted code). All texts go through as one deck, one slide
+ * (content classes, the course's macros, highlighted code). All texts go through as one deck, one slide
  * each; every slide starts with an empty comment line, which keeps a leading „Richtig: …“
  * from being read as a slide property. A text that would split or fails is compiled alone.
  */
@@ -31,7 +32,7 @@ async function renderOne(text: string, file: string): Promise<string | Error> {
 
 async function compile(source: string, file: string): Promise<string[]> {
   try {
-    const { deck } = await compileDeck({ id: 'quiz', file, source });
+    const { deck } = await compileDeck({ id: 'quiz', file, source, macros });
     return deck.slides.map((slide) => slide.html.replace(GUARD, '').trim());
   } catch (error) {
     if (error instanceof DeckError) throw new Error(error.diagnostics.map((d) => d.message).join('; '));

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import deckPages from './src/deck/vite-plugin';
 import quizPages from './src/quiz-bank/vite-plugin';
+import sitePages from './src/site/vite-plugin';
 
 export default defineConfig({
-  plugins: [deckPages(), quizPages()],
+  plugins: [deckPages(), quizPages(), sitePages()],
   build: {
     rollupOptions: {
       input: {

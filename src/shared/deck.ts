@@ -5,7 +5,7 @@
 
 export type Ratio = '16:9' | '4:3';
 
-/** Per-deck options, set in the deck's front matter comment (see README, "Deck-Optionen"). */
+/** Per-deck options, set in the optional sidecar `slides/<id>.json` (see README, "Foliensätze schreiben"). */
 export interface DeckOptions {
   ratio: Ratio;
   /** remark.js `highlightLines`: a code line starting with `*` is highlighted. */

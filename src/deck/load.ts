@@ -21,7 +21,7 @@ export interface LoadOptions {
   /** Project root: image URLs fall back to it and errors name files relative to it. */
   root?: string;
   /** The URL a page uses for an image file (absolute path); default: the URL as written. */
-  assetUrl?: (file: string, url: string) => string;
+  assetUrl?: (file: string) => string;
 }
 
 export function listDeckFiles(dir: string): DeckFile[] {
@@ -50,7 +50,7 @@ export async function loadDeck(path: string, options: LoadOptions = {}): Promise
     resolveAsset: (url) => {
       const file = locateAsset(url, deckDir, root);
       if (!file) throw new Error(missingAssetMessage(url));
-      return options.assetUrl ? options.assetUrl(file, url) : url;
+      return options.assetUrl ? options.assetUrl(file) : url;
     },
   });
 }

@@ -21,6 +21,8 @@ if (!deck) {
   root.innerHTML = '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
 } else {
   const viewer = startViewer(deck, root);
+  // Live demo widgets are custom elements: defined once, they come alive on every slide that has one.
+  if (deck.slides.some((slide) => slide.demos.length > 0)) void import('../widgets/index');
   if (import.meta.env.DEV) {
     void import('./views/overflow').then(({ OverflowWarning }) =>
       viewer.add(new OverflowWarning(viewer.slides, viewer.navigation, viewer.canvas)),

@@ -1,4 +1,5 @@
 import type { Deck } from '../../shared/deck';
+import { afterPaint } from '../after-paint';
 import { formatHash, parseHash } from '../model/hash';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
@@ -10,6 +11,7 @@ import type { Part } from '../part';
  */
 export class LocationInput implements Part {
   readonly #offs: (() => void)[] = [];
+  #pending = false;
 
   constructor(
     private readonly deck: Deck,
@@ -20,14 +22,27 @@ export class LocationInput implements Part {
   bind(): void {
     window.addEventListener('hashchange', this.#onHashChange);
     this.#offs.push(
-      this.navigation.on('change', () => this.update()),
-      this.modes.on('change', ({ mode }) => mode === 'presenter' && this.update()),
+      this.navigation.on('change', () => this.#schedule()),
+      this.modes.on('change', ({ mode }) => mode === 'presenter' && this.#schedule()),
     );
   }
 
   unbind(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     for (const off of this.#offs.splice(0)) off();
+  }
+
+  /**
+   * `replaceState` costs a round trip to the browser process (and Chromium throttles it), so
+   * the URL is written once after the next paint, however many moves came in between.
+   */
+  #schedule(): void {
+    if (this.#pending) return;
+    this.#pending = true;
+    afterPaint(() => {
+      this.#pending = false;
+      this.update();
+    });
   }
 
   update(): void {

@@ -1,5 +1,6 @@
 import type { Mermaid } from 'mermaid';
 import { DIAGRAM_CLASS, DIAGRAM_SOURCE_CLASS } from '../../shared/deck';
+import { afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { SlidesView } from './slides';
@@ -40,12 +41,10 @@ export class Diagrams implements Part {
 
   bind(): void {
     this.#off = this.navigation.on('change', () => this.update());
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.#painted = true;
-        this.update();
-      }),
-    );
+    afterPaint(() => {
+      this.#painted = true;
+      this.update();
+    });
   }
 
   unbind(): void {

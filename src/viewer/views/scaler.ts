@@ -5,7 +5,8 @@ import type { Part } from '../part';
  * the canvas is centred by CSS, so the rest is letterboxing.
  */
 export class Scaler implements Part {
-  readonly #observer = new ResizeObserver(() => this.update());
+  // The first notification arrives after the first layout and before the first paint.
+  readonly #observer = new ResizeObserver(([entry]) => entry && this.#scale(entry.contentRect));
 
   constructor(
     private readonly box: HTMLElement,
@@ -13,7 +14,6 @@ export class Scaler implements Part {
   ) {}
 
   bind(): void {
-    this.update();
     this.#observer.observe(this.box);
   }
 
@@ -21,10 +21,9 @@ export class Scaler implements Part {
     this.#observer.disconnect();
   }
 
-  update(): void {
-    const { clientWidth, clientHeight } = this.box;
-    if (clientWidth === 0 || clientHeight === 0) return;
-    const scale = Math.min(clientWidth / this.canvas.width, clientHeight / this.canvas.height);
+  #scale({ width, height }: { width: number; height: number }): void {
+    if (width === 0 || height === 0) return;
+    const scale = Math.min(width / this.canvas.width, height / this.canvas.height);
     this.box.style.setProperty('--vs-scale', String(scale));
   }
 }

@@ -1,4 +1,5 @@
 import type { Deck } from '../../shared/deck';
+import { afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import { buildSlide, slideLabel } from './canvas';
@@ -39,9 +40,20 @@ export class SlidesView implements Part {
 
   update(): void {
     const current = this.navigation.index;
-    for (const index of [current, current + 1, current - 1]) this.content(index);
+    this.content(current);
     for (const [index, container] of this.#containers.entries()) {
       container.classList.toggle('remark-visible', index === current);
+    }
+    afterPaint(() => this.#prepareNeighbours());
+  }
+
+  /** Neighbours are built and laid out, but invisible, so that a step to them only needs a paint. */
+  #prepareNeighbours(): void {
+    const current = this.navigation.index;
+    for (const [index, container] of this.#containers.entries()) {
+      const near = Math.abs(index - current) === 1;
+      if (near) this.content(index);
+      container.classList.toggle('vs-near', near);
     }
   }
 

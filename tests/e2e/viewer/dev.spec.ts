@@ -1,28 +1,39 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { DECK, openDeck, visibleSlide } from './viewer';
 
-/** `vite dev` on its own port: the overflow warning exists only there. */
-const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 4186);
+/** The overflow warning exists only in `vite dev`; this starts one on a free port. */
 let server: ChildProcess | undefined;
+let devUrl = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
 
 test.describe('overflow warning', () => {
   test.describe.configure({ mode: 'serial' });
 
   test.beforeAll(async () => {
-    server = spawn('npx', ['vite', '--port', String(DEV_PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-    await expect
-      .poll(async () => (await fetch(`http://127.0.0.1:${DEV_PORT}${DECK}`).catch(() => undefined))?.status, { timeout: 60_000 })
-      .toBe(200);
+    const port = await freePort();
+    devUrl = `http://127.0.0.1:${port}${DECK}`;
+    const config = 'tests/e2e/viewer/dev.vite.config.ts';
+    server = spawn('npx', ['vite', '--config', config, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+    await expect.poll(async () => (await fetch(devUrl).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
   });
 
   test.afterAll(() => {
-    if (server?.pid) process.kill(-server.pid);
+    if (server?.pid && server.exitCode === null) process.kill(-server.pid);
   });
 
   test('in vite dev, a slide whose content grows too large is marked with its source line', async ({ page }) => {
     test.setTimeout(60_000);
-    await page.goto(`http://127.0.0.1:${DEV_PORT}${DECK}#2`);
+    await page.goto(`${devUrl}#2`);
     await expect(visibleSlide(page)).toHaveCount(1);
     await expect(page.locator('.vs-overflow-warning')).toHaveCount(0);
     await visibleSlide(page)

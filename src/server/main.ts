@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { closeOnSignals } from './shutdown';
 
 const config = loadConfig();
 
@@ -12,11 +13,6 @@ if (!existsSync(join(config.siteDir, 'index.html'))) {
 }
 
 const app = await buildApp(config);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    app.log.info(`${signal}: schließe den Server`);
-    void app.close().then(() => process.exit(0));
-  });
-}
+closeOnSignals(app);
 await app.listen({ port: config.port, host: config.host });
 console.log(`Kurs-Website läuft: http://${config.host}:${config.port}/`);

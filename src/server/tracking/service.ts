@@ -4,11 +4,15 @@ import { trackingPlugin } from './plugin';
 import { openVisitStore, type VisitStore } from './store';
 
 /**
- * Opens the visit store the configuration asks for, mounts the tracking plugin on `app`
- * and closes the store when the app closes (after the last request has been answered).
+ * Mounts the tracking plugin on `app` with the store the configuration asks for (or the one
+ * given) and closes the store when the app closes, after the last request was answered.
  */
-export async function registerTracking(app: FastifyInstance, config: Config): Promise<VisitStore> {
-  const store = await openVisitStore(config);
+export async function registerTracking(
+  app: FastifyInstance,
+  config: Config,
+  store?: VisitStore,
+): Promise<VisitStore> {
+  store ??= await openVisitStore(config);
   app.addHook('onClose', () => store.close());
   await app.register(trackingPlugin, {
     store,
@@ -21,7 +25,7 @@ export async function registerTracking(app: FastifyInstance, config: Config): Pr
 }
 
 /** The tracking service alone, as `npm run start:tracking` runs it. */
-export async function buildTrackingApp(config: Config): Promise<FastifyInstance> {
+export async function buildTrackingApp(config: Config, store?: VisitStore): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: config.trustProxy,
@@ -31,6 +35,6 @@ export async function buildTrackingApp(config: Config): Promise<FastifyInstance>
     { schema: { tags: ['tracking'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } },
     async () => ({ ok: true }),
   );
-  await registerTracking(app, config);
+  await registerTracking(app, config, store);
   return app;
 }

@@ -5,7 +5,7 @@
 import type { Deck, Slide } from '../shared/deck';
 import { newStats, type ConvertSettings, type ConvertStats, type Heading } from './context';
 import { convertParts } from './convert';
-import { ContentProblem, DeckError, SourceProblem, type Diagnostic } from './diagnostics';
+import { ContentProblem, DeckError, Diagnostics, SourceProblem, type Diagnostic } from './diagnostics';
 import { lex, type RawSlide } from './lexer';
 import { formatCount, LIMITS, partsLength } from './limits';
 import { swallowedProse } from './lint';
@@ -173,58 +173,4 @@ function resolveBackground(
 function titleOf(headings: Heading[]): string | undefined {
   const title = headings.find((heading) => heading.depth === 1) ?? headings.find((heading) => !CHAPTER.test(heading.text));
   return title?.text || undefined;
-}
-
-/** Collects problems once each, with the deck line and the slide section it falls into. */
-class Diagnostics {
-  readonly all: Diagnostic[] = [];
-  sections: readonly RawSlide[] = [];
-  private readonly seen = new Set<string>();
-  private readonly lines: string[];
-
-  constructor(
-    private readonly file: string,
-    text: string,
-  ) {
-    this.lines = text.split('\n');
-  }
-
-  get hasErrors(): boolean {
-    return this.all.some((diagnostic) => diagnostic.severity === 'error');
-  }
-
-  add(severity: Diagnostic['severity'], message: string, line: number | undefined, section?: number): void {
-    const key = `${severity}:${line}:${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const slide = section ?? (line === undefined ? undefined : this.sectionOf(line));
-    this.all.push({
-      severity,
-      file: this.file,
-      ...(slide !== undefined ? { slide } : {}),
-      ...(line !== undefined ? { line } : {}),
-      message,
-    });
-  }
-
-  /** The first line of the slide's own or inherited source that contains `snippet`. */
-  locate(snippet: string, slide: ModelSlide): number {
-    for (const { line, endLine } of slide.sources) {
-      for (let number = line; number <= endLine; number++) {
-        if (this.lines[number - 1]?.includes(snippet)) return number;
-      }
-    }
-    return slide.line;
-  }
-
-  private sectionOf(line: number): number | undefined {
-    let low = 0;
-    let high = this.sections.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.sections[mid]!.line <= line) low = mid + 1;
-      else high = mid;
-    }
-    return low === 0 ? (this.sections.length > 0 ? 1 : undefined) : low;
-  }
 }

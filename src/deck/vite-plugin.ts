@@ -1,8 +1,9 @@
 /**
  * Vite plugin: every `<dir>/<id>.md` becomes the page `/slides/<id>/`, built from the viewer's
  * template `src/viewer/deck.html`. The template is one build input (so the viewer script is
- * bundled once); its built HTML is copied per deck. Deck images become hashed assets; in
- * `vite dev` the pages are served on request and reload when a deck changes.
+ * bundled once); its built HTML is copied per deck. Decks are compiled when the build starts,
+ * so a broken deck fails it before bundling; deck images become hashed assets. In `vite dev`
+ * the pages are served on request and reload when a deck changes.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

@@ -33,6 +33,7 @@ test('the home lists every deck and every quiz of slides/', async ({ page }) => 
 test('the home embeds the live demos and says how to start the servers', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Live-Demo: Tracking' }).locator('tracking-demo')).toBeAttached();
+  await expect(page.getByRole('region', { name: 'Live-Demo: Task-Server' }).locator('task-demo')).toBeAttached();
   const servers = page.getByRole('region', { name: 'Server starten' });
   for (const command of ['npm install && npm start', 'npm run start:tracking', 'npm run start:tasks', 'REDIS_URL=redis://127.0.0.1:6379 npm run worker', 'HOST=0.0.0.0 npm start']) {
     await expect(servers.getByText(command, { exact: true })).toBeVisible();

@@ -36,6 +36,19 @@ test.describe('printing', () => {
     expect(size).toBe('960x1358');
   });
 
+  test('Ctrl+P in the presenter view draws every diagram and prints with notes', async ({ page }) => {
+    await page.goto(`${DECK}#p1`);
+    await page.evaluate(() => {
+      window.print = () => document.documentElement.setAttribute('data-printed', 'yes');
+    });
+    await page.keyboard.press('Control+p');
+    await expect(page.locator('html')).toHaveAttribute('data-printed', 'yes');
+    await expect(page.locator('.remark-container')).toHaveClass(/vs-print-notes/);
+    await expect(page.locator('.remark-slides-area .vs-diagram[data-state="drawn"]')).toHaveCount(1);
+    await expect(page.locator('.remark-slides-area .vs-diagram[data-state="error"]')).toHaveCount(1);
+    await expect(page.locator('.remark-slides-area .remark-slide-content')).toHaveCount(SLIDES);
+  });
+
   test('npm run pdf writes the PDF of a deck, and names an unknown deck', async () => {
     test.setTimeout(90_000);
     const run = promisify(execFile);

@@ -1,5 +1,6 @@
 /** Defines the live demo widgets; a page or slide includes this module once. */
 import { demoElementName } from '../shared/demos';
+import { TaskDemo } from './task-demo';
 import { TrackingDemo } from './tracking-demo';
 
 function define(name: string, element: CustomElementConstructor): void {
@@ -7,3 +8,4 @@ function define(name: string, element: CustomElementConstructor): void {
 }
 
 define(demoElementName('tracking'), TrackingDemo);
+define(demoElementName('task'), TaskDemo);

@@ -219,6 +219,10 @@ export class RedisRunner implements TaskRunner {
 
   async watch(id: string, listener: JobListener): Promise<(() => void) | undefined> {
     const tracked = this.track(id);
+    if (tracked.job.state === 'active' && !tracked.job.worker) {
+      // Nobody watched when it started: learn now which worker took it.
+      this.apply(id, 'active', async () => ({ worker: (await this.job(id).catch(() => undefined))?.worker }));
+    }
     await tracked.chain;
     if (this.tracked.get(id) !== tracked) return undefined;
     listener(currentEvent(tracked.job));

@@ -44,6 +44,7 @@ export class VisitStream {
   publish(event: 'visit', visit: Visit): void;
   publish(event: 'cleared'): void;
   publish(event: VisitEventName, visit?: Visit): void {
+    if (this.clients.size === 0) return;
     const text = format(event, visit ?? {}, visit?.id);
     for (const client of this.clients) {
       if (client.backlog) client.backlog.push({ id: visit?.id, text });

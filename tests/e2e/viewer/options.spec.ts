@@ -6,7 +6,7 @@ import { DECK, visibleSlide } from './viewer';
  * Opens the fixture deck with changed options: its built page is fetched, the deck data in it
  * rewritten, and served under another address (the viewer's assets are the real ones).
  */
-async function openVariant(page: Page, change: (deck: Deck) => void, hash = ''): Promise<void> {
+async function openVariant(page: Page, change: (deck: Deck) => void, suffix = ''): Promise<void> {
   const response = await page.request.get(DECK);
   const html = await response.text();
   const pattern = new RegExp(`(<script type="application/json" id="${DECK_DATA_ID}">)(.*?)(</script>)`, 's');

@@ -48,7 +48,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const timer = persistentTimer(deck.id);
   navigation.on('change', () => timer.state === 'idle' && timer.start());
 
-  root.classList.add('remark-container', `vs-ratio-${deck.options.ratio.replace(':', '-')}`);
+  root.classList.add('remark-container');
   root.style.setProperty('--vs-canvas-w', `${canvas.width}px`);
   root.style.setProperty('--vs-canvas-h', `${canvas.height}px`);
 

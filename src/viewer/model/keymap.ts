@@ -61,10 +61,6 @@ const KEYS: Record<string, Action> = {
 export class KeyMap {
   #digits = '';
 
-  get pendingNumber(): string {
-    return this.#digits;
-  }
-
   command(press: KeyPress): Command | null {
     if (press.ctrlKey || press.metaKey) {
       return !press.altKey && press.key.toLowerCase() === 'p' ? { kind: 'print' } : null;

@@ -63,6 +63,6 @@ describe('I. Code', () => {
 
   it('R58: one light theme at build time for every slide (no highlight.js style switching)', async () => {
     const [html] = await htmls('highlight-style: monokai\n\n```js\nx\n```');
-    expect(html).toContain('class="shiki github-light"');
+    expect(html).toContain('class="shiki github-light-high-contrast"');
   });
 });

@@ -136,11 +136,12 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   return { deck, warnings: diagnostics.all, images: [...images] };
 }
 
-async function convertSlidePart(
+/** One slide part (or Markdown fragment) → HTML; a problem in its content becomes an error diagnostic. */
+export async function convertSlidePart(
   parts: Part[],
   settings: ConvertSettings,
   stats: ConvertStats,
-  slide: ModelSlide,
+  slide: Pick<ModelSlide, 'sources' | 'line'>,
   diagnostics: Diagnostics,
 ): Promise<string> {
   try {

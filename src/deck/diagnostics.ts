@@ -91,7 +91,7 @@ export class Diagnostics {
   }
 
   /** The first line of the slide's own or inherited source that contains `snippet`. */
-  locate(snippet: string, slide: ModelSlide): number {
+  locate(snippet: string, slide: Pick<ModelSlide, 'sources' | 'line'>): number {
     for (const { line, endLine } of slide.sources) {
       for (let number = line; number <= endLine; number++) {
         if (this.lines[number - 1]?.includes(snippet)) return number;

@@ -48,7 +48,11 @@ interface OpenClass extends Container {
   block: boolean;
 }
 
-export function lex(text: string): LexedDeck {
+/**
+ * `fragment`: the text is one piece of Markdown, not a deck — `---`, `--`, `???` and
+ * `<!-- break -->` are plain Markdown there.
+ */
+export function lex(text: string, { fragment = false } = {}): LexedDeck {
   const lines = text.split('\n');
   const closers = fenceClosers(lines);
   const slides: RawSlide[] = [];
@@ -83,7 +87,7 @@ export function lex(text: string): LexedDeck {
     const line = lines[i]!;
     const lineNumber = i + 1;
 
-    if (stack.length === 0 && fenceUntil < i) {
+    if (!fragment && stack.length === 0 && fenceUntil < i) {
       const separator = separatorOf(line);
       if (separator === 'slide' || separator === 'step') {
         finishSlide(lineNumber - 1);

@@ -9,11 +9,15 @@ export const PLACEHOLDER_OPEN = '\uE000';
 export const PLACEHOLDER_CLOSE = '\uE001';
 
 export function normalizeSource(raw: string): string {
-  const text = raw
+  return stripCommonIndent(normalizeText(raw));
+}
+
+/** BOM, line ends and reserved characters only: what a Markdown fragment outside a deck needs. */
+export function normalizeText(raw: string): string {
+  return raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000\uE000\uE001]/g, '\uFFFD');
-  return stripCommonIndent(text);
 }
 
 function stripCommonIndent(text: string): string {

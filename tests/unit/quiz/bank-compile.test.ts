@@ -74,9 +74,14 @@ describe('compileBank', () => {
     expect(problems[0]?.message).toMatch(/^Frage rp: .*unbekannt/);
   });
 
-  it('renders texts that hold slide separators one by one', async () => {
-    const html = await render(['Erst\n\n--\n\nDann', '*kursiv*']);
-    expect(html).toEqual([expect.stringContaining('Dann'), '<p><em>kursiv</em></p>']);
+  it('renders each text as one Markdown fragment: separators are Markdown, a leading „Wort: …“ is text', async () => {
+    const html = await render(['Erst\n\n---\n\nDann', 'Richtig: *kursiv*', 'x ![:fehlt](y)', '']);
+    expect(html).toEqual([
+      '<p>Erst</p>\n<hr>\n<p>Dann</p>',
+      '<p>Richtig: <em>kursiv</em></p>',
+      expect.objectContaining({ message: expect.stringMatching(/^Unbekanntes Makro „fehlt“/) }),
+      '',
+    ]);
   });
 });
 

@@ -161,6 +161,8 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
   app.get(
     '/stream',
     {
+      // A HEAD request would hold a stream slot that nothing ever reads or frees.
+      exposeHeadRoute: false,
       schema: {
         summary: 'Server-Sent Events of new visits',
         description:

@@ -88,7 +88,7 @@ function opensStream(method: string, target: string): boolean {
   } catch {
     return false;
   }
-  return (method === 'GET' || method === 'HEAD') && path.toLowerCase().includes('stream');
+  return method === 'GET' && path.toLowerCase().includes('stream');
 }
 
 describe('generated input', () => {

@@ -93,6 +93,17 @@ describe('GET /api/visits/stream', () => {
     stream.close();
   });
 
+  it('frees a client when it disconnects, and gives HEAD no stream', async () => {
+    const status = async () => (await (await fetch(`${base}/api/visits/status`)).json()).streamClients;
+    const stream = await openStream(`${base}/api/visits/stream`);
+    expect(await status()).toBe(1);
+    stream.close();
+    await expect.poll(status).toBe(0);
+    const head = await fetch(`${base}/api/visits/stream`, { method: 'HEAD' });
+    expect(head.status).toBe(404);
+    expect(await status()).toBe(0);
+  });
+
   it('does not keep the server from closing, and counts its clients', async () => {
     const stream = await openStream(`${base}/api/visits/stream`);
     const status = await (await fetch(`${base}/api/visits/status`)).json();

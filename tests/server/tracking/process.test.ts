@@ -27,6 +27,7 @@ describe('the tracking service as a process', () => {
     cleanups.push(dir.remove);
     const server = await startServer('src/server/tracking/main.ts', [], {
       DATA_DIR: dir.path,
+      DATABASE_URL: '',
       TRACKING_RATE_LIMIT: '100000',
     });
     const acknowledged: Visit[] = [];

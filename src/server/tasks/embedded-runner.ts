@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
 import type { Catalogue } from './task-catalogue';
 import { TaskFailure } from './errors';
-import { JobWatchers, type JobListener } from './job-watchers';
+import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import { currentEvent, settle, type RunnerStatus, type TaskCall, type TaskRunner } from './runner';
 import { TaskStats } from './stats';
 import { ThreadPool, type ThreadPoolOptions } from './thread-pool';
@@ -116,11 +116,11 @@ export class EmbeddedRunner implements TaskRunner {
     return entry.job;
   }
 
-  async watch(id: string, listener: JobListener): Promise<(() => void) | undefined> {
+  async watch(id: string, listener: JobListener, options?: WatchOptions): Promise<(() => void) | undefined> {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     listener(currentEvent(entry.job));
-    return this.watchers.add(id, listener);
+    return this.watchers.add(id, listener, options);
   }
 
   async status(): Promise<RunnerStatus> {

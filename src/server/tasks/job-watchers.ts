@@ -2,20 +2,25 @@ import type { JobEvent } from '../../shared/tasks';
 
 export type JobListener = (event: JobEvent) => void;
 
+export interface WatchOptions {
+  /** The listener waits only for the job's end (and gets nothing else), as `execute` does. */
+  finishOnly?: boolean;
+}
+
 /** Who listens to which job's events. */
 export class JobWatchers {
-  private readonly listeners = new Map<string, Set<JobListener>>();
+  private readonly listeners = new Map<string, Map<JobListener, WatchOptions>>();
 
-  add(id: string, listener: JobListener): () => void {
-    let set = this.listeners.get(id);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(id, set);
+  add(id: string, listener: JobListener, options: WatchOptions = {}): () => void {
+    let entries = this.listeners.get(id);
+    if (!entries) {
+      entries = new Map();
+      this.listeners.set(id, entries);
     }
-    set.add(listener);
+    entries.set(listener, options);
     return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.listeners.get(id) === set) this.listeners.delete(id);
+      entries.delete(listener);
+      if (entries.size === 0 && this.listeners.get(id) === entries) this.listeners.delete(id);
     };
   }
 
@@ -23,7 +28,15 @@ export class JobWatchers {
     return this.listeners.has(id);
   }
 
+  /** Whether someone follows the job step by step (and so wants to know which worker took it). */
+  followed(id: string): boolean {
+    return [...(this.listeners.get(id)?.values() ?? [])].some((options) => !options.finishOnly);
+  }
+
   emit(event: JobEvent): void {
-    for (const listener of [...(this.listeners.get(event.job.id) ?? [])]) listener(event);
+    const finished = event.type === 'completed' || event.type === 'failed';
+    for (const [listener, options] of [...(this.listeners.get(event.job.id) ?? [])]) {
+      if (finished || !options.finishOnly) listener(event);
+    }
   }
 }

@@ -3,7 +3,7 @@ import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { isFinished, type Job, type JobEventType, type WorkerInfo } from '../../shared/tasks';
 import { BackendUnavailableError, QueueFullError } from './errors';
-import { JobWatchers, type JobListener } from './job-watchers';
+import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import {
   connectionOptions,
   decodeFailure,
@@ -107,8 +107,8 @@ export class RedisRunner implements TaskRunner {
   private readonly monitor: NodeJS.Timeout;
   private lastError = '';
   private workers: WorkerInfo[] = [];
+  /** Jobs waiting in the queue: read from Redis each second, kept up to date by adds and events between. */
   private waiting = 0;
-  private addedSinceCount = 0;
 
   constructor(
     readonly catalogue: Catalogue,
@@ -154,7 +154,7 @@ export class RedisRunner implements TaskRunner {
   async submit(call: TaskCall, id?: string): Promise<Job> {
     this.assertAvailable();
     const maxQueue = this.options.maxQueue ?? 1_000;
-    if (this.waiting + this.addedSinceCount >= maxQueue) throw new QueueFullError(maxQueue);
+    if (this.waiting >= maxQueue) throw new QueueFullError(maxQueue);
     const jobId = id ?? randomUUID();
     const queued: Job = { id: jobId, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
     if (id === undefined) this.track(jobId, queued);
@@ -163,9 +163,8 @@ export class RedisRunner implements TaskRunner {
     } catch (error) {
       this.tracked.delete(jobId);
       throw this.unavailable(error);
-    } finally {
-      this.addedSinceCount++;
     }
+    this.waiting++;
     // A job id sent again names the job already there (BullMQ adds nothing then).
     return id === undefined ? queued : ((await this.job(jobId)) ?? queued);
   }
@@ -217,16 +216,16 @@ export class RedisRunner implements TaskRunner {
     return final;
   }
 
-  async watch(id: string, listener: JobListener): Promise<(() => void) | undefined> {
+  async watch(id: string, listener: JobListener, options: WatchOptions = {}): Promise<(() => void) | undefined> {
     const tracked = this.track(id);
-    if (tracked.job.state === 'active' && !tracked.job.worker) {
+    if (!options.finishOnly && tracked.job.state === 'active' && !tracked.job.worker) {
       // Nobody watched when it started: learn now which worker took it.
       this.apply(id, 'active', async () => ({ worker: (await this.job(id).catch(() => undefined))?.worker }));
     }
     await tracked.chain;
     if (this.tracked.get(id) !== tracked) return undefined;
     listener(currentEvent(tracked.job));
-    const stop = this.watchers.add(id, listener);
+    const stop = this.watchers.add(id, listener, options);
     return () => {
       stop();
       this.forgetIfDone(id);
@@ -296,7 +295,6 @@ export class RedisRunner implements TaskRunner {
         this.registry.list(),
       ]);
       this.waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0);
-      this.addedSinceCount = 0;
       this.workers = workers;
     } catch {
       // Redis went away mid-read; the next round tries again.
@@ -345,14 +343,15 @@ export class RedisRunner implements TaskRunner {
     this.events.on('waiting', ({ jobId }) =>
       this.apply(jobId, 'queued', () => ({ state: 'queued', worker: undefined, startedAt: undefined })),
     );
-    this.events.on('active', ({ jobId }) =>
+    this.events.on('active', ({ jobId }) => {
+      this.waiting = Math.max(0, this.waiting - 1);
       this.apply(jobId, 'active', async () => {
         // Only a watcher cares which worker took the job: read it from Redis just then.
-        if (!this.watchers.has(jobId)) return { state: 'active', startedAt: new Date().toISOString() };
+        if (!this.watchers.followed(jobId)) return { state: 'active', startedAt: new Date().toISOString() };
         const job = await BullJob.fromId<JobData, JobReturn>(this.queue, jobId).catch(() => undefined);
         return { state: 'active', startedAt: iso(job?.processedOn), worker: job?.processedBy };
-      }),
-    );
+      });
+    });
     this.events.on('progress', ({ jobId, data }) =>
       this.apply(jobId, 'progress', () => ({ progress: typeof data === 'number' ? data : 0 })),
     );

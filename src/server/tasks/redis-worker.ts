@@ -46,6 +46,7 @@ export class TaskWorker {
   private readonly registry: WorkerRegistry;
   private readonly running = new Map<string, string>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly started: Promise<void>;
   private announcePending = false;
   private closing: Promise<void> | undefined;
 
@@ -70,6 +71,7 @@ export class TaskWorker {
       prefix,
       name: this.id,
       concurrency: this.pool.threadCount,
+      autorun: false,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 5,
@@ -81,6 +83,10 @@ export class TaskWorker {
     this.subscriber.on('message', (_channel: string, jobId: string) => this.worker.cancelJob(jobId));
     void this.subscriber.subscribe(keys.cancel).catch(() => undefined);
     this.heartbeat = setInterval(() => this.announce(), this.heartbeatMs);
+    // Jobs are taken only once the threads can start them at once.
+    this.started = this.pool.warmUp().then(() => {
+      if (!this.closing) void this.worker.run().catch(() => undefined);
+    });
   }
 
   private get heartbeatMs(): number {
@@ -100,6 +106,7 @@ export class TaskWorker {
 
   /** Waits until the worker takes jobs and shows up in the status. */
   async ready(): Promise<void> {
+    await this.started;
     await this.worker.waitUntilReady();
     if (this.redis.status !== 'ready') await once(this.redis, 'ready');
     await this.registry.announce(this.info(), this.heartbeatMs * 3);

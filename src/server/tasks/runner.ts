@@ -1,7 +1,7 @@
 import { isFinished, type Backend, type Job, type JobEvent, type StatusResponse } from '../../shared/tasks';
 import type { Catalogue } from './task-catalogue';
 import { JobNotFoundError, TaskFailure } from './errors';
-import type { JobListener } from './job-watchers';
+import type { JobListener, WatchOptions } from './job-watchers';
 
 /** A validated request to run a catalogue task. */
 export interface TaskCall {
@@ -24,7 +24,7 @@ export interface TaskRunner {
   job(id: string): Promise<Job | undefined>;
   cancel(id: string): Promise<Job | undefined>;
   /** Calls `listener` with the job's current state now, then with each event; undefined for an unknown job. */
-  watch(id: string, listener: JobListener): Promise<(() => void) | undefined>;
+  watch(id: string, listener: JobListener, options?: WatchOptions): Promise<(() => void) | undefined>;
   status(): Promise<RunnerStatus>;
   /** Stops taking jobs; a worker process lets its running jobs finish, the embedded pool ends them. */
   close(): Promise<void>;
@@ -60,14 +60,18 @@ export function settle(runner: TaskRunner, id: string, deadlineMs: number): Prom
       deadlineMs,
     );
     runner
-      .watch(id, ({ job }) => {
-        if (!isFinished(job)) return;
-        end(() =>
-          job.state === 'completed'
-            ? resolve(job)
-            : reject(new TaskFailure(job.failure ?? 'error', job.error ?? 'Der Job ist fehlgeschlagen.')),
-        );
-      })
+      .watch(
+        id,
+        ({ job }) => {
+          if (!isFinished(job)) return;
+          end(() =>
+            job.state === 'completed'
+              ? resolve(job)
+              : reject(new TaskFailure(job.failure ?? 'error', job.error ?? 'Der Job ist fehlgeschlagen.')),
+          );
+        },
+        { finishOnly: true },
+      )
       .then(
         (stop) => {
           if (!stop) end(() => reject(new JobNotFoundError(id)));

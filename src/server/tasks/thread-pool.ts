@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Catalogue } from './task-catalogue';
 import { cancelledFailure, QueueFullError, TaskFailure, timeoutFailure } from './errors';
-import type { ThreadCall, ThreadData, ThreadMessage, ThreadResult } from './thread-protocol';
+import type { ThreadCall, ThreadData, ThreadMessage, ThreadResult, WarmUpCall } from './thread-protocol';
 
 export interface ThreadPoolOptions {
   /** Worker threads; default: one per core. */
@@ -73,6 +73,15 @@ export class ThreadPool {
       workerData,
     });
     this.pool.on('message', (message: ThreadMessage) => this.onMessage(message));
+  }
+
+  /**
+   * Resolves once every thread has loaded its tasks (which takes a moment under tsx): the calls go
+   * out at once and piscina gives each idle thread one.
+   */
+  async warmUp(): Promise<void> {
+    const call: WarmUpCall = { warmUp: true };
+    await Promise.all(Array.from({ length: this.threadCount }, () => this.pool.run(call)));
   }
 
   /** Calls waiting for a thread. */

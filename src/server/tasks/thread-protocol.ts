@@ -11,6 +11,11 @@ export interface ThreadCall {
   params: unknown;
 }
 
+/** Answered once the thread has loaded its tasks; sent to every thread before work begins. */
+export interface WarmUpCall {
+  warmUp: true;
+}
+
 export interface ThreadResult {
   value: unknown;
   /** When the thread started the call, in epoch milliseconds. */

@@ -10,6 +10,7 @@ import {
   type ThreadData,
   type ThreadMessage,
   type ThreadResult,
+  type WarmUpCall,
 } from './thread-protocol';
 
 const { extraTaskModules } = workerData as ThreadData;
@@ -32,8 +33,11 @@ function throttledProgress(jobId: string): ProgressReporter {
   };
 }
 
-export default async function runTask({ jobId, task, params }: ThreadCall): Promise<ThreadResult> {
-  const definition = (await tasksReady).get(task);
+export default async function runTask(call: ThreadCall | WarmUpCall): Promise<ThreadResult | undefined> {
+  const tasks = await tasksReady;
+  if ('warmUp' in call) return undefined;
+  const { jobId, task, params } = call;
+  const definition = tasks.get(task);
   if (!definition) throw new Error(`Dieser Worker kennt die Task „${task}“ nicht.`);
   post({ kind: 'start', jobId, thread: threadId });
   const started = performance.now();

@@ -29,7 +29,10 @@ function fromRow(row: Row): Visit {
  */
 export class PostgresVisitStore implements VisitStore {
   readonly kind = 'postgres';
-  private readonly commits = new GroupCommit((visits: NewVisit[]) => this.insert(visits), 500);
+  private readonly commits = new GroupCommit((visits: NewVisit[]) => this.insert(visits), {
+    maxBatch: 500,
+    concurrency: 4,
+  });
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -74,8 +77,10 @@ export class PostgresVisitStore implements VisitStore {
   }
 
   private async insert(visits: NewVisit[]): Promise<Visit[]> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      `WITH input AS (
+    const { rows } = await this.pool.query<{ id: string }>({
+      // Named: each connection parses and plans it once.
+      name: `insert-visits-${this.table}`,
+      text: `WITH input AS (
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
            WITH ORDINALITY AS u(at, ip, path, referrer, user_agent, n)
        ),
@@ -88,14 +93,14 @@ export class PostgresVisitStore implements VisitStore {
          SELECT ids.id, at, ip, path, referrer, user_agent FROM input JOIN ids USING (n)
        )
        SELECT id FROM ids ORDER BY n`,
-      [
+      values: [
         visits.map((visit) => visit.at),
         visits.map((visit) => visit.ip),
         visits.map((visit) => visit.path),
         visits.map((visit) => visit.referrer),
         visits.map((visit) => visit.userAgent),
       ],
-    );
+    });
     return visits.map((visit, index) => toVisit(Number(rows[index]?.id), visit));
   }
 

@@ -33,7 +33,7 @@ describe('GroupCommit', () => {
     const commits = new GroupCommit((items: number[]) => {
       if (items.includes(3)) throw new Error('disk full');
       return items;
-    }, 2);
+    }, { maxBatch: 2 });
     const settled = await Promise.allSettled([1, 2, 3, 4, 5].map((item) => commits.add(item)));
     expect(settled.map((result) => result.status)).toEqual([
       'fulfilled',
@@ -42,6 +42,30 @@ describe('GroupCommit', () => {
       'rejected',
       'fulfilled',
     ]);
+  });
+
+  it('with concurrency 2, starts a second commit while the first one waits', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const commits = new GroupCommit(
+      async (items: string[]) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        inFlight -= 1;
+        return items;
+      },
+      { concurrency: 2 },
+    );
+    const first = commits.add('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = commits.add('b');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(releases).toHaveLength(2);
+    for (const release of releases) release();
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+    expect(most).toBe(2);
   });
 
   it('drain waits for everything added so far', async () => {

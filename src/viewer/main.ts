@@ -1,6 +1,8 @@
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
 import './styles/slide.css';
 import './styles/viewer.css';
+import './styles/presenter.css';
+import './styles/dialogs.css';
 import './styles/print.css';
 import { startViewer } from './viewer';
 

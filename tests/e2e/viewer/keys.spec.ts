@@ -112,6 +112,8 @@ test.describe('keys move the deck', () => {
   test('S starts and pauses the timer, T resets it; the first move starts it', async ({ page }) => {
     await page.clock.install();
     await openDeck(page, '#p1');
+    // From here on the page's time moves only when the test moves it.
+    await page.clock.pauseAt(Date.now() + 60_000);
     const timer = page.getByRole('timer', { name: 'Vortragszeit' });
     await expect(timer).toHaveText('0:00:00');
     await page.keyboard.press('ArrowRight');

@@ -11,6 +11,7 @@ const ROWS_PER_UPDATE = 100;
 
 if (table instanceof HTMLTableSectionElement && toggle && status) {
   let newest = Number(table.dataset.newest ?? 0);
+  let live = true;
   let pulling = false;
   let pullAgain = false;
 
@@ -27,8 +28,11 @@ if (table instanceof HTMLTableSectionElement && toggle && status) {
         pullAgain = false;
         const response = await fetch(`/visits/rows?after=${newest}`);
         if (!response.ok) break;
+        const html = await response.text();
+        // Paused meanwhile: these rows come again with the first pull after resuming.
+        if (!live) break;
         const template = document.createElement('template');
-        template.innerHTML = await response.text();
+        template.innerHTML = html;
         const rows = template.content.querySelectorAll('tr[data-id]');
         batch = rows.length;
         const first = rows[0];
@@ -40,7 +44,7 @@ if (table instanceof HTMLTableSectionElement && toggle && status) {
         added += batch;
       } while (pullAgain || batch === ROWS_PER_UPDATE);
       while (table.rows.length > MAX_ROWS) table.rows[table.rows.length - 1]?.remove();
-      if (added > 0) status.textContent = added === 1 ? 'Ein neuer Besuch' : `${added} neue Besuche`;
+      if (added > 0 && live) status.textContent = added === 1 ? 'Ein neuer Besuch' : `${added} neue Besuche`;
     } catch {
       status.textContent = 'Neue Besuche konnten nicht geladen werden.';
     } finally {
@@ -64,9 +68,9 @@ if (table instanceof HTMLTableSectionElement && toggle && status) {
 
   let source = connect();
   toggle.addEventListener('click', () => {
-    const on = toggle.getAttribute('aria-pressed') !== 'true';
-    toggle.setAttribute('aria-pressed', String(on));
-    if (on) {
+    live = toggle.getAttribute('aria-pressed') !== 'true';
+    toggle.setAttribute('aria-pressed', String(live));
+    if (live) {
       source = connect();
     } else {
       source.close();

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand, type Controls } from '../../../src/viewer/commands';
+import { Modes } from '../../../src/viewer/model/modes';
+import { Navigation } from '../../../src/viewer/model/navigation';
+import { Timer } from '../../../src/viewer/model/timer';
+import { sample } from './fixture';
+
+function controls(): Controls & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    navigation: new Navigation(sample),
+    modes: new Modes(),
+    timer: new Timer(() => 0),
+    openClone: () => calls.push('clone'),
+    print: () => calls.push('print'),
+    calls,
+  };
+}
+
+describe('runCommand', () => {
+  it('moves the navigation model: next, previous, last, first, jump by number', () => {
+    const c = controls();
+    runCommand(c, { kind: 'next' });
+    runCommand(c, { kind: 'next' });
+    runCommand(c, { kind: 'previous' });
+    expect(c.navigation.index).toBe(1);
+    runCommand(c, { kind: 'last' });
+    expect(c.navigation.index).toBe(3);
+    runCommand(c, { kind: 'first' });
+    runCommand(c, { kind: 'jump', number: 3 });
+    expect(c.navigation.slide.name).toBe('schluss');
+  });
+
+  it('toggles modes, and Escape closes help, overview and blackout but not the presenter view', () => {
+    const c = controls();
+    const modes = ['presenter', 'blackout', 'help'] as const;
+    for (const kind of modes) runCommand(c, { kind });
+    for (const mode of modes) expect(c.modes.has(mode), mode).toBe(true);
+    runCommand(c, { kind: 'escape' });
+    expect(c.modes.has('help') || c.modes.has('blackout')).toBe(false);
+    expect(c.modes.has('presenter')).toBe(true);
+    runCommand(c, { kind: 'overview' });
+    runCommand(c, { kind: 'overview' });
+    expect(c.modes.has('overview')).toBe(false);
+  });
+
+  it('starts, pauses and resets the timer', () => {
+    const c = controls();
+    runCommand(c, { kind: 'timer-toggle' });
+    expect(c.timer.state).toBe('running');
+    runCommand(c, { kind: 'timer-toggle' });
+    expect(c.timer.state).toBe('paused');
+    runCommand(c, { kind: 'timer-reset' });
+    expect(c.timer.state).toBe('idle');
+  });
+
+  it('hands clone and print to the page', () => {
+    const c = controls();
+    runCommand(c, { kind: 'clone' });
+    runCommand(c, { kind: 'print' });
+    expect(c.calls).toEqual(['clone', 'print']);
+  });
+});

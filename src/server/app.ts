@@ -1,16 +1,16 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import { createServer } from './http';
 import { sitePlugin } from './site';
-import { registerTracking } from './tracking/service';
 import { registerTasks } from './tasks/service';
+import { registerTracking } from './tracking/service';
 
 /** The one process of `npm start`: the built site and both APIs. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    trustProxy: config.trustProxy,
+  const app = await createServer(config, {
+    title: 'Verteilte Systeme – Tracking- und Task-Server',
+    description: 'Die APIs der Live-Demos: Besuche erfassen und auflisten, Tasks ausführen und Jobs verfolgen.',
   });
-  app.get('/api/health', async () => ({ ok: true }));
   await registerTracking(app, config);
   await registerTasks(app, config);
   await app.register(sitePlugin, { root: config.siteDir });

@@ -141,7 +141,8 @@ export class ParamForm {
 
 function hint(schema: ParamSchema): string {
   if (schema.type === 'array') {
-    return `Durch Komma oder Leerzeichen getrennt${schema.maxItems !== undefined ? `, höchstens ${schema.maxItems} Zahlen` : ''}.`;
+    const limit = schema.maxItems === undefined ? '' : `, höchstens ${schema.maxItems} Zahlen`;
+    return `Durch Komma oder Leerzeichen getrennt${limit}.`;
   }
   if (schema.minimum !== undefined && schema.maximum !== undefined) {
     return `Von ${schema.minimum.toLocaleString('de-DE')} bis ${schema.maximum.toLocaleString('de-DE')}.`;

@@ -1,5 +1,13 @@
 import { OFFLINE_HINT } from '../shared/demos';
-import type { ApiError, CatalogueResponse, ExecuteResponse, Job, JobCreated, StatusResponse, TaskDescription } from '../shared/tasks';
+import type {
+  ApiError,
+  CatalogueResponse,
+  ExecuteResponse,
+  Job,
+  JobCreated,
+  StatusResponse,
+  TaskDescription,
+} from '../shared/tasks';
 import { request, serverBase, ServerUnreachableError } from './connection';
 import styles from './task-demo.css?inline';
 import { el, FormError, ParamForm } from './task-demo-form';
@@ -248,7 +256,12 @@ export class TaskDemo extends HTMLElement {
       const response = await request(
         this.server,
         '/api/execute',
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ task: run.task.name, params: run.params }), signal: run.signal },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ task: run.task.name, params: run.params }),
+          signal: run.signal,
+        },
         run.task.limits.timeMs + QUEUE_ALLOWANCE_MS,
       );
       if (!response.ok) return this.fail(await problem(response));
@@ -328,8 +341,13 @@ export class TaskDemo extends HTMLElement {
       }
     };
     for (const type of ['queued', 'active', 'progress', 'completed', 'failed']) events.addEventListener(type, onEvent);
+    // EventSource reconnects by itself; only a server that is gone ends the run.
     events.addEventListener('error', () => {
-      if (events.readyState === EventSource.CLOSED) this.lost(new ServerUnreachableError(this.server), signal);
+      if (events.readyState === EventSource.CLOSED) return this.lost(new ServerUnreachableError(this.server), signal);
+      request(this.server, '/api/status').catch((error: unknown) => {
+        events.close();
+        this.lost(error, signal);
+      });
     });
   }
 
@@ -376,7 +394,8 @@ export class TaskDemo extends HTMLElement {
     this.progressText.textContent = `Fertig${simulated}`;
     this.result.textContent = showValue(outcome.result) + simulated;
     this.worker.textContent = outcome.worker + simulated;
-    this.time.textContent = `${outcome.durationMs.toLocaleString('de-DE')} ms gerechnet, Antwort nach ${roundTripMs.toLocaleString('de-DE')} ms${simulated}`;
+    const computed = outcome.durationMs.toLocaleString('de-DE');
+    this.time.textContent = `${computed} ms gerechnet, Antwort nach ${roundTripMs.toLocaleString('de-DE')} ms${simulated}`;
   }
 
   private fail(error: ApiError): void {

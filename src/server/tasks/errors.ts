@@ -62,3 +62,8 @@ export function timeoutFailure(task: string, limitMs: number): TaskFailure {
 export function cancelledFailure(): TaskFailure {
   return new TaskFailure('cancelled', 'Der Job wurde abgebrochen.');
 }
+
+export function taskError(task: string, error: unknown): TaskFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  return new TaskFailure('error', `Task „${task}“ ist fehlgeschlagen: ${message}`);
+}

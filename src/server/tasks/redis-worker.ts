@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { WorkerInfo } from '../../shared/tasks';
-import { TaskFailure } from './errors';
+import { TaskFailure, taskError } from './errors';
 import {
   connectionOptions,
   DEFAULT_PREFIX,
@@ -14,6 +14,7 @@ import {
   type JobReturn,
   type RedisQueueOptions,
 } from './redis-queue';
+import type { Task } from './task';
 import type { Catalogue } from './task-catalogue';
 import { ThreadPool, type ThreadPoolOptions } from './thread-pool';
 import { WorkerRegistry } from './worker-registry';
@@ -31,9 +32,19 @@ export interface TaskWorkerOptions extends RedisQueueOptions, ThreadPoolOptions 
   maxStalledCount?: number;
 }
 
+async function runHere(task: Task, params: unknown): Promise<{ value: unknown; durationMs: number }> {
+  const started = performance.now();
+  try {
+    const value = await task.run(params, () => undefined);
+    return { value, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  } catch (error) {
+    throw taskError(task.name, error);
+  }
+}
+
 /**
  * A worker process's heart (`npm run worker`): takes jobs from the BullMQ queue, runs them on its
- * thread pool, and announces itself with a heartbeat. A job whose worker dies mid-run is taken
+ * thread pool (light tasks on its own event loop), and announces itself with a heartbeat. A job whose worker dies mid-run is taken
  * over by another worker after `lockDurationMs`; BullMQ accepts each job's result only once.
  */
 export class TaskWorker {
@@ -130,12 +141,14 @@ export class TaskWorker {
     this.running.set(jobId, task);
     this.announceSoon();
     try {
-      this.catalogue.check(task, params);
-      const result = await this.pool.run(
-        { jobId, task, params },
-        { signal, onProgress: (fraction) => void job.updateProgress(fraction).catch(() => undefined) },
-      );
-      return { value: result.value, durationMs: result.durationMs, worker: this.id, task };
+      const definition = this.catalogue.check(task, params);
+      const { value, durationMs } = definition.light
+        ? await runHere(definition, params)
+        : await this.pool.run(
+            { jobId, task, params },
+            { signal, onProgress: (fraction) => void job.updateProgress(fraction).catch(() => undefined) },
+          );
+      return { value, durationMs, worker: this.id, task };
     } catch (error) {
       const failure = error instanceof TaskFailure ? error : new TaskFailure('error', (error as Error).message);
       throw new UnrecoverableError(encodeFailure(failure));

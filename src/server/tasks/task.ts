@@ -18,6 +18,11 @@ export interface Task {
   readonly timeLimitMs: number;
   /** Whether `run` calls its progress reporter. */
   readonly progress: boolean;
+  /**
+   * Bounded by its parameter limits to a few microseconds: a worker process runs it on its own
+   * event loop instead of handing it to a thread, which would cost more than the task itself.
+   */
+  readonly light?: boolean;
   /** Same parameters, same result: a job may run again after a worker crash. */
   run(params: unknown, progress: ProgressReporter): unknown;
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Catalogue } from './task-catalogue';
-import { cancelledFailure, QueueFullError, TaskFailure, timeoutFailure } from './errors';
+import { cancelledFailure, QueueFullError, TaskFailure, taskError, timeoutFailure } from './errors';
 import type { ThreadCall, ThreadData, ThreadMessage, ThreadResult, WarmUpCall } from './thread-protocol';
 
 export interface ThreadPoolOptions {
@@ -151,7 +151,6 @@ export class ThreadPool {
         `Task „${entry.call.task}“ hat die Speichergrenze von ${this.memoryMb} MB überschritten und wurde beendet.`,
       );
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return new TaskFailure('error', `Task „${entry.call.task}“ ist fehlgeschlagen: ${message}`);
+    return taskError(entry.call.task, error);
   }
 }

@@ -9,6 +9,7 @@ export default defineTask({
   example: [1, 2, 3, 4],
   timeLimitMs: 2_000,
   progress: false,
+  light: true,
   run(numbers) {
     const product = numbers.reduce((total, value) => total * value, 1);
     if (!Number.isFinite(product)) {

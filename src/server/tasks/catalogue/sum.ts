@@ -9,5 +9,6 @@ export default defineTask({
   example: [1, 2, 3, 4],
   timeLimitMs: 2_000,
   progress: false,
+  light: true,
   run: (numbers) => numbers.reduce((total, value) => total + value, 0),
 });

@@ -224,23 +224,32 @@ deck.initialize();
 
 /**
  * Runs in the page before anything else and stamps "slide shown", "diagram drawn" and each
- * advance (keydown → next frame painted). Plain JavaScript text, so no compiler helper leaks in.
+ * advance (keydown → next frame painted). It waits on DOM mutations, not on a busy frame loop
+ * (which would steal the CPU from the page it measures); once the selector matches, it checks
+ * the box in the next frames. Plain JavaScript text, so no compiler helper leaks in.
  */
 function probe(slide: string, diagram: string | null): { content: string } {
   return {
     content: `(() => {
-  const slide = ${JSON.stringify(slide)}, diagram = ${JSON.stringify(diagram)};
   const bench = (window.__bench = { first: 0, diagram: 0, advances: [] });
-  function shown(selector) {
-    const box = document.querySelector(selector)?.getBoundingClientRect();
-    return !!box && box.width > 0 && box.height > 0;
+  function stamp(selector, key) {
+    let polling = false;
+    function check() {
+      const box = document.querySelector(selector)?.getBoundingClientRect();
+      if (box && box.width > 0 && box.height > 0) {
+        bench[key] = performance.now();
+        observer.disconnect();
+      } else requestAnimationFrame(check);
+    }
+    const observer = new MutationObserver(() => {
+      if (polling || !document.querySelector(selector)) return;
+      polling = true;
+      requestAnimationFrame(check);
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
   }
-  function poll() {
-    if (!bench.first && shown(slide)) bench.first = performance.now();
-    if (diagram && !bench.diagram && document.querySelector(diagram)) bench.diagram = performance.now();
-    if (!bench.first || (diagram && !bench.diagram)) requestAnimationFrame(poll);
-  }
-  requestAnimationFrame(poll);
+  stamp(${JSON.stringify(slide)}, 'first');
+  if (${JSON.stringify(diagram)}) stamp(${JSON.stringify(diagram)}, 'diagram');
   addEventListener('keydown', () => {
     const start = performance.now();
     requestAnimationFrame(() => setTimeout(() => bench.advances.push(performance.now() - start)));

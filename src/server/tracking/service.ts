@@ -1,5 +1,6 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
+import { createServer } from '../http';
 import { trackingPlugin } from './plugin';
 import { openVisitStore, type VisitStore } from './store';
 
@@ -26,15 +27,10 @@ export async function registerTracking(
 
 /** The tracking service alone, as `npm run start:tracking` runs it. */
 export async function buildTrackingApp(config: Config, store?: VisitStore): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    trustProxy: config.trustProxy,
+  const app = await createServer(config, {
+    title: 'Tracking-Server',
+    description: 'Erfasst Seitenaufrufe der Kurs-Website und listet sie unter /visits.',
   });
-  app.get(
-    '/api/health',
-    { schema: { tags: ['tracking'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } },
-    async () => ({ ok: true }),
-  );
   await registerTracking(app, config, store);
   return app;
 }

@@ -1,5 +1,6 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
+import { createServer } from '../http';
 import { EmbeddedRunner } from './embedded-runner';
 import { tasksPlugin } from './plugin';
 import { RedisRunner } from './redis-runner';
@@ -26,17 +27,12 @@ export async function registerTasks(app: FastifyInstance, config: Config): Promi
   return runner;
 }
 
-/** The task service alone, as `npm run start:tasks` runs it. */
+/** The task service alone, as `npm run start:tasks` runs it, with its OpenAPI description. */
 export async function buildTasksApp(config: Config): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    trustProxy: config.trustProxy,
+  const app = await createServer(config, {
+    title: 'Task-Server',
+    description: 'Führt vorkompilierte Tasks aus: sofort oder als Job über eine Warteschlange, verteilt auf Worker.',
   });
-  app.get(
-    '/api/health',
-    { schema: { tags: ['tasks'], response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } } } },
-    async () => ({ ok: true }),
-  );
   await registerTasks(app, config);
   return app;
 }

@@ -86,3 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     taskQueue: env.TASK_QUEUE || 'tasks',
   };
 }
+
+/** The course site's own addresses on its default port: a service started alone accepts them without CORS_ORIGINS. */
+const SITE_ORIGINS = ['http://127.0.0.1:8080', 'http://localhost:8080'];
+
+/** Configuration of a service started on its own (`npm run start:tracking`, `start:tasks`). */
+export function loadServiceConfig(defaultPort: number, env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(env, defaultPort);
+  return config.corsOrigins.length > 0 ? config : { ...config, corsOrigins: SITE_ORIGINS };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/server/config';
+import { loadConfig, loadServiceConfig } from '../../../src/server/config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -35,5 +35,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ TRACKING_IP: 'plain' })).toThrow(/TRACKING_IP/);
+  });
+
+  it('lets a service started alone accept the course site on its default address', () => {
+    expect(loadServiceConfig(8081, {}).corsOrigins).toEqual(['http://127.0.0.1:8080', 'http://localhost:8080']);
+    expect(loadServiceConfig(8081, {}).port).toBe(8081);
+    expect(loadServiceConfig(8082, { CORS_ORIGINS: 'https://vorlesung.example' }).corsOrigins).toEqual([
+      'https://vorlesung.example',
+    ]);
   });
 });

@@ -6,11 +6,15 @@ export interface MinuteCount {
   count: number;
 }
 
-const HEIGHT = 160;
+const MIN_WIDTH = 200;
+const MIN_HEIGHT = 120;
+
+const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
- * Bar chart of visits per minute. uPlot and its stylesheet are loaded on first use, so a
- * slide with the widget paints before the chart library has arrived.
+ * Bar chart of visits per minute, as large as its container; the axis labels take the
+ * container's font, so they grow with a slide. uPlot and its stylesheet are loaded on first
+ * use, so a slide with the widget paints before the chart library has arrived.
  */
 export class VisitsChart {
   private readonly resize: ResizeObserver;
@@ -31,17 +35,32 @@ export class VisitsChart {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    const ink = getComputedStyle(container).color;
-    const axis = { stroke: ink, grid: { stroke: 'rgba(128, 128, 128, 0.25)' }, ticks: { show: false } };
+    const style = getComputedStyle(container);
+    // Whole pixels: uPlot scales the font size for the device pixel ratio and reads only digits.
+    const em = Math.round(parseFloat(style.fontSize));
+    const axis = {
+      stroke: style.color,
+      font: `${em}px ${style.fontFamily}`,
+      grid: { stroke: 'rgba(128, 128, 128, 0.25)' },
+      ticks: { show: false },
+      gap: Math.round(em / 3),
+    };
     const plot = new UPlot(
       {
-        width: Math.max(container.clientWidth, 200),
-        height: HEIGHT,
+        ...size(container),
         legend: { show: false },
         cursor: { show: false },
         select: { show: false, left: 0, top: 0, width: 0, height: 0 },
         scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(max, 4)] } },
-        axes: [axis, { ...axis, size: 36, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
+        axes: [
+          {
+            ...axis,
+            size: Math.ceil(em * 1.8),
+            space: em * 4,
+            values: (_plot, seconds) => seconds.map((second) => clock.format(second * 1000)),
+          },
+          { ...axis, size: Math.ceil(em * 2.5), space: em * 1.8, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
+        ],
         series: [
           {},
           {
@@ -49,6 +68,7 @@ export class VisitsChart {
             stroke: '#1a56db',
             fill: 'rgba(26, 86, 219, 0.35)',
             paths: UPlot.paths.bars?.({ size: [0.7, 24] }),
+            points: { show: false },
           },
         ],
       },
@@ -68,9 +88,13 @@ export class VisitsChart {
   }
 
   private fit(): void {
-    const width = Math.max(this.container.clientWidth, 200);
-    if (width !== this.plot.width) this.plot.setSize({ width, height: HEIGHT });
+    const { width, height } = size(this.container);
+    if (width !== this.plot.width || height !== this.plot.height) this.plot.setSize({ width, height });
   }
+}
+
+function size(container: HTMLElement): { width: number; height: number } {
+  return { width: Math.max(container.clientWidth, MIN_WIDTH), height: Math.max(container.clientHeight, MIN_HEIGHT) };
 }
 
 function toData(minutes: MinuteCount[]): uPlot.AlignedData {

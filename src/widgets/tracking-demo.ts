@@ -5,7 +5,8 @@ import styles from './tracking-demo.css?inline';
 import { VisitsChart, type MinuteCount } from './tracking-chart';
 import { SimulatedRun } from './tracking-simulation';
 
-const LIST_LENGTH = 8;
+/** Newest visits listed: few enough that the widget fits on a slide below a heading. */
+const LIST_LENGTH = 6;
 const CHART_MINUTES = 30;
 const RETRY_MS = 10_000;
 const MINUTE = 60_000;
@@ -75,12 +76,21 @@ export class TrackingDemo extends HTMLElement {
       h(
         'div',
         { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        h('div', { class: 'head' }, h('span', { id: 'title' }, 'Tracking-Demo'), this.badge),
+        h(
+          'div',
+          { class: 'head' },
+          h('span', { id: 'title', class: 'title' }, 'Tracking-Demo'),
+          this.badge,
+          h('div', { class: 'controls' }, this.button, h('p', {}, 'Besuche: ', this.count)),
+          this.message,
+        ),
         this.status,
-        h('div', { class: 'controls' }, this.button, h('p', {}, 'Besuche: ', this.count)),
-        this.message,
-        h('figure', {}, this.chartBox, h('figcaption', {}, `Besuche pro Minute, letzte ${CHART_MINUTES} Minuten`)),
-        this.list,
+        h(
+          'div',
+          { class: 'body' },
+          h('figure', {}, this.chartBox, h('figcaption', {}, `Besuche pro Minute, letzte ${CHART_MINUTES} Minuten`)),
+          this.list,
+        ),
       ),
     );
     this.button.addEventListener('click', () => void this.send());
@@ -234,12 +244,15 @@ export class TrackingDemo extends HTMLElement {
 
   private item(visit: Visit): HTMLLIElement {
     const at = new Date(visit.at);
+    const ip = visibleText(visit.ip);
+    const path = visibleText(visit.path);
+    // The title shows a text cut short (one line per visit in the wide layout) in full.
     return h(
       'li',
       {},
       h('time', { datetime: visit.at }, at.toLocaleTimeString('de-DE')),
-      h('span', { class: 'ip' }, visibleText(visit.ip)),
-      h('span', { class: 'page' }, visibleText(visit.path)),
+      h('span', { class: 'ip', title: ip }, ip),
+      h('span', { class: 'page', title: path }, path),
     );
   }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,11 +52,16 @@ test.describe('printing', () => {
   test('npm run pdf writes the PDF of a deck, and names an unknown deck', async () => {
     test.setTimeout(90_000);
     const run = promisify(execFile);
-    const out = join(mkdtempSync(join(tmpdir(), 'vs-pdf-')), 'anleitung.pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'vs-pdf-'));
+    const out = join(dir, 'anleitung.pdf');
     const env = { ...process.env, SITE_DIR: process.env.SITE_DIR ?? 'dist' };
-    const { stdout } = await run('npx', ['tsx', 'src/cli/pdf.ts', 'anleitung', '--notes', '--out', out], { env });
-    expect(stdout).toContain(`${SLIDES} Seiten, mit Notizen`);
-    expect(pdfPages(readFileSync(out)).count).toBe(SLIDES);
+    try {
+      const { stdout } = await run('npx', ['tsx', 'src/cli/pdf.ts', 'anleitung', '--notes', '--out', out], { env });
+      expect(stdout).toContain(`${SLIDES} Seiten, mit Notizen`);
+      expect(pdfPages(readFileSync(out)).count).toBe(SLIDES);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const failed = await run('npx', ['tsx', 'src/cli/pdf.ts', 'gibtsnicht'], { env }).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('Foliensatz „gibtsnicht“ nicht gefunden');

@@ -12,6 +12,8 @@ const MERMAID_CONFIG = {
   suppressErrorRendering: true,
   theme: 'base',
   fontFamily: "'Source Sans 3', 'Segoe UI', Helvetica, Arial, sans-serif",
+  fontSize: 22,
+  sequence: { actorFontSize: 22, messageFontSize: 22, noteFontSize: 22 },
   themeVariables: {
     fontSize: '22px',
     primaryColor: '#e3edfb',

@@ -97,4 +97,8 @@ test.describe('tracking', () => {
   test('opening the list records a visit', async ({ page }) => {
     await expectVisitRecorded(page, PAGE);
   });
+
+  test('opening a deck records a visit', async ({ page }) => {
+    await expectVisitRecorded(page, '/slides/kapitel-2/');
+  });
 });

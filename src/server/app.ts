@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import { followPlugin } from './follow/plugin';
 import { createServer } from './http';
 import { sitePlugin } from './site';
 import { registerTasks } from './tasks/service';
@@ -13,6 +14,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await registerTracking(app, config);
   await registerTasks(app, config);
+  await app.register(followPlugin, { presenterToken: config.presenterToken });
   await app.register(sitePlugin, { root: config.siteDir });
   return app;
 }

@@ -4,6 +4,7 @@ import './styles/viewer.css';
 import './styles/presenter.css';
 import './styles/dialogs.css';
 import './styles/print.css';
+import { followParts } from './follow/index';
 import { startViewer } from './viewer';
 
 function readDeck(): Deck | undefined {
@@ -23,6 +24,7 @@ if (!deck) {
   root.innerHTML = '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
 } else {
   const viewer = startViewer(deck, root);
+  for (const part of followParts(viewer, root)) viewer.add(part);
   // Live demo widgets are custom elements: defined once, they come alive on every slide that has one.
   if (deck.slides.some((slide) => slide.demos.length > 0)) void import('../widgets/index');
   if (import.meta.env.DEV) {

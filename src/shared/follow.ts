@@ -1,0 +1,62 @@
+/**
+ * Audience-follow on the wire: the presenter view publishes its slide per deck, followers
+ * receive it as Server-Sent Events. Plain JSON schemas, shared by the server routes and
+ * the viewer; no runtime cost in the browser bundle beyond these few constants.
+ */
+
+export const FOLLOW_PATH = '/api/follow';
+/** Name of the Server-Sent Event that carries a FollowState. */
+export const FOLLOW_EVENT = 'slide';
+/** A deck id as the build names decks (`kapitel-2`, `uebung-1`). */
+export const DECK_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
+/** Highest slide index a presenter may publish; no deck comes close. */
+export const MAX_SLIDE_INDEX = 9999;
+
+export interface FollowState {
+  deck: string;
+  /** 0-based slide index of the lecturer, null before the first publish. */
+  index: number | null;
+  /** ISO time of the last publish, null before the first. */
+  updatedAt: string | null;
+}
+
+export const FollowParamsSchema = {
+  type: 'object',
+  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN, description: 'Deck id, e.g. `kapitel-2`' } },
+  required: ['deck'],
+  additionalProperties: false,
+} as const;
+
+export const FollowInputSchema = {
+  description: 'The slide the lecturer shows now',
+  type: 'object',
+  properties: { index: { type: 'integer', minimum: 0, maximum: MAX_SLIDE_INDEX, description: '0-based slide index' } },
+  required: ['index'],
+  additionalProperties: false,
+} as const;
+
+export const FollowStateSchema = {
+  description: 'The lecturer’s current slide of one deck',
+  type: 'object',
+  properties: {
+    deck: { type: 'string' },
+    index: { type: ['integer', 'null'], description: '0-based slide index; null before the first publish' },
+    updatedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+  required: ['deck', 'index', 'updatedAt'],
+  additionalProperties: false,
+} as const;
+
+export const FollowErrorSchema = {
+  type: 'object',
+  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+  required: ['message'],
+} as const;
+
+export function followEventsPath(deck: string): string {
+  return `${FOLLOW_PATH}/${encodeURIComponent(deck)}/events`;
+}
+
+export function followPath(deck: string): string {
+  return `${FOLLOW_PATH}/${encodeURIComponent(deck)}`;
+}

@@ -1,0 +1,142 @@
+import type { Deck } from '../../shared/deck';
+import { FOLLOW_EVENT, followEventsPath, type FollowState } from '../../shared/follow';
+import type { Modes } from '../model/modes';
+import type { Navigation } from '../model/navigation';
+import type { Part } from '../part';
+
+/** `?follow` in the URL turns following on, also after a reload. */
+export const FOLLOW_PARAM = 'follow';
+/** EventSource gives up for good on an HTTP error answer; then a fresh one is opened after this. */
+const REOPEN_MS = 3000;
+
+type Status = 'off' | 'connecting' | 'waiting' | 'live' | 'paused' | 'offline';
+
+const STATUS_TEXT: Record<Exclude<Status, 'off'>, string> = {
+  connecting: 'Verbinde …',
+  waiting: 'Warte auf den Vortrag …',
+  live: 'Live – folgt dem Vortrag',
+  paused: 'Pausiert – du bist auf einer anderen Folie',
+  offline: 'Verbindung unterbrochen … neuer Versuch läuft',
+};
+
+/**
+ * Audience-follow (input): the deck moves to the lecturer's slide as the server announces
+ * it. A move of the student's own pauses following until "Zurück zu live"; after a dropped
+ * connection the stream reopens and the server's first event brings the current slide.
+ */
+export class Follower implements Part {
+  readonly #bar = document.createElement('div');
+  readonly #status = document.createElement('p');
+  readonly #toggle = document.createElement('button');
+  readonly #live = document.createElement('button');
+  #source: EventSource | undefined;
+  #reopen: ReturnType<typeof setTimeout> | undefined;
+  #lecturer: number | null = null;
+  #state: Status = 'off';
+  #off: (() => void) | undefined;
+
+  constructor(
+    root: HTMLElement,
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+    private readonly modes: Modes,
+  ) {
+    this.#bar.className = 'vs-follow';
+    this.#status.className = 'vs-follow-status';
+    this.#status.setAttribute('role', 'status');
+    for (const button of [this.#live, this.#toggle]) button.type = 'button';
+    this.#live.textContent = 'Zurück zu live';
+    this.#bar.append(this.#status, this.#live, this.#toggle);
+    root.append(this.#bar);
+  }
+
+  bind(): void {
+    this.#toggle.addEventListener('click', this.#onToggle);
+    this.#live.addEventListener('click', this.#onLive);
+    this.#off = this.navigation.on('change', ({ index, origin }) => {
+      if (origin === 'follow' || this.#source === undefined || this.#lecturer === null) return;
+      this.#show(index === this.#lecturer ? 'live' : 'paused');
+    });
+    if (new URL(location.href).searchParams.has(FOLLOW_PARAM) && !this.modes.has('presenter')) this.#start();
+    else this.#show('off');
+  }
+
+  unbind(): void {
+    this.#toggle.removeEventListener('click', this.#onToggle);
+    this.#live.removeEventListener('click', this.#onLive);
+    this.#off?.();
+    this.#stop();
+  }
+
+  #start(): void {
+    this.#show('connecting');
+    this.#open();
+    this.#remember(true);
+  }
+
+  #stop(): void {
+    clearTimeout(this.#reopen);
+    this.#source?.close();
+    this.#source = undefined;
+    this.#lecturer = null;
+    this.#show('off');
+    this.#remember(false);
+  }
+
+  #open(): void {
+    const source = new EventSource(followEventsPath(this.deck.id));
+    this.#source = source;
+    source.addEventListener('open', () => this.#lecturer === null && this.#show('waiting'));
+    source.addEventListener(FOLLOW_EVENT, (event) => this.#onSlide(event as MessageEvent<string>));
+    source.addEventListener('error', () => {
+      if (this.#source !== source) return;
+      this.#show('offline');
+      if (source.readyState === EventSource.CLOSED) {
+        this.#reopen = setTimeout(() => this.#source === source && this.#open(), REOPEN_MS);
+      }
+    });
+  }
+
+  #onSlide(event: MessageEvent<string>): void {
+    let state: FollowState;
+    try {
+      state = JSON.parse(event.data) as FollowState;
+    } catch {
+      return;
+    }
+    if (state.index === null) return;
+    const wasLive = this.#state !== 'paused';
+    this.#lecturer = Math.min(state.index, this.navigation.count - 1);
+    if (wasLive) this.navigation.goTo(this.#lecturer, 'follow');
+    this.#show(wasLive || this.navigation.index === this.#lecturer ? 'live' : 'paused');
+  }
+
+  readonly #onToggle = (): void => (this.#source ? this.#stop() : this.#start());
+
+  readonly #onLive = (): void => {
+    if (this.#lecturer === null) return;
+    this.navigation.goTo(this.#lecturer, 'follow');
+    this.#show('live');
+    // The button that had the focus is gone now.
+    this.#toggle.focus();
+  };
+
+  #show(state: Status): void {
+    this.#state = state;
+    this.#bar.dataset.state = state;
+    this.#status.textContent = state === 'off' ? '' : STATUS_TEXT[state];
+    this.#status.hidden = state === 'off';
+    this.#live.hidden = state !== 'paused';
+    this.#toggle.textContent = state === 'off' ? 'Folgen' : 'Folgen beenden';
+    this.#toggle.title = state === 'off' ? 'Dem Vortrag live folgen: die Folien wechseln mit der Vortragenden' : '';
+  }
+
+  /** Keeps `?follow` in the URL, so a reload follows again. */
+  #remember(on: boolean): void {
+    const url = new URL(location.href);
+    if (url.searchParams.has(FOLLOW_PARAM) === on) return;
+    if (on) url.searchParams.set(FOLLOW_PARAM, '');
+    else url.searchParams.delete(FOLLOW_PARAM);
+    history.replaceState(history.state, '', url.href.replace(/([?&]follow)=(?=&|#|$)/, '$1'));
+  }
+}

@@ -1,0 +1,91 @@
+import type { Deck } from '../../shared/deck';
+import { followPath } from '../../shared/follow';
+import type { Modes } from '../model/modes';
+import type { Navigation } from '../model/navigation';
+import type { Part } from '../part';
+import { load, save } from '../storage';
+
+/** The lecturer opens the deck once with `?token=…`; the token is kept in this browser, not in the URL. */
+const TOKEN_PARAM = 'token';
+const TOKEN_KEY = 'vs-presenter-token';
+
+/**
+ * Audience-follow (publisher): in presenter view, with a presenter token, every slide change
+ * is sent to the server. Sends never overlap; a change made meanwhile is sent next, the latest wins.
+ */
+export class Publisher implements Part {
+  readonly #status = document.createElement('p');
+  #token: string | null = null;
+  #sending = false;
+  #queued: number | undefined;
+  readonly #offs: (() => void)[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deck: Deck,
+    private readonly navigation: Navigation,
+    private readonly modes: Modes,
+  ) {
+    this.#status.className = 'vs-follow-publish';
+    this.#status.setAttribute('role', 'status');
+  }
+
+  bind(): void {
+    this.#token = takeToken();
+    if (!this.#token) return;
+    this.root.append(this.#status);
+    this.#offs.push(
+      this.navigation.on('change', ({ index }) => this.#publish(index)),
+      this.modes.on('change', ({ mode, on }) => mode === 'presenter' && on && this.#publish(this.navigation.index)),
+    );
+    this.#publish(this.navigation.index);
+  }
+
+  unbind(): void {
+    for (const off of this.#offs.splice(0)) off();
+    this.#status.remove();
+  }
+
+  #publish(index: number): void {
+    if (!this.modes.has('presenter')) return;
+    if (this.#sending) {
+      this.#queued = index;
+      return;
+    }
+    this.#sending = true;
+    void this.#send(index).finally(() => {
+      this.#sending = false;
+      const next = this.#queued;
+      this.#queued = undefined;
+      if (next !== undefined) this.#publish(next);
+    });
+  }
+
+  async #send(index: number): Promise<void> {
+    try {
+      const response = await fetch(followPath(this.deck.id), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.#token}` },
+        body: JSON.stringify({ index }),
+      });
+      if (response.ok) this.#status.textContent = `Publikum folgt: Folie ${index + 1}`;
+      else {
+        const { message } = (await response.json().catch(() => ({}))) as { message?: string };
+        this.#status.textContent = `Folgen nicht möglich (${response.status}): ${message ?? response.statusText}`;
+      }
+    } catch {
+      this.#status.textContent = 'Folgen: Server nicht erreichbar';
+    }
+  }
+}
+
+/** The token from the URL (then removed from it and stored), else the stored one. */
+function takeToken(): string | null {
+  const url = new URL(location.href);
+  const given = url.searchParams.get(TOKEN_PARAM);
+  if (given === null) return load('local', TOKEN_KEY);
+  save('local', TOKEN_KEY, given);
+  url.searchParams.delete(TOKEN_PARAM);
+  history.replaceState(history.state, '', url.href);
+  return given;
+}

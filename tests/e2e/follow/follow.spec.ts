@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DECK, expectSlide, visibleSlide } from '../viewer/viewer';
+
+const TOKEN = 'e2e-presenter';
+const LIVE = 'Live – folgt dem Vortrag';
+
+// All tests share the server's one channel of this deck.
+test.describe.configure({ mode: 'serial' });
+
+async function open(browser: Browser, path: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${DECK}${path}`);
+  await expect(visibleSlide(page)).toHaveCount(1);
+  return page;
+}
+
+async function presenter(browser: Browser, slide = 1): Promise<Page> {
+  const page = await open(browser, `?token=${TOKEN}#p${slide}`);
+  await expect(page.getByText(`Publikum folgt: Folie ${slide}`)).toBeVisible();
+  return page;
+}
+
+function status(page: Page) {
+  return page.locator('.vs-follow-status');
+}
+
+test('two followers move with the presenter; a follower without the token cannot move them', async ({ browser }) => {
+  const lecturer = await presenter(browser);
+  const first = await open(browser, '?follow');
+  const second = await open(browser, '?follow');
+  await expect(status(first)).toHaveText(LIVE);
+  await expect(status(second)).toHaveText(LIVE);
+  expect(lecturer.url()).not.toContain(TOKEN);
+
+  await lecturer.keyboard.press('ArrowRight');
+  await lecturer.keyboard.press('ArrowRight');
+  await expectSlide(first, 3);
+  await expectSlide(second, 3);
+
+  const forged = await first.evaluate(async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch('/api/follow/anleitung', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ index: 10 }),
+      }).then((response) => response.status);
+    return [await post({}), await post({ authorization: 'Bearer geraten' })];
+  });
+  expect(forged).toEqual([401, 403]);
+  await lecturer.keyboard.press('ArrowRight');
+  await expectSlide(second, 4);
+  await expectSlide(first, 4);
+  await expect(lecturer.getByText('Publikum folgt: Folie 4')).toBeVisible();
+});
+
+test('a follower that steps away pauses, and "Zurück zu live" brings it back', async ({ browser }) => {
+  const lecturer = await presenter(browser, 2);
+  const student = await open(browser, '?follow');
+  await expectSlide(student, 2);
+  await student.keyboard.press('ArrowRight');
+  await student.keyboard.press('ArrowRight');
+  await expectSlide(student, 4);
+  const back = student.getByRole('button', { name: 'Zurück zu live' });
+  await expect(back).toBeVisible();
+  await expect(status(student)).toContainText('Pausiert');
+
+  await lecturer.keyboard.press('ArrowRight');
+  await expect(lecturer.getByText('Publikum folgt: Folie 3')).toBeVisible();
+  await expectSlide(student, 4);
+  await back.focus();
+  await student.keyboard.press('Enter');
+  await expectSlide(student, 3);
+  await expect(status(student)).toHaveText(LIVE);
+  await expect(back).toBeHidden();
+  await lecturer.keyboard.press('ArrowRight');
+  await expectSlide(student, 4);
+});
+
+test('the "Folgen" button turns following on and off, without axe violations', async ({ browser }) => {
+  const lecturer = await presenter(browser, 5);
+  const student = await open(browser, '#1');
+  const { violations: before } = await new AxeBuilder({ page: student }).analyze();
+  expect(before.map((violation) => violation.id)).toEqual([]);
+  await student.getByRole('button', { name: 'Folgen' }).click();
+  await expectSlide(student, 5);
+  await expect(status(student)).toHaveText(LIVE);
+  const { violations } = await new AxeBuilder({ page: student }).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+
+  await student.getByRole('button', { name: 'Folgen beenden' }).click();
+  await expect(status(student)).toBeHidden();
+  await lecturer.keyboard.press('ArrowRight');
+  await expect(lecturer.getByText('Publikum folgt: Folie 6')).toBeVisible();
+  await expectSlide(student, 5);
+});
+
+test('after a network drop the follower reconnects and jumps to the current slide', async ({ browser }) => {
+  const lecturer = await presenter(browser, 1);
+  const student = await open(browser, '?follow');
+  await expect(status(student)).toHaveText(LIVE);
+  // Chromium's offline emulation leaves open streams alone: refuse new ones, then cut the open one.
+  await student.route('**/api/follow/*/events', (route) => route.abort('internetdisconnected'));
+  await student.evaluate(() => window.stop());
+  await expect(status(student)).toContainText('Verbindung unterbrochen');
+  await lecturer.keyboard.press('End');
+  await expect(lecturer.getByText('Publikum folgt: Folie 12')).toBeVisible();
+  await student.unrouteAll();
+  await expectSlide(student, 12);
+  await expect(status(student)).toHaveText(LIVE);
+});

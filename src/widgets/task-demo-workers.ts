@@ -1,5 +1,6 @@
 import type { Job, JobState, WorkerInfo } from '../shared/tasks';
 import { el } from './task-demo-form';
+import { scrollRegion } from './task-demo-scroll';
 
 const RECENT_JOBS = 8;
 
@@ -29,9 +30,9 @@ export class WorkerBoard {
       {},
       ...['Worker', 'Rechner', 'PID', 'Laufende Jobs'].map((name) => el('th', { scope: 'col' }, name)),
     );
-    this.element = el(
-      'div',
-      { class: 'workers' },
+    this.element = scrollRegion(
+      'workers',
+      'Worker und Jobs',
       el('table', {}, this.caption, el('thead', {}, header), this.rows),
       this.jobList,
     );

@@ -11,6 +11,7 @@ import type {
 import { request, serverBase, ServerUnreachableError } from './connection';
 import styles from './task-demo.css?inline';
 import { el, FormError, ParamForm } from './task-demo-form';
+import { scrollRegion } from './task-demo-scroll';
 import { SIMULATED_TASKS, SIMULATED_WORKERS, SimulatedRunner } from './task-demo-simulation';
 import { shortId, STATE_NAMES, WorkerBoard } from './task-demo-workers';
 
@@ -104,22 +105,25 @@ export class TaskDemo extends HTMLElement {
       el(
         'div',
         { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el('div', { class: 'head' }, el('span', { id: 'title' }, 'Task-Demo'), this.badge),
-        this.status,
+        el('div', { class: 'head' }, el('span', { id: 'title' }, 'Task-Demo'), this.badge, this.status),
         form,
-        el('div', { class: 'run' }, this.progress, this.progressText),
         el(
-          'dl',
-          { class: 'outcome', 'aria-live': 'polite' },
-          el('dt', {}, 'Ergebnis'),
-          el('dd', {}, this.result),
-          el('dt', {}, 'Worker'),
-          this.worker,
-          el('dt', {}, 'Zeit'),
-          this.time,
+          'div',
+          { class: 'run' },
+          el('div', { class: 'progress' }, this.progress, this.progressText),
+          el(
+            'dl',
+            { class: 'outcome', 'aria-live': 'polite' },
+            el('dt', {}, 'Ergebnis'),
+            el('dd', {}, scrollRegion('result', 'Ergebnis', this.result)),
+            el('dt', {}, 'Worker'),
+            this.worker,
+            el('dt', {}, 'Zeit'),
+            this.time,
+          ),
+          this.error,
+          this.board.element,
         ),
-        this.error,
-        this.board.element,
       ),
     );
     form.addEventListener('submit', (event) => {

@@ -1,16 +1,6 @@
 import type { ParamSchema, TaskDescription } from '../shared/tasks';
+import { el } from './dom';
 
-/** Creates an element with attributes and children; text is always set as text, never as markup. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** Input that the user got wrong, with the field to point at. */
 export class FormError extends Error {

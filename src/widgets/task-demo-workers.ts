@@ -1,5 +1,5 @@
 import type { Job, JobState, WorkerInfo } from '../shared/tasks';
-import { el } from './task-demo-form';
+import { el } from './dom';
 import { scrollRegion } from './task-demo-scroll';
 
 const RECENT_JOBS = 8;

@@ -10,7 +10,8 @@ import type {
 } from '../shared/tasks';
 import { request, serverBase, ServerUnreachableError } from './connection';
 import styles from './task-demo.css?inline';
-import { el, FormError, ParamForm } from './task-demo-form';
+import { adoptStyles, el } from './dom';
+import { FormError, ParamForm } from './task-demo-form';
 import { scrollRegion } from './task-demo-scroll';
 import { SIMULATED_TASKS, SIMULATED_WORKERS, SimulatedRunner } from './task-demo-simulation';
 import { shortId, STATE_NAMES, WorkerBoard } from './task-demo-workers';
@@ -89,9 +90,7 @@ export class TaskDemo extends HTMLElement {
 
   constructor() {
     super();
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
-    this.root.adoptedStyleSheets = [sheet];
+    adoptStyles(this.root, styles);
     const form = el(
       'form',
       { 'aria-label': 'Task ausführen' },

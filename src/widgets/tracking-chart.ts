@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { adoptStyles } from './dom';
 
 export interface MinuteCount {
   /** Start of the minute, ms since the epoch. */
@@ -32,9 +33,7 @@ export class VisitsChart {
       import('uplot'),
       import('uplot/dist/uPlot.min.css?inline'),
     ]);
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptStyles(root, css);
     const style = getComputedStyle(container);
     // Whole pixels: uPlot scales the font size for the device pixel ratio and reads only digits.
     const em = Math.round(parseFloat(style.fontSize));

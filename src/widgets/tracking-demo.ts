@@ -4,6 +4,7 @@ import { request, serverBase, ServerUnreachableError } from './connection';
 import styles from './tracking-demo.css?inline';
 import { VisitsChart, type MinuteCount } from './tracking-chart';
 import { SimulatedRun } from './tracking-simulation';
+import { adoptStyles, el } from './dom';
 
 /** Newest visits listed: few enough that the widget fits on a slide below a heading. */
 const LIST_LENGTH = 6;
@@ -13,20 +14,9 @@ const MINUTE = 60_000;
 
 type Mode = 'connecting' | 'live' | 'simulation';
 
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
 /** Text with `code` spans (as in OFFLINE_HINT) as nodes: the code parts in <code>. */
 function withCode(text: string): (Node | string)[] {
-  return text.split('`').map((part, index) => (index % 2 === 1 ? h('code', {}, part) : part));
+  return text.split('`').map((part, index) => (index % 2 === 1 ? el('code', {}, part) : part));
 }
 
 async function json<T>(server: string, path: string): Promise<T> {
@@ -44,13 +34,13 @@ export class TrackingDemo extends HTMLElement {
   static observedAttributes = ['server'];
 
   private readonly root = this.attachShadow({ mode: 'open' });
-  private readonly badge = h('span', { class: 'badge', hidden: '' }, 'Simulation');
-  private readonly status = h('p', { class: 'status', role: 'status' });
-  private readonly message = h('p', { class: 'message', role: 'status' });
-  private readonly button = h('button', { type: 'button' }, 'Besuch senden');
-  private readonly count = h('strong', {}, '0');
-  private readonly chartBox = h('div', { class: 'chart', role: 'img' });
-  private readonly list = h('ol', { 'aria-label': 'Letzte Besuche' });
+  private readonly badge = el('span', { class: 'badge', hidden: '' }, 'Simulation');
+  private readonly status = el('p', { class: 'status', role: 'status' });
+  private readonly message = el('p', { class: 'message', role: 'status' });
+  private readonly button = el('button', { type: 'button' }, 'Besuch senden');
+  private readonly count = el('strong', {}, '0');
+  private readonly chartBox = el('div', { class: 'chart', role: 'img' });
+  private readonly list = el('ol', { 'aria-label': 'Letzte Besuche' });
 
   private mode: Mode = 'connecting';
   private server = '';
@@ -69,26 +59,24 @@ export class TrackingDemo extends HTMLElement {
 
   constructor() {
     super();
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
-    this.root.adoptedStyleSheets = [sheet];
+    adoptStyles(this.root, styles);
     this.root.append(
-      h(
+      el(
         'div',
         { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        h(
+        el(
           'div',
           { class: 'head' },
-          h('span', { id: 'title', class: 'title' }, 'Tracking-Demo'),
+          el('span', { id: 'title', class: 'title' }, 'Tracking-Demo'),
           this.badge,
-          h('div', { class: 'controls' }, this.button, h('p', {}, 'Besuche: ', this.count)),
+          el('div', { class: 'controls' }, this.button, el('p', {}, 'Besuche: ', this.count)),
           this.message,
         ),
         this.status,
-        h(
+        el(
           'div',
           { class: 'body' },
-          h('figure', {}, this.chartBox, h('figcaption', {}, `Besuche pro Minute, letzte ${CHART_MINUTES} Minuten`)),
+          el('figure', {}, this.chartBox, el('figcaption', {}, `Besuche pro Minute, letzte ${CHART_MINUTES} Minuten`)),
           this.list,
         ),
       ),
@@ -247,12 +235,12 @@ export class TrackingDemo extends HTMLElement {
     const ip = visibleText(visit.ip);
     const path = visibleText(visit.path);
     // The title shows a text cut short (one line per visit in the wide layout) in full.
-    return h(
+    return el(
       'li',
       {},
-      h('time', { datetime: visit.at }, at.toLocaleTimeString('de-DE')),
-      h('span', { class: 'ip', title: ip }, ip),
-      h('span', { class: 'page', title: path }, path),
+      el('time', { datetime: visit.at }, at.toLocaleTimeString('de-DE')),
+      el('span', { class: 'ip', title: ip }, ip),
+      el('span', { class: 'page', title: path }, path),
     );
   }
 

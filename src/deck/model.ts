@@ -3,6 +3,7 @@
  * R22–R35, R59, R60): exclusion, layouts and templates, continued steps, `{{content}}` and
  * `{{var}}` expansion, numbering.
  */
+import type { Slide } from '../shared/deck';
 import type { RawSlide } from './lexer';
 import { concatParts, mapText, type Part } from './parts';
 import { extractProperties, type FoundProperty } from './properties';
@@ -25,17 +26,11 @@ export interface LineRange {
   endLine: number;
 }
 
-export interface ModelSlide {
-  index: number;
-  number: number;
-  name?: string;
-  classes: string[];
-  properties: Record<string, string>;
-  continued: boolean;
+/** A displayed slide before conversion: the compiled Slide's fields, with Markdown parts for HTML. */
+export interface ModelSlide extends Pick<Slide, 'index' | 'number' | 'name' | 'classes' | 'properties' | 'continued' | 'line'> {
   /** Content and notes after inheritance and variable expansion. */
   content: Part[];
   notes: Part[];
-  line: number;
   /** Own lines first, then the lines it inherited. */
   sources: LineRange[];
 }

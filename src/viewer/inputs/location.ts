@@ -39,9 +39,11 @@ export class LocationInput implements Part {
   #schedule(): void {
     if (this.#pending) return;
     this.#pending = true;
+    const seen = location.hash;
     afterPaint(() => {
       this.#pending = false;
-      this.update();
+      // A hash set meanwhile (by hand or a link) is about to arrive as `hashchange`: let it win.
+      if (location.hash === seen) this.update();
     });
   }
 

@@ -1,12 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  BEACON_USER_AGENT,
-  expectedDecks,
-  expectNoAxeViolations,
-  expectNoSidewaysScrolling,
-  expectVisitRecorded,
-  PHONE,
-} from './decks';
+import { expectedDecks } from './decks';
 
 test('the course home links to the list of presentations', async ({ page }) => {
   await page.goto('/');
@@ -60,21 +53,4 @@ test('the home has the landmarks of a page', async ({ page }) => {
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('contentinfo')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Start', exact: true })).toHaveAttribute('aria-current', 'page');
-});
-
-test('the home has no axe violations, on a desktop and on a phone', async ({ page }) => {
-  await page.goto('/');
-  await expectNoAxeViolations(page);
-  await page.setViewportSize(PHONE);
-  await page.reload();
-  await expectNoAxeViolations(page);
-  await expectNoSidewaysScrolling(page);
-});
-
-test.describe('tracking', () => {
-  test.use({ userAgent: BEACON_USER_AGENT });
-
-  test('opening the home records a visit', async ({ page }) => {
-    await expectVisitRecorded(page, '/');
-  });
 });

@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  BEACON_USER_AGENT,
-  expectedDecks,
-  expectNoAxeViolations,
-  expectNoSidewaysScrolling,
-  expectVisitRecorded,
-  PHONE,
-  type ExpectedDeck,
-} from './decks';
+import { expectedDecks, type ExpectedDeck } from './decks';
 
 const PAGE = '/praesentationen.html';
 
@@ -80,25 +72,4 @@ test('a title slide that links to ../../praesentationen.html comes back to the l
   await page.locator('.remark-slide-container.remark-visible a[href="../../praesentationen.html"]').click();
   await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Präsentationen');
-});
-
-test('the list has no axe violations, on a desktop and on a phone', async ({ page }) => {
-  await page.goto(PAGE);
-  await expectNoAxeViolations(page);
-  await page.setViewportSize(PHONE);
-  await page.reload();
-  await expectNoAxeViolations(page);
-  await expectNoSidewaysScrolling(page);
-});
-
-test.describe('tracking', () => {
-  test.use({ userAgent: BEACON_USER_AGENT });
-
-  test('opening the list records a visit', async ({ page }) => {
-    await expectVisitRecorded(page, PAGE);
-  });
-
-  test('opening a deck records a visit', async ({ page }) => {
-    await expectVisitRecorded(page, '/slides/kapitel-2/');
-  });
 });

@@ -42,6 +42,8 @@ test.describe('deep links and the URL', () => {
   test('a reload keeps the slide', async ({ page }) => {
     await openDeck(page, '#3');
     await page.keyboard.press('ArrowRight');
+    // The URL follows the slide once the move has been painted.
+    await expectSlide(page, 4);
     await page.reload();
     await expectSlide(page, 4);
   });

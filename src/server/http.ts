@@ -1,13 +1,12 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import { VERSION } from './version';
 
 export interface ServiceInfo {
   title: string;
   description: string;
 }
-
-const VERSION = '0.1.0';
 
 /**
  * A Fastify app as every service of the course starts it: logger, proxy trust, a health route,

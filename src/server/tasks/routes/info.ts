@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import {
   CatalogueResponseSchema,
@@ -7,11 +6,9 @@ import {
   type StatusResponse,
 } from '../../../shared/tasks';
 import type { TaskRunner } from '../runner';
+import { VERSION } from '../../version';
 import { errorResponses } from './schemas';
 
-const { version } = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
 
 /** `GET /api/tasks` and `GET /api/status`. */
 export async function infoRoutes(app: FastifyInstance, { runner }: { runner: TaskRunner }): Promise<void> {
@@ -40,7 +37,7 @@ export async function infoRoutes(app: FastifyInstance, { runner }: { runner: Tas
     },
     async (): Promise<StatusResponse> => ({
       service: 'task-server',
-      version,
+      version: VERSION,
       uptimeS: Math.round((Date.now() - started) / 1000),
       ...(await runner.status()),
     }),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:viewer`: the slide viewer against reveal.js on an equivalent 70-slide deck,
  * both served locally and measured in the same headless Chromium run:
- *   (1) JS+CSS transferred before the first slide is visible, and all bytes but images (gzip)
+ *   (1) JS+CSS transferred before the first slide is visible (files and what is inline in the
+ *       page), and all bytes but images (gzip)
  *   (2) navigation → first slide visible            (3) one slide advance until painted
  *   (4) cold deep link to a diagram slide → drawn   (5) JS heap after load
  * reveal.js is installed by npm into a temporary folder (never into the project); without a
@@ -29,7 +30,7 @@ const DIAGRAMS = [30, 45, 60];
 const ADVANCES = 20;
 /** Advances per page load, spread over rounds so that they, too, alternate between the sites. */
 const ADVANCES_PER_ROUND = 5;
-const RUNS = { first: 13, diagram: 7, heap: 3 };
+const RUNS = { first: 13, diagram: 13, heap: 3 };
 
 /** Main-thread tasks of a trace that belong to showing the next slide. */
 const WORK = new Set(['EventDispatch', 'FunctionCall', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
@@ -314,7 +315,11 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
   const page = await context.newPage();
   page.on('response', (response) => {
     void response.body().then(
-      (body) => transferred.push({ url: response.url(), type: response.request().resourceType(), gzip: gzipSync(body).length }),
+      (body) => {
+        const type = response.request().resourceType();
+        transferred.push({ url: response.url(), type, gzip: gzipSync(body).length });
+        if (type === 'document') transferred.push({ url: response.url(), type: 'inline', gzip: gzipSync(inlineCode(body.toString())).length });
+      },
       () => undefined,
     );
   });
@@ -330,13 +335,19 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
       await page.evaluate((first) => performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= first).map((entry) => entry.name), first),
     );
     const sum = (items: typeof transferred): number => items.reduce((total, item) => total + item.gzip, 0) / 1024;
-    sample.firstLoadKb = sum(transferred.filter((item) => (item.type === 'script' || item.type === 'stylesheet') && early.has(item.url)));
-    sample.allKb = sum(transferred.filter((item) => item.type !== 'image'));
+    sample.firstLoadKb = sum(transferred.filter((item) => item.type === 'inline' || ((item.type === 'script' || item.type === 'stylesheet') && early.has(item.url))));
+    sample.allKb = sum(transferred.filter((item) => item.type !== 'image' && item.type !== 'inline'));
   }
   // Wall-clock advances first, untraced; then traced ones for the main thread's work.
   if (sample.advance.length < ADVANCES) sample.advance.push(...(await advance(page, ADVANCES_PER_ROUND)));
   else if (sample.advanceWork.length < ADVANCES) sample.advanceWork.push(...(await advanceWork(browser, page, ADVANCES_PER_ROUND)));
   await context.close();
+}
+
+/** CSS and script written into the page itself (not the deck data): they count as JS+CSS, too. */
+function inlineCode(html: string): string {
+  const blocks = html.matchAll(/<(style|script)(\s[^>]*)?>(.*?)<\/\1>/gs);
+  return [...blocks].filter(([, , attributes]) => !/type="application\/json"/.test(attributes ?? '')).map(([, , , code]) => code).join('\n');
 }
 
 async function coldDiagram(browser: Browser, site: Site): Promise<number> {

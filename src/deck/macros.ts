@@ -3,7 +3,7 @@
  * (raw HTML included) that replaces the call; the course registers its own in `slides/macros.ts`.
  */
 import { DEMOS, type DemoName, demoElementName } from '../shared/demos';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../shared/html';
 
 export interface MacroCall {
   name: string;

@@ -10,10 +10,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { searchForWorkspaceRoot, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
+import { searchForWorkspaceRoot, type Plugin, type Rolldown, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { DeckError, formatDiagnostic, type Diagnostic } from './diagnostics';
 import type { Deck } from '../shared/deck';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../shared/html';
 import { listDeckFiles, loadDeck, settingsPath, type LoadOptions } from './load';
 import { renderDeckPage } from './page';
 
@@ -99,12 +99,9 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
         const built = bundle[templateFile];
         if (!built || built.type !== 'asset') return;
         delete bundle[templateFile];
+        const page = inlineStylesheets(String(built.source), bundle, config.base);
         for (const deck of compiled) {
-          this.emitFile({
-            type: 'asset',
-            fileName: `slides/${deck.id}/index.html`,
-            source: renderDeckPage(String(built.source), deck),
-          });
+          this.emitFile({ type: 'asset', fileName: `slides/${deck.id}/index.html`, source: renderDeckPage(page, deck) });
         }
       },
     },
@@ -157,6 +154,22 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
     const inRoot = relative(config.root, file);
     return inRoot.startsWith('..') ? `/@fs${file}` : `/${inRoot.split(sep).join('/')}`;
   }
+}
+
+/**
+ * The page's own stylesheets go into the page, so that the first slide (already in the HTML)
+ * is painted without waiting for another request. The inlined files leave the bundle.
+ */
+function inlineStylesheets(html: string, bundle: Rolldown.OutputBundle, base: string): string {
+  return html.replace(/<link rel="stylesheet"[^>]*? href="([^"]+)"[^>]*>/g, (link, href: string) => {
+    const fileName = href.startsWith(base) ? href.slice(base.length) : href;
+    const asset = bundle[fileName];
+    if (!asset || asset.type !== 'asset') return link;
+    const css = String(asset.source);
+    if (/<\/style/i.test(css)) return link;
+    delete bundle[fileName];
+    return `<style>${css}</style>`;
+  });
 }
 
 /** In `vite dev`, a broken deck shows its errors instead of a blank page; saving reloads it. */

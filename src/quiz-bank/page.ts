@@ -1,4 +1,4 @@
-import { escapeHtml } from '../deck/html';
+import { escapeHtml } from '../shared/html';
 import { scriptSafeJson } from '../deck/page';
 import { QUIZ_DATA_ID, type QuizBank } from '../shared/quiz';
 

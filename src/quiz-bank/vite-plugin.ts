@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { escapeHtml } from '../deck/html';
+import { escapeHtml } from '../shared/html';
 import { listDeckFiles, loadDecks } from '../deck/load';
 import { bankPathFor } from './compile';
 import { checkBank, formatBankProblem, type CheckedBank } from './load';

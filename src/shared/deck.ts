@@ -1,6 +1,6 @@
 /**
  * The compiled deck: what the build (src/deck) writes into a deck page and all that the
- * viewer (src/viewer) reads. The two halves share nothing else.
+ * viewer (src/viewer) reads. Beyond it they share only the slide markup (slide-markup.ts).
  */
 
 export type Ratio = '16:9' | '4:3';

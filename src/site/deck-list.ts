@@ -2,7 +2,7 @@
  * The list of decks on the course pages, as HTML: lecture chapters first, then exercises, then
  * everything else (such as the viewer's manual), each group sorted by its number.
  */
-import { escapeHtml } from '../deck/html';
+import { escapeHtml } from '../shared/html';
 import type { Deck } from '../shared/deck';
 
 export interface DeckEntry {

@@ -21,9 +21,15 @@ function sendVisit(): void {
   }
 }
 
+/** Sent when the page has a quiet moment: the visit must not hold up what the page shows first. */
+function sendSoon(): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(sendVisit, { timeout: 1000 });
+  else setTimeout(sendVisit, 100);
+}
+
 /** A page the browser prerenders is not viewed until it is shown. */
 if ((document as Document & { prerendering?: boolean }).prerendering) {
-  document.addEventListener('prerenderingchange', sendVisit, { once: true });
+  document.addEventListener('prerenderingchange', sendSoon, { once: true });
 } else {
-  sendVisit();
+  sendSoon();
 }

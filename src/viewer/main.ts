@@ -1,9 +1,5 @@
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
-import './styles/slide.css';
-import './styles/viewer.css';
-import './styles/presenter.css';
-import './styles/dialogs.css';
-import './styles/print.css';
+import { afterPaint } from './after-paint';
 import { followParts } from './follow/index';
 import { startViewer } from './viewer';
 
@@ -16,15 +12,19 @@ function readDeck(): Deck | undefined {
   }
 }
 
-const root = document.createElement('main');
-document.body.append(root);
+// The page was built with the first slide in place (src/deck/page.ts); the viewer takes it over.
+const root = document.querySelector<HTMLElement>('body > main') ?? document.body.appendChild(document.createElement('main'));
 const deck = readDeck();
 if (!deck) {
   root.className = 'vs-load-error';
+  root.removeAttribute('style');
   root.innerHTML = '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
 } else {
   const viewer = startViewer(deck, root);
-  for (const part of followParts(viewer, root)) viewer.add(part);
+  // Following reads web storage and opens connections: that waits until the slide is painted.
+  afterPaint(() => {
+    for (const part of followParts(viewer, root)) viewer.add(part);
+  });
   // Live demo widgets are custom elements: defined once, they come alive on every slide that has one.
   if (deck.slides.some((slide) => slide.demos.length > 0)) void import('../widgets/index');
   if (import.meta.env.DEV) {

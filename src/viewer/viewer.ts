@@ -1,4 +1,5 @@
 import type { Deck } from '../shared/deck';
+import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
 import { Click } from './inputs/click';
 import { Keyboard } from './inputs/keyboard';
@@ -13,7 +14,7 @@ import { Timer, type TimerSnapshot } from './model/timer';
 import type { Part } from './part';
 import { load, save } from './storage';
 import { Announcer } from './views/announcer';
-import { CANVAS } from './views/canvas';
+import { CANVAS } from '../shared/slide-markup';
 import { Diagrams } from './views/diagrams';
 import { helpContent } from './views/help';
 import { ModeClasses } from './views/mode-classes';
@@ -45,15 +46,15 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const navigation = new Navigation(deck, start.index);
   const modes = new Modes();
   if (start.presenter) modes.set('presenter', true, 'init');
-  const timer = persistentTimer(deck.id);
+  const timer = new Timer();
   navigation.on('change', () => timer.state === 'idle' && timer.start());
 
   root.classList.add('remark-container');
   root.style.setProperty('--vs-canvas-w', `${canvas.width}px`);
   root.style.setProperty('--vs-canvas-h', `${canvas.height}px`);
 
-  const slides = new SlidesView(deck, navigation);
-  root.append(slides.area);
+  const slides = new SlidesView(deck, navigation, root.querySelector<HTMLElement>(':scope > .remark-slides-area'));
+  if (slides.area.parentElement !== root) root.append(slides.area);
   const diagrams = new Diagrams(slides, navigation);
   const sync = new CloneSync(deck, navigation, modes);
   const print = new PrintView(root, canvas, slides, diagrams, modes);
@@ -80,12 +81,16 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     print,
     new Keyboard(modes, (command) => runCommand(controls, command)),
     new LocationInput(deck, navigation, modes),
-    sync,
     ...(options.touch ? [new Touch(slides.area, navigation)] : []),
     ...(options.scroll ? [new Wheel(slides.area, navigation)] : []),
     ...(options.click ? [new Click(slides.area, navigation)] : []),
   ];
   for (const part of parts) part.bind();
+  // Web storage costs a round trip to the browser process on first use: not before the slide is painted.
+  afterPaint(() => {
+    keepTimer(timer, deck.id);
+    sync.bind();
+  });
 
   return {
     deck,
@@ -101,9 +106,8 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
 }
 
 /** The presenter's timer keeps running across a reload of the page (per tab). */
-function persistentTimer(deckId: string): Timer {
+function keepTimer(timer: Timer, deckId: string): void {
   const key = `vs-timer:${deckId}`;
-  const timer = new Timer();
   try {
     const saved = JSON.parse(load('session', key) ?? 'null') as TimerSnapshot | null;
     if (saved && typeof saved.accumulated === 'number' && (saved.startedAt === null || typeof saved.startedAt === 'number')) {
@@ -113,5 +117,4 @@ function persistentTimer(deckId: string): Timer {
     // A damaged entry starts a fresh timer.
   }
   timer.on('change', () => save('session', key, JSON.stringify(timer.snapshot())));
-  return timer;
 }

@@ -1,9 +1,10 @@
 import type { Deck } from '../../shared/deck';
-import { afterPaint } from '../after-paint';
 import { formatHash, parseHash } from '../model/hash';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
+
+const URL_DELAY_MS = 300;
 
 /**
  * The URL hash follows the slide (`#12`, `#p12` in presenter view) by replacing the history
@@ -34,17 +35,18 @@ export class LocationInput implements Part {
 
   /**
    * `replaceState` costs a round trip to the browser process (and Chromium throttles it), so
-   * the URL is written once after the next paint, however many moves came in between.
+   * the URL is written a moment after a move, once for all moves that came in between, and
+   * never in the way of painting the next slide.
    */
   #schedule(): void {
     if (this.#pending) return;
     this.#pending = true;
     const seen = location.hash;
-    afterPaint(() => {
+    setTimeout(() => {
       this.#pending = false;
       // A hash set meanwhile (by hand or a link) is about to arrive as `hashchange`: let it win.
       if (location.hash === seen) this.update();
-    });
+    }, URL_DELAY_MS);
   }
 
   update(): void {

@@ -1,7 +1,7 @@
 import type { Deck } from '../../shared/deck';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
-import { buildSlide, slideTitle } from './canvas';
+import { slideCopy, slideTitle } from './canvas';
 import type { Diagrams } from './diagrams';
 import { dialogHeader, type DialogContent } from './mode-dialog';
 
@@ -32,7 +32,7 @@ export function overviewContent(deck: Deck, navigation: Navigation, modes: Modes
         thumb.inert = true;
         const scaler = document.createElement('div');
         scaler.className = 'remark-slide-scaler';
-        scaler.append(buildSlide(deck, slide, false));
+        scaler.append(slideCopy(deck, slide));
         thumb.append(scaler);
         const button = document.createElement('button');
         button.type = 'button';

@@ -1,10 +1,10 @@
 import type { Deck } from '../../shared/deck';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
-import { formatSlideNumber } from '../model/slide-number';
+import { CANVAS, formatSlideNumber } from '../../shared/slide-markup';
 import { formatElapsed, type Timer } from '../model/timer';
 import type { Part } from '../part';
-import { buildSlide, CANVAS } from './canvas';
+import { slideCopy } from './canvas';
 import type { Diagrams } from './diagrams';
 import { Scaler } from './scaler';
 import { load, save } from '../storage';
@@ -61,7 +61,7 @@ export class PresenterView implements Part {
     const canvas = document.createElement('div');
     canvas.className = 'remark-slide-scaler';
     if (next) {
-      canvas.append(buildSlide(this.deck, next, false));
+      canvas.append(slideCopy(this.deck, next));
       void this.diagrams.renderIn(canvas);
     } else {
       canvas.classList.add('vs-preview-end');

@@ -2,31 +2,29 @@ import type { Deck } from '../../shared/deck';
 import { afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
-import { buildSlide, slideLabel } from './canvas';
+import { slideRegion, slideRegionContent } from '../../shared/slide-markup';
 
 /**
  * The slides themselves: one labelled region per slide, of which the current one is visible.
  * A slide's DOM is built when it or a neighbour is shown (or for printing), so a long deck
- * starts as fast as a short one.
+ * starts as fast as a short one. The page may already hold the area with the first slide built
+ * (see src/deck/page.ts); it is taken over as it is.
  */
 export class SlidesView implements Part {
-  readonly area = document.createElement('div');
+  readonly area: HTMLElement;
   readonly #containers: HTMLElement[];
   #off: (() => void) | undefined;
 
   constructor(
     private readonly deck: Deck,
     private readonly navigation: Navigation,
+    prebuilt: HTMLElement | null = null,
   ) {
-    this.area.className = 'remark-slides-area';
-    this.#containers = deck.slides.map((slide) => {
-      const container = document.createElement('section');
-      container.className = 'remark-slide-container';
-      container.setAttribute('aria-label', slideLabel(deck, slide));
-      container.tabIndex = -1;
-      return container;
-    });
-    this.area.append(...this.#containers);
+    this.area = prebuilt ?? Object.assign(document.createElement('div'), { className: 'remark-slides-area' });
+    const first = this.area.querySelector<HTMLElement>(':scope > .remark-slide-container');
+    const rest = deck.slides.slice(first ? 1 : 0);
+    this.area.insertAdjacentHTML('beforeend', rest.map((slide) => slideRegion(deck, slide)).join(''));
+    this.#containers = [...this.area.children] as HTMLElement[];
   }
 
   bind(): void {
@@ -67,15 +65,7 @@ export class SlidesView implements Part {
     const container = this.#containers[index];
     const slide = this.deck.slides[index];
     if (!container || !slide) return undefined;
-    if (!container.firstChild) {
-      const scaler = document.createElement('div');
-      scaler.className = 'remark-slide-scaler';
-      scaler.append(buildSlide(this.deck, slide, true));
-      const notes = document.createElement('div');
-      notes.className = 'remark-slide-notes';
-      notes.innerHTML = slide.notesHtml;
-      container.append(scaler, notes);
-    }
+    if (!container.firstChild) container.innerHTML = slideRegionContent(this.deck, slide);
     return container.querySelector<HTMLElement>('.remark-slide-content') ?? undefined;
   }
 
@@ -83,3 +73,4 @@ export class SlidesView implements Part {
     for (const index of this.#containers.keys()) this.content(index);
   }
 }
+

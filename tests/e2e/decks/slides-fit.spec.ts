@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { listDeckFiles } from '../../../src/deck/load';
 import { DECK_DATA_ID, type Deck } from '../../../src/shared/deck';
+import { waitForViewer } from '../viewer/viewer';
 import { DEMOS, demoElementName } from '../../../src/shared/demos';
 import { VISITS_PATH } from '../../../src/shared/tracking';
 
@@ -118,7 +119,7 @@ for (const { id } of decks) {
       test.setTimeout(180_000);
       await page.setViewportSize(viewport);
       await page.goto(`/slides/${id}/#1`);
-      await expect(page.locator('.remark-slide-container.remark-visible')).toHaveCount(1);
+      await waitForViewer(page);
       const deck = await readDeck(page);
       if (deck.slides.some((slide) => slide.demos.includes('tracking'))) await recordVisits(page, VISIT_LIST_LENGTH);
 
@@ -137,6 +138,7 @@ for (const { id } of decks) {
 
 test('the check reports a slide that is too full, a clipped code line and a broken image', async ({ page }) => {
   await page.goto(`/slides/${decks[0]!.id}/#1`);
+  await waitForViewer(page);
   const content = page.locator('.remark-slide-container.remark-visible .remark-slide-content');
   await content.evaluate((element) =>
     element.insertAdjacentHTML('beforeend', `${'<p>Noch eine Zeile</p>'.repeat(30)}<pre>${'x'.repeat(300)}</pre><img src="/fehlt.png" alt="">`),

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DECK, expectSlide, visibleSlide } from '../viewer/viewer';
+import { DECK, expectSlide, waitForViewer } from '../viewer/viewer';
 
 const TOKEN = 'e2e-presenter';
 const LIVE = 'Live – folgt dem Vortrag';
@@ -12,7 +12,7 @@ async function open(browser: Browser, path: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${DECK}${path}`);
-  await expect(visibleSlide(page)).toHaveCount(1);
+  await waitForViewer(page);
   return page;
 }
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DECK_DATA_ID, type Deck } from '../../../src/shared/deck';
+import { waitForViewer } from '../viewer/viewer';
 
 /** The most a demo may take on a 1280×720 slide below a heading (and a line of text). */
 const SLIDE_BUDGET_PX = 540;
@@ -9,6 +10,7 @@ const SLIDE_BUDGET_PX = 540;
 async function openSlide(page: Page, deck: string, name: string): Promise<Locator> {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`/slides/${deck}/#1`);
+  await waitForViewer(page);
   const data = JSON.parse((await page.locator(`#${DECK_DATA_ID}`).textContent()) ?? '') as Deck;
   const slide = data.slides.find((candidate) => candidate.name === name);
   expect(slide, `${deck} hat eine Folie ${name}`).toBeDefined();

@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { firstSlide, scriptSafeJson } from '../../../src/deck/page';
 import { DECK_DATA_ID, type Deck } from '../../../src/shared/deck';
-import { DECK, visibleSlide } from './viewer';
+import { DECK, visibleSlide, waitForViewer } from './viewer';
 
 /**
- * Opens the fixture deck with changed options: its built page is fetched, the deck data in it
- * rewritten, and served under another address (the viewer's assets are the real ones).
+ * Opens the fixture deck with changed options: its built page is fetched, the deck data and the
+ * first slide in it rewritten as the build would write them, and served under another address
+ * (the viewer's assets are the real ones).
  */
 async function openVariant(page: Page, change: (deck: Deck) => void, suffix = ''): Promise<void> {
   const response = await page.request.get(DECK);
@@ -12,10 +14,12 @@ async function openVariant(page: Page, change: (deck: Deck) => void, suffix = ''
   const pattern = new RegExp(`(<script type="application/json" id="${DECK_DATA_ID}">)(.*?)(</script>)`, 's');
   const deck = JSON.parse(pattern.exec(html)?.[2] ?? '') as Deck;
   change(deck);
-  const data = JSON.stringify(deck).replace(/</g, '\\u003c');
-  await page.route((url) => url.pathname === '/slides/variante/', (route) => route.fulfill({ contentType: 'text/html', body: html.replace(pattern, (_, open: string, _old: string, close: string) => open + data + close) }));
+  const body = html
+    .replace(pattern, (_, open: string, _old: string, close: string) => open + scriptSafeJson(deck) + close)
+    .replace(/<main class="remark-container".*?<\/main><script>.*?<\/script>/s, () => firstSlide(deck));
+  await page.route((url) => url.pathname === '/slides/variante/', (route) => route.fulfill({ contentType: 'text/html', body }));
   await page.goto(`/slides/variante/${suffix}`);
-  await expect(visibleSlide(page)).toHaveCount(1);
+  await waitForViewer(page);
 }
 
 test.describe('deck options', () => {

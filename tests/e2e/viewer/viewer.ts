@@ -11,10 +11,23 @@ export function visibleSlide(page: Page): Locator {
   return page.locator('.remark-slides-area > .remark-slide-container.remark-visible');
 }
 
-/** Opens the deck (optionally at a hash) and waits until the first slide is shown. */
+/**
+ * Waits until the viewer runs: the page shows its first slide before that, but keys, the hash
+ * and the other slides need the viewer, which then holds one region per slide of the deck.
+ */
+export async function waitForViewer(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const data = document.getElementById('deck-data')?.textContent;
+    const regions = document.querySelectorAll('.remark-slides-area > .remark-slide-container').length;
+    return data !== undefined && regions === (JSON.parse(data ?? '{}') as { slides: unknown[] }).slides.length;
+  });
+  await expect(visibleSlide(page)).toHaveCount(1);
+}
+
+/** Opens the deck (optionally at a hash) and waits until the viewer shows the slide. */
 export async function openDeck(page: Page, hash = ''): Promise<void> {
   await page.goto(`${DECK}${hash}`);
-  await expect(visibleSlide(page)).toHaveCount(1);
+  await waitForViewer(page);
 }
 
 /**

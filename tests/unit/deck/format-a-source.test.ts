@@ -23,9 +23,11 @@ describe('A. Source loading and pre-processing', () => {
 
   it('R2: the deck is compiled into its page, so the browser never fetches the .md (works from any origin)', async () => {
     const { deck } = await compile('# Titel\n---\nzwei');
-    const page = renderDeckPage('<title><!--deck-title--></title><!--deck-data-->', deck);
+    const page = renderDeckPage('<title><!--deck-title--></title><!--deck-first-slide--><!--deck-data-->', deck);
     expect(page).toContain('<script type="application/json" id="deck-data">');
     expect(page).toContain('\\u003ch1\\u003eTitel\\u003c/h1\\u003e');
+    // The first slide is in the page as markup, so it shows before any script runs.
+    expect(page).toContain('<h1>Titel</h1>');
     expect(page).not.toContain('.md');
   });
 
@@ -52,7 +54,10 @@ describe('A. Source loading and pre-processing', () => {
   it('R6: `</textarea>` and `</script>` may appear literally; the page data cannot end its <script>', async () => {
     const { deck } = await compile('`</textarea>` and `</script>`');
     expect(deck.slides[0]!.html).toContain('&#x3C;/textarea>');
-    const page = renderDeckPage('<!--deck-title--><!--deck-data-->', deck);
-    expect(page.match(/<\/script>/g)).toHaveLength(1);
+    const page = renderDeckPage('<!--deck-title--><!--deck-first-slide--><!--deck-data-->', deck);
+    // Two scripts end: the first slide's inline one, and the deck data, which nothing cuts short.
+    expect(page.match(/<\/script>/g)).toHaveLength(2);
+    const data = /<script type="application\/json" id="deck-data">(.*?)<\/script>/s.exec(page)?.[1] ?? '';
+    expect(JSON.parse(data)).toEqual(JSON.parse(JSON.stringify(deck)));
   });
 });

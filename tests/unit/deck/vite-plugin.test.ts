@@ -58,6 +58,15 @@ describe('deck pages in the build', () => {
     expect(existsSync(join(outDir, scriptsOf(beispiel)[0]!))).toBe(true);
   });
 
+  it('puts the first slide and the page styles into the page, so the slide shows before any request', () => {
+    const beispiel = readFileSync(join(outDir, 'slides/beispiel/index.html'), 'utf8');
+    expect(beispiel).not.toMatch(/<link rel="stylesheet"/);
+    expect(beispiel).toMatch(/<style>[^<]*\.remark-slide-scaler\{/);
+    expect(beispiel).toContain('<main class="remark-container" style="--vs-canvas-w: 960px; --vs-canvas-h: 720px">');
+    expect(beispiel).toMatch(/<section class="remark-slide-container remark-visible" aria-label="Folie 1 von \d+" tabindex="-1"><div class="remark-slide-scaler">/);
+    expect(readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.css'))).toEqual([]);
+  });
+
   it('resolves deck images to hashed assets in the build', () => {
     const deck = deckData(readFileSync(join(outDir, 'slides/beispiel/index.html'), 'utf8'));
     const src = /<img src="([^"]+)"/.exec(deck.slides[1]!.html)![1]!;

@@ -141,11 +141,13 @@ describe('POST /api/visits', () => {
     expect(bot.statusCode).toBe(202);
     expect(bot.json()).toEqual({ dropped: 'known-bot' });
     await app.inject(visitRequest({ path: '/' }, { 'user-agent': 'curl/8.5.0' }));
+    // The same bot again is still a bot (the answer per user agent is remembered).
+    expect((await app.inject(visitRequest({ path: '/' }, { 'user-agent': googlebot }))).json()).toEqual({ dropped: 'known-bot' });
     const anonymous = await app.inject(visitRequest({ path: '/' }, { 'user-agent': '' }));
     expect(anonymous.json()).toEqual({ dropped: 'no-user-agent' });
     expect(await stored()).toEqual([]);
     const status = (await app.inject({ url: '/api/visits/status' })).json();
-    expect(status).toMatchObject({ visits: 0, dropped: { 'known-bot': 2, 'no-user-agent': 1 } });
+    expect(status).toMatchObject({ visits: 0, dropped: { 'known-bot': 3, 'no-user-agent': 1 } });
   });
 
   it('answers 503 and acknowledges nothing when the store is unavailable', async () => {

@@ -5,6 +5,7 @@
  *    time over a kept-alive connection, against a bare Fastify echo route of the same server
  *    process. Target: p50 overhead under 1 ms.
  * 2. CPU-bound throughput (`primes`) on a pool of 1 and of 2 worker threads. Target: ≥ 1.8×.
+ *    Beside it, the same on bare threads with a plain loop: how far this machine scales at all.
  * 3. With REDIS_URL: job round trip (one at a time) and throughput (32 jobs in flight) through the
  *    Redis runner with 1 and 2 worker processes (`npm run worker`), against a bare BullMQ
  *    producer and worker process in the same run. Target: ≥ 0.8× the bare throughput.
@@ -15,6 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { Worker as ThreadWorker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -155,28 +157,65 @@ async function roundTrips(): Promise<void> {
 
 const median = (values: number[]) => percentile(values, 0.5);
 
+/**
+ * What the machine itself gives: the same number of jobs of a plain calculation loop on 1 and on
+ * 2 bare threads. On a host whose two cores are not fully independent this stays below 2×,
+ * and the pool cannot do better than it.
+ */
+const SPIN_THREAD = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (jobs) => {
+  let x = 0;
+  for (let job = 0; job < jobs; job++) for (let i = 0; i < 3e7; i++) x = (x + i * i) % 1000003;
+  parentPort.postMessage(x);
+});`;
+
+function bareThreads(count: number): { run: (jobs: number) => Promise<void>; close: () => Promise<void> } {
+  const threads = Array.from({ length: count }, () => new ThreadWorker(SPIN_THREAD, { eval: true }));
+  const runOn = (thread: ThreadWorker, jobs: number) =>
+    new Promise<void>((resolve) => {
+      thread.once('message', () => resolve());
+      thread.postMessage(jobs);
+    });
+  return {
+    run: async (jobs) => {
+      await Promise.all(threads.map((thread, index) => runOn(thread, Math.floor(jobs / count) + (index < jobs % count ? 1 : 0))));
+    },
+    close: async () => {
+      await Promise.all(threads.map((thread) => thread.terminate()));
+    },
+  };
+}
+
 async function threadScaling(): Promise<void> {
   const catalogue = await Catalogue.load();
   const pools = [new ThreadPool(catalogue, { threads: 1 }), new ThreadPool(catalogue, { threads: 2 })];
+  const bare = [bareThreads(1), bareThreads(2)];
   const throughput: number[][] = [[], []];
+  const bareThroughput: number[][] = [[], []];
+  const timed = async (run: () => Promise<unknown>): Promise<number> => {
+    const started = performance.now();
+    await run();
+    return PRIMES_JOBS / ((performance.now() - started) / 1000);
+  };
+  const primes = (pool: ThreadPool, round: number | string) =>
+    Promise.all(Array.from({ length: PRIMES_JOBS }, (_, i) => pool.run({ jobId: `p-${round}-${i}`, task: 'primes', params: { n: PRIMES_N } })));
   try {
     await Promise.all(pools.map((pool) => pool.warmUp()));
+    // One unmeasured round first, so that every thread has compiled the sieve before the clock runs.
+    for (const [index, pool] of pools.entries()) await Promise.all([primes(pool, 'warm'), bare[index]!.run(PRIMES_JOBS)]);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [index, pool] of pools.entries()) {
-        const started = performance.now();
-        await Promise.all(
-          Array.from({ length: PRIMES_JOBS }, (_, i) =>
-            pool.run({ jobId: `p-${round}-${i}`, task: 'primes', params: { n: PRIMES_N } }),
-          ),
-        );
-        throughput[index]!.push(PRIMES_JOBS / ((performance.now() - started) / 1000));
+        throughput[index]!.push(await timed(() => primes(pool, round)));
+        bareThroughput[index]!.push(await timed(() => bare[index]!.run(PRIMES_JOBS)));
       }
     }
   } finally {
-    await Promise.all(pools.map((pool) => pool.close()));
+    await Promise.all([...pools.map((pool) => pool.close()), ...bare.map((threads) => threads.close())]);
   }
   const [one, two] = throughput.map(median) as [number, number];
   const ratio = two / one;
+  const [bareOne, bareTwo] = bareThroughput.map(median) as [number, number];
   rows.push(
     [`primes n=${PRIMES_N}, 1 Thread`, `${one.toFixed(1)} Jobs/s`, '', 'Basis'],
     [
@@ -184,6 +223,12 @@ async function threadScaling(): Promise<void> {
       `${two.toFixed(1)} Jobs/s`,
       '',
       `${ratio.toFixed(2)}× (Ziel ≥ 1,8×: ${ratio >= 1.8 ? 'erreicht' : 'verfehlt'})`,
+    ],
+    [
+      'Maschine: Rechenschleife, 2 nackte Threads',
+      `${(bareTwo / bareOne).toFixed(2)}× von 1 Thread`,
+      '',
+      `Pool schöpft ${((100 * ratio) / (bareTwo / bareOne)).toFixed(0)} % davon aus`,
     ],
   );
 }

@@ -30,12 +30,12 @@ import { Catalogue } from '../src/server/tasks/task-catalogue';
 import { ThreadPool } from '../src/server/tasks/thread-pool';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const QUEUE_ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 3);
+const QUEUE_ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 5);
 const REQUESTS_PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 400);
-const PRIMES_JOBS = 12;
+const PRIMES_JOBS = 24;
 const PRIMES_N = 3_000_000;
 const QUEUE_ROUND_TRIPS = 200;
-const QUEUE_JOBS = Number(process.env.BENCH_QUEUE_JOBS ?? 1_000);
+const QUEUE_JOBS = Number(process.env.BENCH_QUEUE_JOBS ?? 3_000);
 const IN_FLIGHT = 32;
 const WORKER_THREADS = '2';
 

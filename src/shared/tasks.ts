@@ -177,7 +177,10 @@ export const StatusResponseSchema = Type.Object(
       active: Type.Integer(),
       limit: Type.Integer(),
     }),
-    jobs: Type.Object({ done: Type.Integer(), failed: Type.Integer() }),
+    jobs: Type.Object(
+      { done: Type.Integer(), failed: Type.Integer() },
+      { description: 'Fertige und fehlgeschlagene Jobs, seit dieser Server läuft' },
+    ),
     latency: Type.Record(Type.String(), LatencySchema, { description: 'Rechenzeit je Task' }),
   },
   { description: 'Zustand des Task-Servers' },

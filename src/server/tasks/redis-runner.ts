@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Job as BullJob, Queue, QueueEvents } from 'bullmq';
+import { Job as BullJob, Queue, QueueEvents, type KeepJobs } from 'bullmq';
 import { Redis } from 'ioredis';
 import { isFinished, type Job, type JobEventType, type WorkerInfo } from '../../shared/tasks';
 import { BackendUnavailableError, QueueFullError } from './errors';
@@ -36,6 +36,8 @@ export interface RedisRunnerOptions extends RedisQueueOptions {
 }
 
 const CANCEL_WAIT_MS = 5_000;
+/** Completed jobs stay readable for an hour, the newest thousand at most. */
+const KEEP_FINISHED: KeepJobs = { age: 3_600, count: 1_000 };
 
 type BullState = Awaited<ReturnType<BullJob['getState']>>;
 
@@ -43,6 +45,8 @@ interface Tracked {
   job: Job;
   /** Events of one job are applied in order, even when one needs a Redis read first. */
   chain: Promise<void>;
+  /** Kept even once finished: `execute` is about to watch it (it may finish before `add` returns). */
+  held: boolean;
 }
 
 function iso(ms: number | undefined): string | undefined {
@@ -128,11 +132,7 @@ export class RedisRunner implements TaskRunner {
     this.queue = new Queue<JobData, JobReturn>(queueName, {
       connection: this.redis,
       prefix,
-      defaultJobOptions: {
-        attempts: 1,
-        removeOnComplete: { age: 3_600, count: 1_000 },
-        removeOnFail: { age: 24 * 3_600, count: 1_000 },
-      },
+      defaultJobOptions: { attempts: 1, removeOnFail: { age: 24 * 3_600, count: 1_000 } },
     });
     this.queue.on('error', () => undefined);
     this.events = new QueueEvents(queueName, { connection: this.blocking, prefix });
@@ -151,15 +151,27 @@ export class RedisRunner implements TaskRunner {
     await this.refresh();
   }
 
-  async submit(call: TaskCall, id?: string): Promise<Job> {
+  submit(call: TaskCall, id?: string): Promise<Job> {
+    return this.enqueue(call, id, { removeOnComplete: KEEP_FINISHED, held: false });
+  }
+
+  /**
+   * Adds a job; `removeOnComplete` says how long its completed record stays in Redis for
+   * GET /api/jobs/:id. A job that `execute` waits for is answered from its completion event.
+   */
+  private async enqueue(
+    call: TaskCall,
+    id: string | undefined,
+    { removeOnComplete, held }: { removeOnComplete: KeepJobs | true; held: boolean },
+  ): Promise<Job> {
     this.assertAvailable();
     const maxQueue = this.options.maxQueue ?? 1_000;
     if (this.waiting >= maxQueue) throw new QueueFullError(maxQueue);
     const jobId = id ?? randomUUID();
     const queued: Job = { id: jobId, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
-    if (id === undefined) this.track(jobId, queued);
+    if (id === undefined) this.track(jobId, queued).held = held;
     try {
-      await this.queue.add(call.task, { task: call.task, params: call.params }, { jobId });
+      await this.queue.add(call.task, { task: call.task, params: call.params }, { jobId, removeOnComplete });
     } catch (error) {
       this.tracked.delete(jobId);
       throw this.unavailable(error);
@@ -177,7 +189,7 @@ export class RedisRunner implements TaskRunner {
         `Kein Worker ist online. Starte einen mit \`npm run worker\` (REDIS_URL=${displayUrl(this.options.redisUrl)}).`,
       );
     }
-    const job = await this.submit(call);
+    const job = await this.enqueue(call, undefined, { removeOnComplete: true, held: true });
     const limit = this.catalogue.get(call.task)?.timeLimitMs ?? 0;
     return settle(this, job.id, limit + (this.options.queueWaitMs ?? 30_000));
   }
@@ -226,6 +238,7 @@ export class RedisRunner implements TaskRunner {
     if (this.tracked.get(id) !== tracked) return undefined;
     listener(currentEvent(tracked.job));
     const stop = this.watchers.add(id, listener, options);
+    tracked.held = false;
     return () => {
       stop();
       this.forgetIfDone(id);
@@ -234,14 +247,16 @@ export class RedisRunner implements TaskRunner {
 
   async status(): Promise<RunnerStatus> {
     const maxQueue = this.options.maxQueue ?? 1_000;
-    const base = { backend: this.backend, jobs: { done: 0, failed: 0 }, latency: this.stats.latency() };
+    const base = {
+      backend: this.backend,
+      jobs: { done: this.stats.done, failed: this.stats.failed },
+      latency: this.stats.latency(),
+    };
     try {
       this.assertAvailable();
-      const [counts, workers, completed, failed] = await Promise.all([
+      const [counts, workers] = await Promise.all([
         this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active'),
         this.registry.list(),
-        this.queue.getMetrics('completed', 0, 0),
-        this.queue.getMetrics('failed', 0, 0),
       ]);
       return {
         ...base,
@@ -252,7 +267,6 @@ export class RedisRunner implements TaskRunner {
           active: counts.active ?? 0,
           limit: maxQueue,
         },
-        jobs: { done: completed.meta.count, failed: failed.meta.count },
       };
     } catch (error) {
       return {
@@ -309,7 +323,7 @@ export class RedisRunner implements TaskRunner {
     const existing = this.tracked.get(id);
     if (existing) return existing;
     const placeholder: Job = { id, task: '', state: 'queued', progress: 0, createdAt: new Date().toISOString() };
-    const tracked: Tracked = { job: known ?? placeholder, chain: Promise.resolve() };
+    const tracked: Tracked = { job: known ?? placeholder, chain: Promise.resolve(), held: false };
     this.tracked.set(id, tracked);
     if (!known) {
       tracked.chain = this.job(id).then(
@@ -325,7 +339,7 @@ export class RedisRunner implements TaskRunner {
 
   private forgetIfDone(id: string): void {
     const tracked = this.tracked.get(id);
-    if (tracked && isFinished(tracked.job) && !this.watchers.has(id)) this.tracked.delete(id);
+    if (tracked && !tracked.held && isFinished(tracked.job) && !this.watchers.has(id)) this.tracked.delete(id);
   }
 
   private apply(id: string, type: JobEventType, patch: () => Promise<Partial<Job>> | Partial<Job>): void {

@@ -32,6 +32,8 @@ export interface TaskWorkerOptions extends RedisQueueOptions, ThreadPoolOptions 
   maxStalledCount?: number;
 }
 
+const ANNOUNCE_BATCH_MS = 100;
+
 async function runHere(task: Task, params: unknown): Promise<{ value: unknown; durationMs: number }> {
   const started = performance.now();
   try {
@@ -86,7 +88,6 @@ export class TaskWorker {
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 5,
-      metrics: { maxDataPoints: 60 },
     });
     this.worker.on('error', () => undefined);
     this.subscriber = new Redis(options.redisUrl, connectionOptions('blocking'));
@@ -158,14 +159,17 @@ export class TaskWorker {
     }
   }
 
-  /** Registration changes (a job starts or ends) reach Redis within a few milliseconds, batched. */
+  /**
+   * Registration changes (a job starts or ends) reach Redis within a tenth of a second, batched:
+   * the live views poll once a second, and a busy worker does not write for every job.
+   */
   private announceSoon(): void {
     if (this.announcePending) return;
     this.announcePending = true;
     setTimeout(() => {
       this.announcePending = false;
       this.announce();
-    }, 20);
+    }, ANNOUNCE_BATCH_MS);
   }
 
   private announce(): void {

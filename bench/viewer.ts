@@ -232,7 +232,26 @@ deck.initialize();
 function probe(slide: string, diagram: string | null): { content: string } {
   return {
     content: `(() => {
-  const bench = (window.__bench = { first: 0, diagram: 0, advances: [] });
+  // The harness waits on these promises instead of polling the page in every frame (which would
+  // add frames of its own to what is measured).
+  const waiting = [];
+  const settle = () => {
+    for (const waiter of waiting.filter((w) => w.ready())) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+  const bench = (window.__bench = {
+    first: 0,
+    diagram: 0,
+    advances: [],
+    until: (ready) =>
+      new Promise((resolve, reject) => {
+        if (ready()) return resolve();
+        waiting.push({ ready, resolve });
+        setTimeout(() => reject(new Error('nicht innerhalb von 30 s')), 30000);
+      }),
+  });
   function stamp(selector, key) {
     let polling = false;
     function check() {
@@ -240,6 +259,7 @@ function probe(slide: string, diagram: string | null): { content: string } {
       if (box && box.width > 0 && box.height > 0) {
         bench[key] = performance.now();
         observer.disconnect();
+        settle();
       } else requestAnimationFrame(check);
     }
     const observer = new MutationObserver(() => {
@@ -253,25 +273,41 @@ function probe(slide: string, diagram: string | null): { content: string } {
   if (${JSON.stringify(diagram)}) stamp(${JSON.stringify(diagram)}, 'diagram');
   addEventListener('keydown', () => {
     const start = performance.now();
-    requestAnimationFrame(() => setTimeout(() => bench.advances.push(performance.now() - start)));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        bench.advances.push(performance.now() - start);
+        settle();
+      }),
+    );
   }, true);
 })();`,
   };
 }
 
-type Bench = { first: number; diagram: number; advances: number[] };
+type Bench = { first: number; diagram: number; advances: number[]; until(ready: () => boolean): Promise<void> };
 
 async function open(browser: Browser, site: Site, position: number, diagram: boolean): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.addInitScript(probe(site.slide, diagram ? site.diagram : null));
   await page.goto(site.url(position));
-  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.first > 0);
+  await stamped(page, 'first');
   return page;
 }
 
-function bench(page: Page): Promise<Bench> {
-  return page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
+/** Waits in the page, without polling it every frame, until the first slide, the diagram or `n` advances are stamped. */
+function stamped(page: Page, what: 'first' | 'diagram' | number): Promise<void> {
+  return page.evaluate((what) => {
+    const bench = (window as unknown as { __bench: Bench }).__bench;
+    return bench.until(() => (typeof what === 'number' ? bench.advances.length >= what : bench[what] > 0));
+  }, what);
+}
+
+function bench(page: Page): Promise<Pick<Bench, 'first' | 'diagram' | 'advances'>> {
+  return page.evaluate(() => {
+    const { first, diagram, advances } = (window as unknown as { __bench: Bench }).__bench;
+    return { first, diagram, advances };
+  });
 }
 
 interface Samples {
@@ -325,7 +361,7 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
   });
   await page.addInitScript(probe(site.slide, null));
   await page.goto(site.url(1));
-  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.first > 0);
+  await stamped(page, 'first');
   await page.waitForLoadState('networkidle');
   const { first } = await bench(page);
   sample.first.push(first);
@@ -352,7 +388,7 @@ function inlineCode(html: string): string {
 
 async function coldDiagram(browser: Browser, site: Site): Promise<number> {
   const page = await open(browser, site, DIAGRAMS[0] as number, true);
-  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.diagram > 0, undefined, { timeout: 30_000 });
+  await stamped(page, 'diagram');
   const { diagram } = await bench(page);
   await page.context().close();
   return diagram;
@@ -363,7 +399,7 @@ async function advance(page: Page, count: number): Promise<number[]> {
   await page.mouse.move(640, 360);
   for (let i = 1; i <= count; i++) {
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((count) => (window as unknown as { __bench: Bench }).__bench.advances.length >= count, i);
+    await stamped(page, i);
   }
   return (await bench(page)).advances;
 }

@@ -53,6 +53,8 @@ export class SlidesView implements Part {
       if (near) this.content(index);
       container.classList.toggle('vs-near', near);
     }
+    // Laid out now, while nothing waits, so that the work does not land in the frame of the next step.
+    void this.area.offsetWidth;
   }
 
   /** The visible slide's region (focus goes back here when a dialog closes). */

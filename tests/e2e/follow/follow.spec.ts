@@ -110,3 +110,13 @@ test('after a network drop the follower reconnects and jumps to the current slid
   await expectSlide(student, 12);
   await expect(status(student)).toHaveText(LIVE);
 });
+
+test('the follow bar leaves the slide number free', async ({ browser }) => {
+  const page = await open(browser, '#2');
+  const bar = await page.locator('.vs-follow').boundingBox();
+  const number = await page.locator('.remark-visible .remark-slide-number').boundingBox();
+  expect(bar && number).toBeTruthy();
+  const apart = bar!.x + bar!.width <= number!.x || number!.x + number!.width <= bar!.x || bar!.y + bar!.height <= number!.y || number!.y + number!.height <= bar!.y;
+  expect(apart).toBe(true);
+  await page.context().close();
+});

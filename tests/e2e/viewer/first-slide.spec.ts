@@ -47,3 +47,14 @@ test.describe('the first slide is in the page itself', () => {
     await expect(visibleSlide(page)).toHaveAttribute('aria-label', `Folie 2 von ${SLIDES}`);
   });
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the first slide shows, styled', async ({ page }) => {
+    await page.goto(DECK);
+    const title = visibleSlide(page).locator('h1');
+    await expect(title).toHaveText('Anleitung: Präsentieren mit dem Viewer');
+    await expect(title).toHaveCSS('font-size', '48px');
+  });
+});

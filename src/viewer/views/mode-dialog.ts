@@ -19,6 +19,11 @@ export class ModeDialog implements Part {
   #returnTo: Element | null = null;
   #off: (() => void) | undefined;
   readonly #onClose = (): void => this.modes.set(this.mode, false);
+  /** Esc: the mode goes off at once; the browser's close event would come a task later, after a quick next key. */
+  readonly #onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.modes.set(this.mode, false);
+  };
 
   constructor(
     root: HTMLElement,
@@ -33,12 +38,14 @@ export class ModeDialog implements Part {
 
   bind(): void {
     this.dialog.addEventListener('close', this.#onClose);
+    this.dialog.addEventListener('cancel', this.#onCancel);
     this.#off = this.modes.on('change', ({ mode }) => mode === this.mode && this.update());
     this.update();
   }
 
   unbind(): void {
     this.dialog.removeEventListener('close', this.#onClose);
+    this.dialog.removeEventListener('cancel', this.#onCancel);
     this.#off?.();
   }
 

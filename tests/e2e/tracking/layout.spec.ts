@@ -34,8 +34,10 @@ test('at slide size: chart beside the newest visits, one line each, well within 
   expect(host.height).toBeLessThanOrEqual(SLIDE.widgetHeight);
   expect(list.left).toBeGreaterThanOrEqual(figure.right);
   expect(list.top).toBeLessThan(figure.bottom);
-  const rowHeights = await widget(page).getByRole('listitem').evaluateAll((items) => items.map((item) => item.clientHeight));
-  expect(new Set(rowHeights).size).toBe(1);
+  // The page's own view arrives a moment later and slides into the list: measure once it settled.
+  await expect
+    .poll(async () => new Set(await widget(page).getByRole('listitem').evaluateAll((items) => items.map((item) => item.clientHeight))).size)
+    .toBe(1);
   const labelSize = await widget(page).locator('.chart').evaluate((chart) => parseFloat(getComputedStyle(chart).fontSize));
   expect(labelSize).toBeGreaterThanOrEqual(16);
 });

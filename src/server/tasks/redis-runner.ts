@@ -152,24 +152,21 @@ export class RedisRunner implements TaskRunner {
   }
 
   submit(call: TaskCall, id?: string): Promise<Job> {
-    return this.enqueue(call, id, { removeOnComplete: KEEP_FINISHED, held: false });
+    return this.enqueue(call, id, false);
   }
 
   /**
-   * Adds a job; `removeOnComplete` says how long its completed record stays in Redis for
-   * GET /api/jobs/:id. A job that `execute` waits for is answered from its completion event.
+   * Adds a job. A submitted job's record stays in Redis for GET /api/jobs/:id; a job that
+   * `execute` waits for is answered from its completion event and leaves Redis then.
    */
-  private async enqueue(
-    call: TaskCall,
-    id: string | undefined,
-    { removeOnComplete, held }: { removeOnComplete: KeepJobs | true; held: boolean },
-  ): Promise<Job> {
+  private async enqueue(call: TaskCall, id: string | undefined, forExecute: boolean): Promise<Job> {
     this.assertAvailable();
     const maxQueue = this.options.maxQueue ?? 1_000;
     if (this.waiting >= maxQueue) throw new QueueFullError(maxQueue);
     const jobId = id ?? randomUUID();
     const queued: Job = { id: jobId, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
-    if (id === undefined) this.track(jobId, queued).held = held;
+    if (id === undefined) this.track(jobId, queued).held = forExecute;
+    const removeOnComplete = forExecute ? true : KEEP_FINISHED;
     try {
       await this.queue.add(call.task, { task: call.task, params: call.params }, { jobId, removeOnComplete });
     } catch (error) {
@@ -189,7 +186,7 @@ export class RedisRunner implements TaskRunner {
         `Kein Worker ist online. Starte einen mit \`npm run worker\` (REDIS_URL=${displayUrl(this.options.redisUrl)}).`,
       );
     }
-    const job = await this.enqueue(call, undefined, { removeOnComplete: true, held: true });
+    const job = await this.enqueue(call, undefined, true);
     const limit = this.catalogue.get(call.task)?.timeLimitMs ?? 0;
     return settle(this, job.id, limit + (this.options.queueWaitMs ?? 30_000));
   }

@@ -75,4 +75,3 @@ export class SlidesView implements Part {
     for (const index of this.#containers.keys()) this.content(index);
   }
 }
-

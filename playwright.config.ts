@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const systemChromium = '/usr/bin/chromium';
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync(systemChromium) ? systemChromium : undefined);
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(systemChromium) ? systemChromium : undefined);
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4181);
 const dataDir = mkdtempSync(join(tmpdir(), 'vs-e2e-'));

@@ -17,8 +17,7 @@ import type { Visit } from '../src/shared/tracking';
 import { SQLITE_FILE } from '../src/server/tracking/store';
 import { startBenchServer, type ServerProcess, type StoreKind } from './tracking-server';
 
-const BROWSER =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const CONCURRENCY = 50;
 
 export interface CrashRound {
@@ -168,7 +167,9 @@ async function main(): Promise<void> {
     const missing = rounds.reduce((sum, r) => sum + r.missing, 0);
     const broken = rounds.filter((r) => r.integrity !== 'ok' && r.integrity !== 'n/a').length;
     const acknowledged = rounds.reduce((sum, r) => sum + r.acknowledged, 0);
-    console.log(`${kind}: ${acknowledged} bestätigte Besuche, ${missing} fehlen, ${broken} Runden mit Integritätsfehler`);
+    console.log(
+      `${kind}: ${acknowledged} bestätigte Besuche, ${missing} fehlen, ${broken} Runden mit Integritätsfehler`,
+    );
     if (missing > 0 || broken > 0) ok = false;
   }
   process.exitCode = ok ? 0 : 1;

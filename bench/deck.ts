@@ -49,7 +49,12 @@ function generatedDeck(): string {
 const source = generatedDeck();
 const compile = () => compileDeck({ id: 'bench', file: 'bench.md', source, resolveAsset: (url) => url });
 
-const baseline = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify).freeze();
+const baseline = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify)
+  .freeze();
 const baselineRun = async () => {
   for (const slide of source.split(/\n---\n|\n--\n/)) await baseline.process(slide);
 };
@@ -67,7 +72,11 @@ async function median(runs: number, task: () => Promise<unknown>): Promise<numbe
 async function coldCompile(): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    const { stdout } = await promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), [import.meta.filename, '--once'], { cwd: root });
+    const { stdout } = await promisify(execFile)(
+      resolve(root, 'node_modules/.bin/tsx'),
+      [import.meta.filename, '--once'],
+      { cwd: root },
+    );
     times.push(Number(stdout.trim()));
   }
   return times.sort((a, b) => a - b)[Math.floor(COLD_RUNS / 2)]!;

@@ -58,28 +58,30 @@ async function connect(port: number): Promise<{ waitFor(index: number): Promise<
   let waiting: { index: number; left: number; resolve: () => void } | undefined;
   const sockets: (() => void)[] = [];
   await Promise.all(
-    Array.from({ length: FOLLOWERS }, (_, follower) =>
-      new Promise<void>((resolve, reject) => {
-        const req = request({ port, host: '127.0.0.1', path: `/api/follow/${DECK}/events`, agent: false }, (res) => {
-          if (res.statusCode !== 200) return reject(new Error(`follower got ${res.statusCode}`));
-          res.setEncoding('utf8');
-          let buffer = '';
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-              const match = /data: \{.*"index":(\d+)/.exec(buffer.slice(0, end));
-              buffer = buffer.slice(end + 2);
-              if (!match) continue;
-              seen[follower] = Number(match[1]);
-              if (waiting && seen[follower] === waiting.index && --waiting.left === 0) waiting.resolve();
-            }
+    Array.from(
+      { length: FOLLOWERS },
+      (_, follower) =>
+        new Promise<void>((resolve, reject) => {
+          const req = request({ port, host: '127.0.0.1', path: `/api/follow/${DECK}/events`, agent: false }, (res) => {
+            if (res.statusCode !== 200) return reject(new Error(`follower got ${res.statusCode}`));
+            res.setEncoding('utf8');
+            let buffer = '';
+            res.on('data', (chunk: string) => {
+              buffer += chunk;
+              for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+                const match = /data: \{.*"index":(\d+)/.exec(buffer.slice(0, end));
+                buffer = buffer.slice(end + 2);
+                if (!match) continue;
+                seen[follower] = Number(match[1]);
+                if (waiting && seen[follower] === waiting.index && --waiting.left === 0) waiting.resolve();
+              }
+            });
+            resolve();
           });
-          resolve();
-        });
-        req.on('error', reject);
-        sockets.push(() => req.destroy());
-        req.end();
-      }),
+          req.on('error', reject);
+          sockets.push(() => req.destroy());
+          req.end();
+        }),
     ),
   );
   return {
@@ -136,7 +138,9 @@ if (process.argv[2] === 'serve') {
   console.log('server                    |   p50 |   p99 |   max | p50 vs echo');
   console.log('--------------------------|-------|-------|-------|------------');
   for (const [kind, times] of rows) {
-    const cells = [percentile(times, 50), percentile(times, 99), times.at(-1) as number].map((ms) => ms.toFixed(1).padStart(5));
+    const cells = [percentile(times, 50), percentile(times, 99), times.at(-1) as number].map((ms) =>
+      ms.toFixed(1).padStart(5),
+    );
     const ratio = (percentile(times, 50) / percentile(echo, 50)).toFixed(2);
     console.log(`${label[kind as keyof typeof label].padEnd(25)} | ${cells.join(' | ')} | ${ratio.padStart(10)}×`);
   }

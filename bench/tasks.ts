@@ -87,7 +87,14 @@ async function serve(): Promise<void> {
   const runner = new EmbeddedRunner(await Catalogue.load(), { threads: 2 });
   await app.register(tasksPlugin, { runner, rateLimit: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.once('SIGTERM', () => void app.close().then(() => runner.close()).then(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => runner.close())
+        .then(() => process.exit(0)),
+  );
   console.log(address);
 }
 
@@ -114,11 +121,17 @@ async function roundTrips(): Promise<void> {
       const started = performance.now();
       const req = request(
         `${base}${path}`,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (response) => {
           response.resume();
           response.once('end', () =>
-            response.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${response.statusCode}`)),
+            response.statusCode === 200
+              ? resolve(performance.now() - started)
+              : reject(new Error(`HTTP ${response.statusCode}`)),
           );
         },
       );
@@ -179,7 +192,9 @@ function bareThreads(count: number): { run: (jobs: number) => Promise<void>; clo
     });
   return {
     run: async (jobs) => {
-      await Promise.all(threads.map((thread, index) => runOn(thread, Math.floor(jobs / count) + (index < jobs % count ? 1 : 0))));
+      await Promise.all(
+        threads.map((thread, index) => runOn(thread, Math.floor(jobs / count) + (index < jobs % count ? 1 : 0))),
+      );
     },
     close: async () => {
       await Promise.all(threads.map((thread) => thread.terminate()));
@@ -199,11 +214,16 @@ async function threadScaling(): Promise<void> {
     return PRIMES_JOBS / ((performance.now() - started) / 1000);
   };
   const primes = (pool: ThreadPool, round: number | string) =>
-    Promise.all(Array.from({ length: PRIMES_JOBS }, (_, i) => pool.run({ jobId: `p-${round}-${i}`, task: 'primes', params: { n: PRIMES_N } })));
+    Promise.all(
+      Array.from({ length: PRIMES_JOBS }, (_, i) =>
+        pool.run({ jobId: `p-${round}-${i}`, task: 'primes', params: { n: PRIMES_N } }),
+      ),
+    );
   try {
     await Promise.all(pools.map((pool) => pool.warmUp()));
     // One unmeasured round first, so that every thread has compiled the sieve before the clock runs.
-    for (const [index, pool] of pools.entries()) await Promise.all([primes(pool, 'warm'), bare[index]!.run(PRIMES_JOBS)]);
+    for (const [index, pool] of pools.entries())
+      await Promise.all([primes(pool, 'warm'), bare[index]!.run(PRIMES_JOBS)]);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [index, pool] of pools.entries()) {
         throughput[index]!.push(await timed(() => primes(pool, round)));
@@ -307,7 +327,12 @@ async function bareBullmq(redisUrl: string): Promise<Contender> {
 /** The Redis runner here and `npm run worker` processes. */
 async function taskServer(redisUrl: string, workerCount: number): Promise<Contender> {
   const queueName = `bench-tasks-${randomUUID()}`;
-  const runner = new RedisRunner(await Catalogue.load(), { redisUrl, queueName, localWorker: false, maxQueue: 100_000 });
+  const runner = new RedisRunner(await Catalogue.load(), {
+    redisUrl,
+    queueName,
+    localWorker: false,
+    maxQueue: 100_000,
+  });
   await runner.ready();
   const workers = await Promise.all(
     Array.from({ length: workerCount }, () =>
@@ -368,14 +393,22 @@ function printTable(): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`Task-Benchmark; Last der Maschine vorher (1/5/15 min): ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(
+    `Task-Benchmark; Last der Maschine vorher (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
   await roundTrips();
   await threadScaling();
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) await queueScaling(redisUrl);
   else console.log('REDIS_URL ist nicht gesetzt: Teil 3 (Redis + BullMQ) wird übersprungen.');
   printTable();
-  console.log(`\nLast der Maschine nachher: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(
+    `\nLast der Maschine nachher: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
 }
 
 const [role, argument] = process.argv.slice(2);

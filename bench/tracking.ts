@@ -22,8 +22,7 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = 3;
-const BROWSER =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const BODY = JSON.stringify({ path: '/bench', referrer: 'http://127.0.0.1:8080/' });
 
 /** The part of `autocannon --json` output used here. */
@@ -48,8 +47,21 @@ const autocannonCli = createRequire(import.meta.url).resolve('autocannon');
 /** autocannon in its own process, so the load generator does not share our event loop. */
 function load(url: string, seconds: number): Promise<Result> {
   const args = [
-    autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST',
-    '-H', 'content-type=application/json', '-H', `user-agent=${BROWSER}`, '-b', BODY, url,
+    autocannonCli,
+    '--json',
+    '-c',
+    String(CONNECTIONS),
+    '-d',
+    String(seconds),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `user-agent=${BROWSER}`,
+    '-b',
+    BODY,
+    url,
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -78,7 +90,11 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const schema = `visits_bench_${randomBytes(4).toString('hex')}`;
   console.log(`Tracking-Benchmark: ${CONNECTIONS} Verbindungen, ${SECONDS} s je Lauf, ${ROUNDS} Runden`);
-  console.log(`Last der Maschine vorher (1/5/15 min): ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(
+    `Last der Maschine vorher (1/5/15 min): ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
 
   const sqlite = await startBenchServer('sqlite', { DATA_DIR: dataDir });
   const targets: Target[] = [

@@ -33,7 +33,16 @@ const ADVANCES_PER_ROUND = 5;
 const RUNS = { first: 13, diagram: 13, heap: 3 };
 
 /** Main-thread tasks of a trace that belong to showing the next slide. */
-const WORK = new Set(['EventDispatch', 'FunctionCall', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
+const WORK = new Set([
+  'EventDispatch',
+  'FunctionCall',
+  'FireAnimationFrame',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+]);
 
 /** remark.js 0.14 on this kind of machine, from the issue; the targets are set against it. */
 const REMARK = { first: 197, advance: 1.4, diagram: 543, heap: 3.5 };
@@ -76,7 +85,8 @@ try {
   const revealDir = await installReveal(deck);
   const reveal = revealDir ? await serve(revealDir) : undefined;
 
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     // Frames as soon as they are ready, so "until painted" is work, not waiting for vsync.
@@ -89,12 +99,15 @@ try {
     slide: '.remark-slides-area > .remark-visible .remark-slide-content',
     diagram: '.remark-slides-area > .remark-visible .vs-diagram svg',
   };
-  const revealSite: Site | undefined = reveal === undefined ? undefined : {
-    label: 'reveal.js 6',
-    url: (position) => `${reveal}/index.html#/${position - 1}`,
-    slide: '.reveal.ready .slides > section.present',
-    diagram: '.reveal .slides > section.present .vs-diagram svg',
-  };
+  const revealSite: Site | undefined =
+    reveal === undefined
+      ? undefined
+      : {
+          label: 'reveal.js 6',
+          url: (position) => `${reveal}/index.html#/${position - 1}`,
+          slide: '.reveal.ready .slides > section.present',
+          diagram: '.reveal .slides > section.present .vs-diagram svg',
+        };
 
   const sites = revealSite ? [viewerSite, revealSite] : [viewerSite];
   console.log(`Messe ${sites.map((site) => site.label).join(' und ')} im Wechsel …`);
@@ -109,7 +122,9 @@ try {
 
 /** 70 displayed slides of the kinds a lecture deck has: lists, code, tables, columns, steps, notes. */
 function benchDeck(): string {
-  const slides = ['class: center, middle\nname: titel\n\n# Verteilte Systeme\n\n## Benchmark-Foliensatz mit 70 Folien\n\n???\nTitelfolie.'];
+  const slides = [
+    'class: center, middle\nname: titel\n\n# Verteilte Systeme\n\n## Benchmark-Foliensatz mit 70 Folien\n\n???\nTitelfolie.',
+  ];
   let shown = 1;
   while (shown < SLIDES) {
     const n = shown + 1;
@@ -148,7 +163,9 @@ async function buildSite(deckDir: string, outDir: string): Promise<void> {
   if (!loaded) throw new Error('vite.config.ts nicht gefunden');
   const plugins = ((loaded.config.plugins ?? []) as unknown[])
     .flat(3)
-    .filter((plugin) => !(typeof plugin === 'object' && plugin !== null && 'name' in plugin && plugin.name === DECK_PLUGIN));
+    .filter(
+      (plugin) => !(typeof plugin === 'object' && plugin !== null && 'name' in plugin && plugin.name === DECK_PLUGIN),
+    );
   await build({
     ...loaded.config,
     configFile: false,
@@ -180,15 +197,24 @@ async function installReveal(deck: Deck): Promise<string | undefined> {
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), '{ "private": true }');
   try {
-    await promisify(execFile)('npm', ['install', 'reveal.js@6', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, timeout: 120_000 });
+    await promisify(execFile)('npm', ['install', 'reveal.js@6', '--no-audit', '--no-fund', '--ignore-scripts'], {
+      cwd: dir,
+      timeout: 120_000,
+    });
   } catch (error) {
-    console.log(`reveal.js nicht installierbar (offline?) – Vergleich übersprungen: ${(error as Error).message.split('\n')[0]}`);
+    console.log(
+      `reveal.js nicht installierbar (offline?) – Vergleich übersprungen: ${(error as Error).message.split('\n')[0]}`,
+    );
     return undefined;
   }
   const mermaidDist = join(ROOT, 'node_modules', 'mermaid', 'dist');
   cpSync(join(mermaidDist, 'mermaid.esm.min.mjs'), join(dir, 'mermaid', 'mermaid.esm.min.mjs'));
-  cpSync(join(mermaidDist, 'chunks', 'mermaid.esm.min'), join(dir, 'mermaid', 'chunks', 'mermaid.esm.min'), { recursive: true });
-  const sections = deck.slides.map((slide) => `<section>${slide.html}<aside class="notes">${slide.notesHtml}</aside></section>`).join('\n');
+  cpSync(join(mermaidDist, 'chunks', 'mermaid.esm.min'), join(dir, 'mermaid', 'chunks', 'mermaid.esm.min'), {
+    recursive: true,
+  });
+  const sections = deck.slides
+    .map((slide) => `<section>${slide.html}<aside class="notes">${slide.notesHtml}</aside></section>`)
+    .join('\n');
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${deck.title}</title>
@@ -325,7 +351,15 @@ interface Samples {
  * of a shared machine hits both alike.
  */
 async function measureAll(browser: Browser, sites: Site[]): Promise<Figures[]> {
-  const samples: Samples[] = sites.map(() => ({ firstLoadKb: 0, allKb: 0, first: [], advance: [], advanceWork: [], diagram: [], heap: [] }));
+  const samples: Samples[] = sites.map(() => ({
+    firstLoadKb: 0,
+    allKb: 0,
+    first: [],
+    advance: [],
+    advanceWork: [],
+    diagram: [],
+    heap: [],
+  }));
   for (let round = 0; round < RUNS.first; round++) {
     for (const [index, site] of sites.entries()) {
       const sample = samples[index] as Samples;
@@ -354,7 +388,8 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
       (body) => {
         const type = response.request().resourceType();
         transferred.push({ url: response.url(), type, gzip: gzipSync(body).length });
-        if (type === 'document') transferred.push({ url: response.url(), type: 'inline', gzip: gzipSync(inlineCode(body.toString())).length });
+        if (type === 'document')
+          transferred.push({ url: response.url(), type: 'inline', gzip: gzipSync(inlineCode(body.toString())).length });
       },
       () => undefined,
     );
@@ -368,22 +403,38 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
   if (round < RUNS.heap) sample.heap.push(await heap(page));
   if (round === 0) {
     const early = new Set(
-      await page.evaluate((first) => performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= first).map((entry) => entry.name), first),
+      await page.evaluate(
+        (first) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= first)
+            .map((entry) => entry.name),
+        first,
+      ),
     );
     const sum = (items: typeof transferred): number => items.reduce((total, item) => total + item.gzip, 0) / 1024;
-    sample.firstLoadKb = sum(transferred.filter((item) => item.type === 'inline' || ((item.type === 'script' || item.type === 'stylesheet') && early.has(item.url))));
+    sample.firstLoadKb = sum(
+      transferred.filter(
+        (item) =>
+          item.type === 'inline' || ((item.type === 'script' || item.type === 'stylesheet') && early.has(item.url)),
+      ),
+    );
     sample.allKb = sum(transferred.filter((item) => item.type !== 'image' && item.type !== 'inline'));
   }
   // Wall-clock advances first, untraced; then traced ones for the main thread's work.
   if (sample.advance.length < ADVANCES) sample.advance.push(...(await advance(page, ADVANCES_PER_ROUND)));
-  else if (sample.advanceWork.length < ADVANCES) sample.advanceWork.push(...(await advanceWork(browser, page, ADVANCES_PER_ROUND)));
+  else if (sample.advanceWork.length < ADVANCES)
+    sample.advanceWork.push(...(await advanceWork(browser, page, ADVANCES_PER_ROUND)));
   await context.close();
 }
 
 /** CSS and script written into the page itself (not the deck data): they count as JS+CSS, too. */
 function inlineCode(html: string): string {
   const blocks = html.matchAll(/<(style|script)(\s[^>]*)?>(.*?)<\/\1>/gs);
-  return [...blocks].filter(([, , attributes]) => !/type="application\/json"/.test(attributes ?? '')).map(([, , , code]) => code).join('\n');
+  return [...blocks]
+    .filter(([, , attributes]) => !/type="application\/json"/.test(attributes ?? ''))
+    .map(([, , , code]) => code)
+    .join('\n');
 }
 
 async function coldDiagram(browser: Browser, site: Site): Promise<number> {
@@ -458,7 +509,9 @@ async function heap(page: Page): Promise<number> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function report(results: [Site, Figures][]): void {
@@ -467,12 +520,59 @@ function report(results: [Site, Figures][]): void {
   const rows: [string, keyof Figures, string, (v: Figures, r?: Figures) => string][] = [
     ['(1a) JS+CSS bis zur ersten Folie, gzip', 'firstLoadKb', 'KB', (v) => target(v.firstLoadKb <= 40, '≤ 40 KB')],
     ['(1b) alle Bytes ohne Bilder, gzip', 'allKb', 'KB', (v) => target(v.allKb <= 80, '≤ 80 KB')],
-    ['(2) Navigation → erste Folie sichtbar', 'firstMs', 'ms', (v, r) => relative(v.firstMs, r?.firstMs, 0.5 * REMARK.first, (0.5 * REMARK.first) / REVEAL_REFERENCE.first, '½ × remark.js')],
-    ['(3) Folienwechsel bis gemalt (Median 20)', 'advanceMs', 'ms', (v, r) => relative(v.advanceMs, r?.advanceMs, REMARK.advance, REMARK.advance / REVEAL_REFERENCE.advance, '≤ remark.js')],
-    ['(3b) davon Arbeit im Hauptthread', 'advanceWorkMs', 'ms', (v, r) => relative(v.advanceWorkMs, r?.advanceWorkMs, REMARK.advance, REMARK.advance / REVEAL_REFERENCE.advance, '≤ remark.js')],
-    ['(4) kalter Deep-Link → Diagramm gezeichnet', 'diagramMs', 'ms', (v, r) => relative(v.diagramMs, r?.diagramMs, 0.8 * REMARK.diagram, (0.8 * REMARK.diagram) / REVEAL_REFERENCE.diagram, '0,8 × remark.js')],
+    [
+      '(2) Navigation → erste Folie sichtbar',
+      'firstMs',
+      'ms',
+      (v, r) =>
+        relative(
+          v.firstMs,
+          r?.firstMs,
+          0.5 * REMARK.first,
+          (0.5 * REMARK.first) / REVEAL_REFERENCE.first,
+          '½ × remark.js',
+        ),
+    ],
+    [
+      '(3) Folienwechsel bis gemalt (Median 20)',
+      'advanceMs',
+      'ms',
+      (v, r) =>
+        relative(v.advanceMs, r?.advanceMs, REMARK.advance, REMARK.advance / REVEAL_REFERENCE.advance, '≤ remark.js'),
+    ],
+    [
+      '(3b) davon Arbeit im Hauptthread',
+      'advanceWorkMs',
+      'ms',
+      (v, r) =>
+        relative(
+          v.advanceWorkMs,
+          r?.advanceWorkMs,
+          REMARK.advance,
+          REMARK.advance / REVEAL_REFERENCE.advance,
+          '≤ remark.js',
+        ),
+    ],
+    [
+      '(4) kalter Deep-Link → Diagramm gezeichnet',
+      'diagramMs',
+      'ms',
+      (v, r) =>
+        relative(
+          v.diagramMs,
+          r?.diagramMs,
+          0.8 * REMARK.diagram,
+          (0.8 * REMARK.diagram) / REVEAL_REFERENCE.diagram,
+          '0,8 × remark.js',
+        ),
+    ],
     // Heap size hardly depends on the machine's speed, so it is judged against remark.js's figure directly.
-    ['(5) JS-Heap nach dem Laden (nach GC)', 'heapMb', 'MB', (v) => target(v.heapMb <= REMARK.heap, `≤ remark.js (${format(REMARK.heap)} MB)`)],
+    [
+      '(5) JS-Heap nach dem Laden (nach GC)',
+      'heapMb',
+      'MB',
+      (v) => target(v.heapMb <= REMARK.heap, `≤ remark.js (${format(REMARK.heap)} MB)`),
+    ],
   ];
   const table = rows.map(([label, key, unit, verdict]) => [
     label,
@@ -481,9 +581,18 @@ function report(results: [Site, Figures][]): void {
     reveal ? format(viewer[key] / reveal[key], 2) : '–',
     verdict(viewer, reveal),
   ]);
-  const header = ['Messung', results[0]?.[0].label ?? '', results[1]?.[0].label ?? 'reveal.js (übersprungen)', 'Verhältnis', 'Ziel (Issue) → erfüllt?'];
-  const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const header = [
+    'Messung',
+    results[0]?.[0].label ?? '',
+    results[1]?.[0].label ?? 'reveal.js (übersprungen)',
+    'Verhältnis',
+    'Ziel (Issue) → erfüllt?',
+  ];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...table.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   console.log(`\n${line(header)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of table) console.log(line(row));
   console.log(
@@ -498,7 +607,13 @@ function target(met: boolean, text: string): string {
 }
 
 /** Judges against the ratio to reveal.js when it ran, else against the absolute reference value. */
-function relative(value: number, revealValue: number | undefined, absolute: number, ratio: number, text: string): string {
+function relative(
+  value: number,
+  revealValue: number | undefined,
+  absolute: number,
+  ratio: number,
+  text: string,
+): string {
   if (revealValue === undefined) return target(value <= absolute, `${text} (≤ ${format(absolute)})`);
   return target(value / revealValue <= ratio, `${text} = ≤ ${format(ratio, 2)} × reveal.js`);
 }

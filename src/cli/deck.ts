@@ -31,7 +31,9 @@ async function main(command: string | undefined, files: string[]): Promise<numbe
     let failed = false;
     for (const file of files) {
       if (file.endsWith('.quiz.md')) {
-        console.error(`${file}: ist eine Quizdatei; sie wird mit ihrem Foliensatz geprüft (${file.replace(/\.quiz\.md$/, '.md')})`);
+        console.error(
+          `${file}: ist eine Quizdatei; sie wird mit ihrem Foliensatz geprüft (${file.replace(/\.quiz\.md$/, '.md')})`,
+        );
         failed = true;
         continue;
       }
@@ -63,7 +65,8 @@ async function main(command: string | undefined, files: string[]): Promise<numbe
 
 function report(error: unknown): void {
   if (error instanceof DeckError) console.error(error.message);
-  else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`Datei nicht gefunden: ${(error as NodeJS.ErrnoException).path}`);
+  else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    console.error(`Datei nicht gefunden: ${(error as NodeJS.ErrnoException).path}`);
   else throw error;
 }
 

@@ -5,7 +5,7 @@
  */
 export function codeSpanEnds(line: string): Map<number, number> {
   const runs: { start: number; length: number }[] = [];
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     if (line[i] !== '`') {
       i++;
       continue;

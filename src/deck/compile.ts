@@ -63,7 +63,11 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   }
   diagnostics.sections = rawSlides;
   if (rawSlides.length > LIMITS.slides) {
-    diagnostics.add('error', `Der Foliensatz hat ${formatCount(rawSlides.length)} Folien (höchstens ${formatCount(LIMITS.slides)}); bitte aufteilen`, undefined);
+    diagnostics.add(
+      'error',
+      `Der Foliensatz hat ${formatCount(rawSlides.length)} Folien (höchstens ${formatCount(LIMITS.slides)}); bitte aufteilen`,
+      undefined,
+    );
     throw new DeckError(diagnostics.all);
   }
 
@@ -74,7 +78,11 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   for (const warning of model.warnings) diagnostics.add('warning', warning.message, warning.line);
   for (const lint of swallowedProse(model.plainProperties, text)) diagnostics.add('warning', lint.message, lint.line);
   if (model.slides.length === 0) {
-    diagnostics.add('error', 'Der Foliensatz hat keine Folie, die angezeigt wird (nur Layout- oder ausgeschlossene Folien)', undefined);
+    diagnostics.add(
+      'error',
+      'Der Foliensatz hat keine Folie, die angezeigt wird (nur Layout- oder ausgeschlossene Folien)',
+      undefined,
+    );
     throw new DeckError(diagnostics.all);
   }
 
@@ -172,6 +180,7 @@ function resolveBackground(
 }
 
 function titleOf(headings: Heading[]): string | undefined {
-  const title = headings.find((heading) => heading.depth === 1) ?? headings.find((heading) => !CHAPTER.test(heading.text));
+  const title =
+    headings.find((heading) => heading.depth === 1) ?? headings.find((heading) => !CHAPTER.test(heading.text));
   return title?.text || undefined;
 }

@@ -29,7 +29,11 @@ export async function renderMarkdown(markdown: string, input: FragmentInput): Pr
   const text = normalizeText(markdown);
   const diagnostics = new Diagnostics(input.file, text);
   if (text.length > LIMITS.slide) {
-    diagnostics.add('error', `Der Text ist mit ${formatCount(text.length)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`, undefined);
+    diagnostics.add(
+      'error',
+      `Der Text ist mit ${formatCount(text.length)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`,
+      undefined,
+    );
     throw new DeckError(diagnostics.all);
   }
   let lexed: LexedDeck;

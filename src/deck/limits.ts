@@ -18,7 +18,8 @@ export const LIMITS = {
 
 export function partsLength(parts: readonly Part[]): number {
   let length = 0;
-  for (const part of parts) length += typeof part === 'string' ? part.length : partsLength(part.parts) + part.classes.join('.').length + 3;
+  for (const part of parts)
+    length += typeof part === 'string' ? part.length : partsLength(part.parts) + part.classes.join('.').length + 3;
   return length;
 }
 

@@ -6,8 +6,18 @@
 import type { FoundProperty } from './properties';
 
 const KNOWN_PROPERTIES = new Set([
-  'name', 'class', 'layout', 'template', 'count', 'exclude', 'continued', 'highlight-style',
-  'background-image', 'background-color', 'background-size', 'background-position',
+  'name',
+  'class',
+  'layout',
+  'template',
+  'count',
+  'exclude',
+  'continued',
+  'highlight-style',
+  'background-image',
+  'background-color',
+  'background-size',
+  'background-position',
 ]);
 const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
 

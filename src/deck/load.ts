@@ -81,4 +81,3 @@ function contentKey(path: string): string {
   if (existsSync(sidecar)) hash.update('\0').update(readFileSync(sidecar));
   return hash.digest('hex');
 }
-

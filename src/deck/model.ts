@@ -27,7 +27,10 @@ export interface LineRange {
 }
 
 /** A displayed slide before conversion: the compiled Slide's fields, with Markdown parts for HTML. */
-export interface ModelSlide extends Pick<Slide, 'index' | 'number' | 'name' | 'classes' | 'properties' | 'continued' | 'line'> {
+export interface ModelSlide extends Pick<
+  Slide,
+  'index' | 'number' | 'name' | 'classes' | 'properties' | 'continued' | 'line'
+> {
   /** Content and notes after inheritance and variable expansion. */
   content: Part[];
   notes: Part[];
@@ -175,7 +178,10 @@ function inherit(slide: Parsed, template: Built | undefined, settings: ModelSett
   return {
     properties,
     content: placeContent(template.content, slide.content),
-    notes: settings.inheritPresenterNotes && template.notes.length > 0 ? concatParts(template.notes, ['\n\n'], own.notes) : own.notes,
+    notes:
+      settings.inheritPresenterNotes && template.notes.length > 0
+        ? concatParts(template.notes, ['\n\n'], own.notes)
+        : own.notes,
     sources: [...own.sources, ...template.sources],
   };
 }
@@ -201,7 +207,8 @@ function placeContent(template: readonly Part[], content: readonly Part[]): Part
   if (placed) return result;
   const last = template.at(-1);
   const first = content[0];
-  const joined = typeof last === 'string' && last.endsWith('\n') || typeof first === 'string' && first.startsWith('\n');
+  const joined =
+    (typeof last === 'string' && last.endsWith('\n')) || (typeof first === 'string' && first.startsWith('\n'));
   return concatParts(template, joined || template.length === 0 ? [] : ['\n'], content);
 }
 

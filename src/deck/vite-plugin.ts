@@ -56,7 +56,11 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
       if (config.command !== 'build' || listDeckFiles(dir).length === 0) return null;
       const input = inputOptions.input;
       const entries =
-        typeof input === 'string' ? { index: input } : Array.isArray(input) ? Object.fromEntries(input.map((path) => [basename(path, extname(path)), path])) : { ...input };
+        typeof input === 'string'
+          ? { index: input }
+          : Array.isArray(input)
+            ? Object.fromEntries(input.map((path) => [basename(path, extname(path)), path]))
+            : { ...input };
       return { ...inputOptions, input: { ...entries, [TEMPLATE_INPUT]: template } };
     },
 
@@ -101,7 +105,11 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
         delete bundle[templateFile];
         const page = inlineStylesheets(String(built.source), bundle, config.base);
         for (const deck of compiled) {
-          this.emitFile({ type: 'asset', fileName: `slides/${deck.id}/index.html`, source: renderDeckPage(page, deck) });
+          this.emitFile({
+            type: 'asset',
+            fileName: `slides/${deck.id}/index.html`,
+            source: renderDeckPage(page, deck),
+          });
         }
       },
     },
@@ -139,7 +147,10 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
     try {
       const compiled = await loadDeck(path, { root: config.root, assetUrl: devAssetUrl });
       log(compiled.warnings);
-      html = await server.transformIndexHtml(`/slides/${id}/`, renderDeckPage(await readFile(template, 'utf8'), compiled.deck));
+      html = await server.transformIndexHtml(
+        `/slides/${id}/`,
+        renderDeckPage(await readFile(template, 'utf8'), compiled.deck),
+      );
     } catch (error) {
       if (!(error instanceof DeckError)) throw error;
       config.logger.error(error.message);

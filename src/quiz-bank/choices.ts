@@ -82,7 +82,10 @@ function stepItem(line: Line, index: number, problems: BankProblem[]): Item | nu
     return null;
   }
   if (Number(match[1]) !== index + 1) {
-    problems.push({ line: line.number, message: `Schritt ${match[1]} steht an Stelle ${index + 1}; nummeriere 1, 2, 3, …` });
+    problems.push({
+      line: line.number,
+      message: `Schritt ${match[1]} steht an Stelle ${index + 1}; nummeriere 1, 2, 3, …`,
+    });
   }
   return item(line, true, match[2] ?? '');
 }

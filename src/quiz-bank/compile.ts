@@ -33,14 +33,20 @@ export async function compileBank(
       const result = html[index];
       if (typeof result === 'string') return result;
       const text = texts[index];
-      if (text) problems.push({ line: text.line, message: `Frage ${text.question}: ${result?.message ?? 'nicht übersetzt'}` });
+      if (text)
+        problems.push({ line: text.line, message: `Frage ${text.question}: ${result?.message ?? 'nicht übersetzt'}` });
       return '';
     };
   };
   const plans = source.questions.map((q) => {
     const text = (markdown: string, line = q.line): (() => string) => slot(markdown, line, q.id);
     const prompt = text(q.prompt);
-    const choices = q.choices.map((c) => ({ id: c.id, correct: c.correct, html: text(c.markdown, c.line), feedback: text(c.feedback, c.line) }));
+    const choices = q.choices.map((c) => ({
+      id: c.id,
+      correct: c.correct,
+      html: text(c.markdown, c.line),
+      feedback: text(c.feedback, c.line),
+    }));
     const answer = text(q.answer);
     const explanation = text(q.explanation);
     const hints = q.hints.map((hint) => text(hint));
@@ -52,7 +58,12 @@ export async function compileBank(
       slide: q.slide,
       slideTitle: slideTitle(deck, q.slide),
       promptHtml: prompt(),
-      choices: choices.map((c) => ({ id: c.id, html: unwrapParagraph(c.html()), correct: c.correct, feedbackHtml: c.feedback() })),
+      choices: choices.map((c) => ({
+        id: c.id,
+        html: unwrapParagraph(c.html()),
+        correct: c.correct,
+        feedbackHtml: c.feedback(),
+      })),
       answerHtml: answer(),
       explanationHtml: explanation(),
       hintsHtml: hints.map((hint) => hint()),

@@ -13,7 +13,9 @@ export function renderQuizPage(template: string, bank: QuizBank): string {
   for (const placeholder of Object.values(QUIZ_PLACEHOLDERS)) {
     if (!template.includes(placeholder)) throw new Error(`Die Vorlage der Quizseite enthält ${placeholder} nicht`);
   }
-  const title = escapeHtml(bank.deckChapter ? `Quiz zu ${bank.deckChapter}: ${bank.deckTitle}` : `Quiz: ${bank.deckTitle}`);
+  const title = escapeHtml(
+    bank.deckChapter ? `Quiz zu ${bank.deckChapter}: ${bank.deckTitle}` : `Quiz: ${bank.deckTitle}`,
+  );
   const deck = `../../slides/${encodeURIComponent(bank.deckId)}/`;
   const header = `<header class="quiz-header">
       <h1>${title}</h1>

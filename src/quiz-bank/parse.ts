@@ -36,7 +36,11 @@ export function parseBank(source: string, deckId: string): BankSource {
 }
 
 function isBlank(block: readonly Line[]): boolean {
-  return joinLines(block).replace(/<!--[\s\S]*?-->/g, '').trim() === '';
+  return (
+    joinLines(block)
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .trim() === ''
+  );
 }
 
 function parseQuestion(block: readonly Line[], problems: BankProblem[]): QuestionSource | null {
@@ -133,7 +137,8 @@ function readSections(question: QuestionSource, lines: readonly Line[], problems
   question.prompt = joinLines(prompt);
   for (const { section, line, lines: body } of sections) {
     if (section === 'options' || section === 'steps') {
-      if (question.choices.length > 0) problems.push({ line, message: `Frage ${question.id}: zweite Liste von Optionen.` });
+      if (question.choices.length > 0)
+        problems.push({ line, message: `Frage ${question.id}: zweite Liste von Optionen.` });
       if ((section === 'steps') !== (question.kind === 'ordering')) {
         problems.push({
           line,

@@ -51,7 +51,8 @@ function checkChoices(question: QuestionSource, report: (message: string, line?:
     return;
   }
   if (choices.length > MAX_CHOICES) report(`höchstens ${MAX_CHOICES} Optionen (Tasten 1–9).`);
-  if (kind === 'ordering' && choices.length < MIN_STEPS) report(`eine Reihenfolge braucht mindestens ${MIN_STEPS} Schritte.`);
+  if (kind === 'ordering' && choices.length < MIN_STEPS)
+    report(`eine Reihenfolge braucht mindestens ${MIN_STEPS} Schritte.`);
   if (kind === 'single' && (choices.length < 2 || right !== 1)) {
     report('Einfachauswahl: mindestens zwei Optionen, genau eine mit [x].');
   }
@@ -60,6 +61,7 @@ function checkChoices(question: QuestionSource, report: (message: string, line?:
   }
   for (const choice of choices) {
     if (choice.markdown === '') report('eine Option ohne Text.', choice.line);
-    if (choice.feedback === '') report(`Option ${choice.id} ohne Rückmeldung („> …“ eingerückt darunter).`, choice.line);
+    if (choice.feedback === '')
+      report(`Option ${choice.id} ohne Rückmeldung („> …“ eingerückt darunter).`, choice.line);
   }
 }

@@ -110,7 +110,10 @@ export default function quizPages(options: { dir?: string } = {}): Plugin {
       res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' }).end(errorPage(id, problems));
       return true;
     }
-    const html = await server.transformIndexHtml(`/quiz/${id}/`, renderQuizPage(await readFile(template, 'utf8'), checked.bank));
+    const html = await server.transformIndexHtml(
+      `/quiz/${id}/`,
+      renderQuizPage(await readFile(template, 'utf8'), checked.bank),
+    );
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html);
     return true;
   }

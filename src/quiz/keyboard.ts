@@ -14,7 +14,11 @@ export function bindKeyboard(session: QuizSession, isActive: () => boolean, leav
     if (event.defaultPrevented || event.altKey || event.metaKey || !isActive()) return;
     const target = event.target instanceof Element ? event.target : null;
     const typing = target?.closest(TYPING) !== null && target !== null;
-    const handled = typing ? fieldKey(session, event, leaveField) : event.ctrlKey ? ctrlKey(session, event) : key(session, event, target);
+    const handled = typing
+      ? fieldKey(session, event, leaveField)
+      : event.ctrlKey
+        ? ctrlKey(session, event)
+        : key(session, event, target);
     if (handled) event.preventDefault();
   });
 }

@@ -21,7 +21,11 @@ let warnedSaveFailed = false;
 function persist(progress: QuizSession['progress']): void {
   if (saveProgress(storage, progress) || warnedSaveFailed || !storage) return;
   warnedSaveFailed = true;
-  notice.show({ message: 'Der Fortschritt konnte nicht gespeichert werden (Speicher voll oder gesperrt). Exportiere ihn, um ihn zu sichern.', error: true });
+  notice.show({
+    message:
+      'Der Fortschritt konnte nicht gespeichert werden (Speicher voll oder gesperrt). Exportiere ihn, um ihn zu sichern.',
+    error: true,
+  });
 }
 
 const session = new QuizSession(bank, loaded.progress, persist);
@@ -29,7 +33,7 @@ const question = new QuestionView(session);
 const overview = new OverviewView(session);
 const results = h('div', { class: 'quiz-results-area', hidden: true });
 const toolbar = new ToolbarView(session, {
-  toggleResults,
+  toggleResults: () => void toggleResults(),
   exportProgress: () => {
     const now = new Date();
     const url = URL.createObjectURL(new Blob([exportProgress(session.progress, now)], { type: 'application/json' }));
@@ -55,7 +59,11 @@ session.on((change) => {
   if (change === 'progress' && toolbar.resultsOpen) void drawResults();
 });
 window.addEventListener('hashchange', openFromHash);
-bindKeyboard(session, () => !toolbar.resultsOpen, () => question.focusTitle());
+bindKeyboard(
+  session,
+  () => !toolbar.resultsOpen,
+  () => question.focusTitle(),
+);
 
 openFromHash();
 question.update('question', false);
@@ -92,11 +100,16 @@ async function importFile(file: File): Promise<void> {
   }
   const imported = importProgress(await file.text(), bank.deckId);
   if (!imported.ok) {
-    notice.show({ message: `Import abgelehnt: ${imported.message} Dein bisheriger Fortschritt bleibt unverändert.`, error: true });
+    notice.show({
+      message: `Import abgelehnt: ${imported.message} Dein bisheriger Fortschritt bleibt unverändert.`,
+      error: true,
+    });
     return;
   }
   session.replaceProgress(imported.progress);
   const answered = Object.values(imported.progress.questions).filter((entry) => entry.attempts.length > 0).length;
   const skipped = imported.dropped > 0 ? ` Beschädigte Einträge übersprungen: ${imported.dropped}.` : '';
-  notice.show({ message: `Fortschritt importiert: ${answered} ${answered === 1 ? 'beantwortete Frage' : 'beantwortete Fragen'}.${skipped}` });
+  notice.show({
+    message: `Fortschritt importiert: ${answered} ${answered === 1 ? 'beantwortete Frage' : 'beantwortete Fragen'}.${skipped}`,
+  });
 }

@@ -4,9 +4,7 @@ import { isDueToday, newCard, review, type Outcome } from './schedule';
 
 /** What the student answered: ticked options, an arrangement of steps, or a free text. */
 export type Answer =
-  | { kind: 'choice'; selected: string[] }
-  | { kind: 'ordering'; order: string[] }
-  | { kind: 'text'; text: string };
+  { kind: 'choice'; selected: string[] } | { kind: 'ordering'; order: string[] } | { kind: 'text'; text: string };
 
 export interface Attempt {
   /** ISO time of the answer. */
@@ -93,8 +91,14 @@ export interface TopicScore {
 export function topicScores(bank: QuizBank, progress: Progress): TopicScore[] {
   const scores = new Map<string, TopicScore>();
   for (const question of bank.questions) {
-    const score =
-      scores.get(question.topic) ?? { topic: question.topic, total: 0, right: 0, partial: 0, wrong: 0, score: 0 };
+    const score = scores.get(question.topic) ?? {
+      topic: question.topic,
+      total: 0,
+      right: 0,
+      partial: 0,
+      wrong: 0,
+      score: 0,
+    };
     score.total++;
     const outcome = lastAttempt(progress.questions[question.id])?.outcome;
     if (outcome) score[outcome]++;

@@ -1,14 +1,6 @@
 import type { Question, QuizBank } from '../shared/quiz';
 import { gradeChoice, gradeOrdering, startingOrder } from './grading';
-import {
-  dueToday,
-  lastAttempt,
-  recordAttempt,
-  wrongOnes,
-  type Answer,
-  type Attempt,
-  type Progress,
-} from './progress';
+import { dueToday, lastAttempt, recordAttempt, wrongOnes, type Answer, type Attempt, type Progress } from './progress';
 import { newCard, type Outcome } from './schedule';
 
 /** Which questions are being worked through: all, those due today, or those last answered wrong. */
@@ -226,7 +218,12 @@ export class QuizSession {
     } else {
       return draft;
     }
-    return { ...draft, hints: Math.min(attempt.hints, question.hintsHtml.length), phase: 'done', outcome: attempt.outcome };
+    return {
+      ...draft,
+      hints: Math.min(attempt.hints, question.hintsHtml.length),
+      phase: 'done',
+      outcome: attempt.outcome,
+    };
   }
 
   private freshDraft(question: Question): Draft {

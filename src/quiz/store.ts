@@ -32,7 +32,12 @@ export function loadProgress(storage: Storage | null, deckId: string): Loaded {
   try {
     value = JSON.parse(raw);
   } catch {
-    return recover(storage, deckId, raw, `Dein gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt. ${BACKUP_HINT}`);
+    return recover(
+      storage,
+      deckId,
+      raw,
+      `Dein gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt. ${BACKUP_HINT}`,
+    );
   }
   const decoded = decodeProgress(value, deckId);
   if (!decoded.ok) {
@@ -43,7 +48,8 @@ export function loadProgress(storage: Storage | null, deckId: string): Loaded {
     return recover(storage, deckId, raw, message);
   }
   if (decoded.dropped > 0) {
-    const entries = decoded.dropped === 1 ? 'Ein gespeicherter Eintrag war' : `${decoded.dropped} gespeicherte Einträge waren`;
+    const entries =
+      decoded.dropped === 1 ? 'Ein gespeicherter Eintrag war' : `${decoded.dropped} gespeicherte Einträge waren`;
     return recover(
       storage,
       deckId,
@@ -96,7 +102,13 @@ function fromOlderVersion(storage: Storage, deckId: string): Loaded {
   return { progress: emptyProgress(deckId) };
 }
 
-function recover(storage: Storage, deckId: string, raw: string, message: string, progress = emptyProgress(deckId)): Loaded {
+function recover(
+  storage: Storage,
+  deckId: string,
+  raw: string,
+  message: string,
+  progress = emptyProgress(deckId),
+): Loaded {
   try {
     storage.setItem(backupKey(deckId), raw);
   } catch {

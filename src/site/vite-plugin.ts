@@ -55,7 +55,8 @@ export default function sitePages(options: { dir?: string } = {}): Plugin {
     configureServer(server) {
       server.watcher.add(dir);
       server.watcher.on('all', (_event, file) => {
-        if (file.startsWith(dir + sep) && /\.(md|json)$/.test(file)) reloadIfChanged(server).catch((error: Error) => config.logger.error(error.message));
+        if (file.startsWith(dir + sep) && /\.(md|json)$/.test(file))
+          reloadIfChanged(server).catch((error: Error) => config.logger.error(error.message));
       });
     },
   };
@@ -78,7 +79,11 @@ async function readListing(dir: string, root: string): Promise<Listing> {
     const listing: Listing = { decks: [], broken: [] };
     results.forEach((result, index) => {
       if (result.status === 'fulfilled') listing.decks.push(entry(result.value.deck));
-      else listing.broken.push({ id: files[index]!.id, message: String((result.reason as Error)?.message ?? result.reason) });
+      else
+        listing.broken.push({
+          id: files[index]!.id,
+          message: String((result.reason as Error)?.message ?? result.reason),
+        });
     });
     return listing;
   }

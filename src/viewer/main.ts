@@ -13,12 +13,14 @@ function readDeck(): Deck | undefined {
 }
 
 // The page was built with the first slide in place (src/deck/page.ts); the viewer takes it over.
-const root = document.querySelector<HTMLElement>('body > main') ?? document.body.appendChild(document.createElement('main'));
+const root =
+  document.querySelector<HTMLElement>('body > main') ?? document.body.appendChild(document.createElement('main'));
 const deck = readDeck();
 if (!deck) {
   root.className = 'vs-load-error';
   root.removeAttribute('style');
-  root.innerHTML = '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
+  root.innerHTML =
+    '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
 } else {
   const viewer = startViewer(deck, root);
   // Following reads web storage and opens connections: that waits until the slide is painted.

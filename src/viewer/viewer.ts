@@ -110,7 +110,11 @@ function keepTimer(timer: Timer, deckId: string): void {
   const key = `vs-timer:${deckId}`;
   try {
     const saved = JSON.parse(load('session', key) ?? 'null') as TimerSnapshot | null;
-    if (saved && typeof saved.accumulated === 'number' && (saved.startedAt === null || typeof saved.startedAt === 'number')) {
+    if (
+      saved &&
+      typeof saved.accumulated === 'number' &&
+      (saved.startedAt === null || typeof saved.startedAt === 'number')
+    ) {
       timer.restore(saved);
     }
   } catch {

@@ -3,7 +3,10 @@
 export const OFFLINE_AFTER_MS = 2000;
 
 export class ServerUnreachableError extends Error {
-  constructor(readonly server: string, cause?: unknown) {
+  constructor(
+    readonly server: string,
+    cause?: unknown,
+  ) {
     super(`Server ${server} nicht erreichbar`, { cause });
   }
 }

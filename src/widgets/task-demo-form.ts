@@ -1,7 +1,6 @@
 import type { ParamSchema, TaskDescription } from '../shared/tasks';
 import { el } from './dom';
 
-
 /** Input that the user got wrong, with the field to point at. */
 export class FormError extends Error {
   constructor(
@@ -73,7 +72,11 @@ export class ParamForm {
 
   private inputFor(schema: ParamSchema, example: unknown): HTMLInputElement | HTMLSelectElement {
     if (schema.enum) {
-      const select = el('select', {}, ...schema.enum.map((value) => el('option', { value: String(value) }, String(value))));
+      const select = el(
+        'select',
+        {},
+        ...schema.enum.map((value) => el('option', { value: String(value) }, String(value))),
+      );
       select.value = String(example ?? schema.enum[0]);
       return select;
     }
@@ -99,7 +102,11 @@ export class ParamForm {
         return input;
       }
       default: {
-        const input = el('input', { type: 'text', autocomplete: 'off', value: typeof example === 'string' ? example : '' });
+        const input = el('input', {
+          type: 'text',
+          autocomplete: 'off',
+          value: typeof example === 'string' ? example : '',
+        });
         if (schema.maxLength !== undefined) input.maxLength = schema.maxLength;
         return input;
       }

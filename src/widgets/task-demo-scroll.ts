@@ -8,7 +8,11 @@ const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home
  * keyboard reaches it, and while it can scroll, its keys and wheel turns stay with it.
  */
 export function scrollRegion(className: string, label: string, ...children: (Node | string)[]): HTMLDivElement {
-  const region = el('div', { class: `scroll ${className}`, role: 'region', 'aria-label': label, tabindex: '0' }, ...children);
+  const region = el(
+    'div',
+    { class: `scroll ${className}`, role: 'region', 'aria-label': label, tabindex: '0' },
+    ...children,
+  );
   const scrolls = () => region.scrollHeight > region.clientHeight;
   region.addEventListener('keydown', (event) => {
     if (event.target === region && SCROLL_KEYS.has(event.key) && scrolls()) event.stopPropagation();

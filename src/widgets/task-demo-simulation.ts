@@ -78,7 +78,10 @@ export class SimulatedRunner {
     const worker = SIMULATED_WORKERS[this.turn++ % SIMULATED_WORKERS.length]!;
     const previous = this.queues.get(worker) ?? Promise.resolve();
     const outcome = previous.then(() => this.play(worker, task, params, hooks));
-    this.queues.set(worker, outcome.catch(() => undefined));
+    this.queues.set(
+      worker,
+      outcome.catch(() => undefined),
+    );
     return outcome;
   }
 

@@ -40,7 +40,9 @@ export class WorkerBoard {
 
   /** Unfinished jobs, to be looked up again. */
   pending(): string[] {
-    return [...this.jobs.values()].filter((job) => job.state === 'queued' || job.state === 'active').map((job) => job.id);
+    return [...this.jobs.values()]
+      .filter((job) => job.state === 'queued' || job.state === 'active')
+      .map((job) => job.id);
   }
 
   showWorkers(workers: WorkerInfo[], simulated: boolean): void {

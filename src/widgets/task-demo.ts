@@ -354,7 +354,12 @@ export class TaskDemo extends HTMLElement {
     });
   }
 
-  private async simulateRun(task: TaskDescription, params: unknown, signal: AbortSignal, background = false): Promise<void> {
+  private async simulateRun(
+    task: TaskDescription,
+    params: unknown,
+    signal: AbortSignal,
+    background = false,
+  ): Promise<void> {
     const started = performance.now();
     const job: Job = {
       id: `sim-${Math.random().toString(36).slice(2, 10)}`,
@@ -435,7 +440,14 @@ export class TaskDemo extends HTMLElement {
       this.board.showWorkers(
         SIMULATED_WORKERS.map((id, index) => {
           const running = this.simulatedRunning.get(id);
-          return { id, host: 'simuliert', pid: 1000 + index, busy: !!running, capacity: 1, running: running ? [running] : [] };
+          return {
+            id,
+            host: 'simuliert',
+            pid: 1000 + index,
+            busy: !!running,
+            capacity: 1,
+            running: running ? [running] : [],
+          };
         }),
         true,
       );

@@ -99,7 +99,11 @@ export class TrackingDemo extends HTMLElement {
     const load = this.chartLoad;
     this.chartLoad = undefined;
     if (this.chart) this.chart.destroy();
-    else load?.then((chart) => chart.destroy(), () => {});
+    else
+      load?.then(
+        (chart) => chart.destroy(),
+        () => {},
+      );
     this.chart = undefined;
   }
 

@@ -63,7 +63,10 @@ export default function rehypeHighlight() {
         await loadLanguage(shiki, requested as BundledLanguage);
         language = requested;
       } else if (requested) {
-        settings.warn(`Unbekannte Sprache „${requested}“ im Code-Block – er bleibt ohne Hervorhebung`, `\`\`\`${requested}`);
+        settings.warn(
+          `Unbekannte Sprache „${requested}“ im Code-Block – er bleibt ohne Hervorhebung`,
+          `\`\`\`${requested}`,
+        );
       }
       const source = textOf(code).replace(/\n$/, '');
       const { text: unstarred, lines: highlighted } = settings.highlightLines
@@ -87,7 +90,10 @@ export default function rehypeHighlight() {
               this.addClassToHast(node, requested ? ['remark-code', `language-${requested}`] : 'remark-code');
             },
             line(node, line) {
-              this.addClassToHast(node, highlighted.has(line) ? ['remark-code-line', 'remark-code-line-highlighted'] : 'remark-code-line');
+              this.addClassToHast(
+                node,
+                highlighted.has(line) ? ['remark-code-line', 'remark-code-line-highlighted'] : 'remark-code-line',
+              );
             },
           },
         ],

@@ -14,11 +14,22 @@ import { isInterElementWhitespace } from '../html';
 const MAX_DEPTH = 10;
 const TEXT_CALL = /!\[:([^\]\s]+)([^\]]*)\](?:\(([^)]*)\))?/g;
 const PHRASING = new Set([
-  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference',
-  'image', 'imageReference', 'footnoteReference', 'html',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'html',
 ]);
 /** HTML that CommonMark treats as a block (its type-6 tags), e.g. `<figure>` or `<div>`. */
-const BLOCK_HTML = /^<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul)[\s/>]/i;
+const BLOCK_HTML =
+  /^<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul)[\s/>]/i;
 
 export default function remarkMacros(this: Processor) {
   const parse = (markdown: string): Root => this.parse(markdown) as Root;
@@ -79,7 +90,10 @@ function run(call: MacroCall, snippet: string, expansion: Expansion): RootConten
     throw new ContentProblem(`Unbekanntes Makro „${call.name}“ (vorhanden: ${known})`, snippet);
   }
   if (expansion.depth >= MAX_DEPTH) {
-    throw new ContentProblem(`Makro „${call.name}“: Makros rufen sich mehr als ${MAX_DEPTH}-fach verschachtelt auf`, snippet);
+    throw new ContentProblem(
+      `Makro „${call.name}“: Makros rufen sich mehr als ${MAX_DEPTH}-fach verschachtelt auf`,
+      snippet,
+    );
   }
   let output: unknown;
   try {

@@ -44,14 +44,17 @@ export function renderOrdering(draft: Draft, session: QuizSession): HTMLElement 
     }
     list.append(item);
   });
-  const pickedStep = draft.picked === null ? undefined : question.choices.find((c) => c.id === draft.order[draft.picked ?? 0]);
+  const pickedStep =
+    draft.picked === null ? undefined : question.choices.find((c) => c.id === draft.order[draft.picked ?? 0]);
   return h(
     'div',
     {},
     h(
       'p',
       { class: 'quiz-help', id: 'order-help' },
-      done ? 'Deine Reihenfolge:' : 'Wähle einen Schritt mit seiner Nummer (1–9) und verschiebe ihn mit ↑ und ↓ – oder mit den Knöpfen.',
+      done
+        ? 'Deine Reihenfolge:'
+        : 'Wähle einen Schritt mit seiner Nummer (1–9) und verschiebe ihn mit ↑ und ↓ – oder mit den Knöpfen.',
     ),
     list,
     h(
@@ -67,7 +70,13 @@ function moveButton(session: QuizSession, id: string, position: number, delta: -
   const label = `Schritt ${position + 1} ${delta < 0 ? 'nach oben' : 'nach unten'}`;
   const button = h(
     'button',
-    { type: 'button', class: 'quiz-move', 'aria-label': label, 'data-key': `move-${id}${delta}`, 'aria-disabled': atEnd },
+    {
+      type: 'button',
+      class: 'quiz-move',
+      'aria-label': label,
+      'data-key': `move-${id}${delta}`,
+      'aria-disabled': atEnd,
+    },
     delta < 0 ? '↑' : '↓',
   );
   button.addEventListener('click', () => session.moveStep(position, delta));

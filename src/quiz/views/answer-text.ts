@@ -36,9 +36,18 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
       {},
       h('label', { for: 'answer', class: 'quiz-column-title' }, 'Deine Antwort (Markdown)'),
       textarea,
-      h('p', { class: 'quiz-help', id: 'answer-help' }, 'Strg+Enter: mit der Musterantwort vergleichen · Esc: Textfeld verlassen'),
+      h(
+        'p',
+        { class: 'quiz-help', id: 'answer-help' },
+        'Strg+Enter: mit der Musterantwort vergleichen · Esc: Textfeld verlassen',
+      ),
     ),
-    h('section', { 'aria-label': 'Vorschau deiner Antwort' }, h('p', { class: 'quiz-column-title', 'aria-hidden': 'true' }, 'Vorschau'), preview),
+    h(
+      'section',
+      { 'aria-label': 'Vorschau deiner Antwort' },
+      h('p', { class: 'quiz-column-title', 'aria-hidden': 'true' }, 'Vorschau'),
+      preview,
+    ),
   );
 }
 
@@ -47,7 +56,12 @@ function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
   const comparison = h(
     'div',
     { class: 'quiz-columns' },
-    h('section', { 'aria-labelledby': 'own-title' }, h('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Deine Antwort'), h('div', { class: 'quiz-rendered', html: own })),
+    h(
+      'section',
+      { 'aria-labelledby': 'own-title' },
+      h('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Deine Antwort'),
+      h('div', { class: 'quiz-rendered', html: own }),
+    ),
     h(
       'section',
       { 'aria-labelledby': 'model-title' },
@@ -58,7 +72,12 @@ function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
   if (draft.phase !== 'revealed') return comparison;
   const grades = h('fieldset', { class: 'quiz-grades' }, h('legend', {}, 'Wie gut wusstest du es? (Tasten 1–3)'));
   SELF_GRADES.forEach(({ outcome, label }, n) => {
-    const button = h('button', { type: 'button', 'data-key': `grade-${outcome}`, class: `quiz-grade is-${outcome}` }, h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)), label);
+    const button = h(
+      'button',
+      { type: 'button', 'data-key': `grade-${outcome}`, class: `quiz-grade is-${outcome}` },
+      h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
+      label,
+    );
     button.addEventListener('click', () => session.grade(outcome));
     grades.append(button);
   });

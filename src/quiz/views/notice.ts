@@ -24,7 +24,9 @@ export class NoticeView {
     const body = h('div', { class: `quiz-notice${notice.error ? ' is-error' : ''}` }, h('p', {}, notice.message));
     if (notice.backup !== undefined) {
       this.backupUrl = URL.createObjectURL(new Blob([notice.backup], { type: 'application/json' }));
-      body.append(h('a', { href: this.backupUrl, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'));
+      body.append(
+        h('a', { href: this.backupUrl, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'),
+      );
     }
     const close = h('button', { type: 'button', class: 'quiz-notice-close' }, 'Hinweis schließen');
     close.addEventListener('click', () => this.clear());

@@ -39,7 +39,11 @@ export class OverviewView {
     const state = attempt?.outcome ?? 'new';
     const due = attempt !== undefined && entry !== undefined && isDueToday(entry.card, this.now());
     const current = session.question?.id === question.id;
-    const tags = [STATE_LABELS[state], due ? 'heute fällig' : '', needsReread(entry) ? 'Folie noch einmal lesen' : ''].filter(Boolean);
+    const tags = [
+      STATE_LABELS[state],
+      due ? 'heute fällig' : '',
+      needsReread(entry) ? 'Folie noch einmal lesen' : '',
+    ].filter(Boolean);
     const button = h(
       'button',
       {

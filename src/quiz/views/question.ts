@@ -15,7 +15,11 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
 
 const OUTCOME_TEXT = {
   choice: { right: 'Richtig!', partial: 'Teilweise richtig.', wrong: 'Leider falsch.' },
-  text: { right: 'Selbst bewertet: gewusst.', partial: 'Selbst bewertet: teilweise gewusst.', wrong: 'Selbst bewertet: nicht gewusst.' },
+  text: {
+    right: 'Selbst bewertet: gewusst.',
+    partial: 'Selbst bewertet: teilweise gewusst.',
+    wrong: 'Selbst bewertet: nicht gewusst.',
+  },
 };
 
 /** The card with the question on screen: prompt, answer, hints, check, feedback and navigation. */
@@ -31,7 +35,8 @@ export class QuestionView {
     const draft = this.session.draft;
     const state = draft ? `${draft.question.id}/${draft.phase}/${draft.hints}` : '';
     // Typing re-renders only the preview (done by the editor), so the text field keeps its caret.
-    if (change !== 'question' && state === this.rendered && (change === 'progress' || draft?.question.kind === 'text')) return;
+    if (change !== 'question' && state === this.rendered && (change === 'progress' || draft?.question.kind === 'text'))
+      return;
     const phaseChanged = state.split('/')[1] !== this.rendered.split('/')[1];
     this.rendered = state;
     const focused = document.activeElement?.closest('[data-key]')?.getAttribute('data-key');
@@ -67,7 +72,11 @@ export class QuestionView {
       h(
         'header',
         { class: 'quiz-card-head' },
-        h('h2', { id: 'question-title', tabindex: -1, 'data-key': 'title' }, `Frage ${session.position + 1} von ${session.queue.length}`),
+        h(
+          'h2',
+          { id: 'question-title', tabindex: -1, 'data-key': 'title' },
+          `Frage ${session.position + 1} von ${session.queue.length}`,
+        ),
         h('p', { class: 'quiz-meta' }, meta.join(' · ')),
         needsReread(entry) ? this.renderReread(draft) : null,
       ),
@@ -95,7 +104,9 @@ export class QuestionView {
     return h(
       'div',
       { class: 'quiz-hints', 'aria-live': 'polite' },
-      ...hints.map((html, i) => h('div', { class: 'quiz-hint' }, h('strong', {}, `Hinweis ${i + 1}: `), h('div', { html }))),
+      ...hints.map((html, i) =>
+        h('div', { class: 'quiz-hint' }, h('strong', {}, `Hinweis ${i + 1}: `), h('div', { html })),
+      ),
     );
   }
 
@@ -104,10 +115,16 @@ export class QuestionView {
     const { question } = draft;
     const actions = h('div', { class: 'quiz-actions' });
     if (draft.hints < question.hintsHtml.length) {
-      actions.append(this.button('hint', draft.hints === 0 ? 'Hinweis zeigen' : 'Weiterer Hinweis', 'H', () => this.session.showHint()));
+      actions.append(
+        this.button('hint', draft.hints === 0 ? 'Hinweis zeigen' : 'Weiterer Hinweis', 'H', () =>
+          this.session.showHint(),
+        ),
+      );
     }
     const check = question.kind === 'text' ? 'Mit Musterantwort vergleichen' : 'Prüfen';
-    const button = this.button('check', check, question.kind === 'text' ? 'Strg+Enter' : 'Enter', () => this.session.check());
+    const button = this.button('check', check, question.kind === 'text' ? 'Strg+Enter' : 'Enter', () =>
+      this.session.check(),
+    );
     if (question.kind !== 'text' && question.kind !== 'ordering' && draft.selected.size === 0) {
       button.setAttribute('aria-disabled', 'true');
       button.title = 'Erst eine Antwort wählen';
@@ -130,9 +147,17 @@ export class QuestionView {
       h(
         'p',
         { class: 'quiz-slide-link' },
-        h('a', { href: slideHref(this.session.bank.deckId, question.slide), 'data-key': 'slide' }, `Zur Folie: „${question.slideTitle}“`),
+        h(
+          'a',
+          { href: slideHref(this.session.bank.deckId, question.slide), 'data-key': 'slide' },
+          `Zur Folie: „${question.slideTitle}“`,
+        ),
       ),
-      h('div', { class: 'quiz-actions' }, this.button('retry', 'Noch einmal beantworten', 'R', () => this.session.retry())),
+      h(
+        'div',
+        { class: 'quiz-actions' },
+        this.button('retry', 'Noch einmal beantworten', 'R', () => this.session.retry()),
+      ),
     );
   }
 
@@ -153,7 +178,11 @@ export class QuestionView {
     return [
       h('h2', { id: 'question-title', tabindex: -1 }, 'Nichts zu wiederholen'),
       h('p', {}, message),
-      h('div', { class: 'quiz-actions' }, this.button('all', 'Alle Fragen', '', () => this.session.setMode('all'))),
+      h(
+        'div',
+        { class: 'quiz-actions' },
+        this.button('all', 'Alle Fragen', '', () => this.session.setMode('all')),
+      ),
     ];
   }
 
@@ -172,6 +201,13 @@ export class QuestionView {
 }
 
 function shortcutAria(shortcut: string): string | undefined {
-  const keys: Record<string, string> = { H: 'H', R: 'R', Enter: 'Enter', 'Strg+Enter': 'Control+Enter', '←': 'ArrowLeft', '→': 'ArrowRight' };
+  const keys: Record<string, string> = {
+    H: 'H',
+    R: 'R',
+    Enter: 'Enter',
+    'Strg+Enter': 'Control+Enter',
+    '←': 'ArrowLeft',
+    '→': 'ArrowRight',
+  };
   return keys[shortcut];
 }

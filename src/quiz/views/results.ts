@@ -17,7 +17,11 @@ export function renderResults(session: QuizSession): HTMLElement {
     'section',
     { id: 'quiz-results', class: 'quiz-results', 'aria-labelledby': 'results-title' },
     h('h2', { id: 'results-title', tabindex: -1 }, 'Ergebnis nach Thema'),
-    h('p', { class: 'quiz-help' }, 'Gezählt wird jeweils die letzte Antwort: richtig = 1, teilweise = ½, falsch oder offen = 0.'),
+    h(
+      'p',
+      { class: 'quiz-help' },
+      'Gezählt wird jeweils die letzte Antwort: richtig = 1, teilweise = ½, falsch oder offen = 0.',
+    ),
     chart(scores),
     table(scores),
     reread.length === 0
@@ -30,7 +34,12 @@ export function renderResults(session: QuizSession): HTMLElement {
             'ul',
             {},
             ...reread.map((q) =>
-              h('li', {}, h('a', { href: slideHref(session.bank.deckId, q.slide) }, q.slideTitle), ` – ${textOf(q.promptHtml)}`),
+              h(
+                'li',
+                {},
+                h('a', { href: slideHref(session.bank.deckId, q.slide) }, q.slideTitle),
+                ` – ${textOf(q.promptHtml)}`,
+              ),
             ),
           ),
         ),
@@ -51,14 +60,25 @@ function chart(scores: TopicScore[]): SVGElement {
   const barWidth = WIDTH - LABEL_WIDTH - 60;
   scores.forEach((score, i) => {
     const y = i * ROW + 4;
-    const label = svgElement('text', { x: LABEL_WIDTH - 8, y: y + BAR / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle' });
+    const label = svgElement('text', {
+      x: LABEL_WIDTH - 8,
+      y: y + BAR / 2,
+      'text-anchor': 'end',
+      'dominant-baseline': 'middle',
+    });
     label.textContent = score.topic;
     const value = svgElement('text', { x: LABEL_WIDTH + barWidth + 8, y: y + BAR / 2, 'dominant-baseline': 'middle' });
     value.textContent = percent(score.score);
     svg.append(
       label,
       svgElement('rect', { x: LABEL_WIDTH, y, width: barWidth, height: BAR, class: 'quiz-chart-track' }),
-      svgElement('rect', { x: LABEL_WIDTH, y, width: Math.round(barWidth * score.score), height: BAR, class: 'quiz-chart-bar' }),
+      svgElement('rect', {
+        x: LABEL_WIDTH,
+        y,
+        width: Math.round(barWidth * score.score),
+        height: BAR,
+        class: 'quiz-chart-bar',
+      }),
       value,
     );
   });
@@ -66,7 +86,11 @@ function chart(scores: TopicScore[]): SVGElement {
 }
 
 function table(scores: TopicScore[]): HTMLElement {
-  const head = h('tr', {}, ...['Thema', 'Fragen', 'richtig', 'teilweise', 'falsch', 'Punkte'].map((t) => h('th', { scope: 'col' }, t)));
+  const head = h(
+    'tr',
+    {},
+    ...['Thema', 'Fragen', 'richtig', 'teilweise', 'falsch', 'Punkte'].map((t) => h('th', { scope: 'col' }, t)),
+  );
   const rows = scores.map((s) =>
     h(
       'tr',

@@ -40,9 +40,19 @@ export class ToolbarView {
       });
       modes.append(button);
     }
-    const results = h('button', { type: 'button', 'aria-expanded': String(this.resultsOpen), 'aria-controls': 'quiz-results' }, 'Ergebnis nach Thema');
+    const results = h(
+      'button',
+      { type: 'button', 'aria-expanded': String(this.resultsOpen), 'aria-controls': 'quiz-results' },
+      'Ergebnis nach Thema',
+    );
     results.addEventListener('click', () => actions.toggleResults());
-    const file = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' }) as HTMLInputElement;
+    const file = h('input', {
+      type: 'file',
+      accept: 'application/json,.json',
+      class: 'visually-hidden',
+      tabindex: -1,
+      'aria-hidden': 'true',
+    }) as HTMLInputElement;
     file.addEventListener('change', () => {
       const chosen = file.files?.[0];
       if (chosen) actions.importProgress(chosen);
@@ -55,7 +65,13 @@ export class ToolbarView {
     this.element.replaceChildren(
       modes,
       results,
-      h('div', { role: 'group', 'aria-label': 'Fortschritt sichern', class: 'quiz-transfer' }, exporter, importer, file),
+      h(
+        'div',
+        { role: 'group', 'aria-label': 'Fortschritt sichern', class: 'quiz-transfer' },
+        exporter,
+        importer,
+        file,
+      ),
     );
   }
 }

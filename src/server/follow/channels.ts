@@ -51,7 +51,8 @@ export class FollowChannels {
 
   /** A follower's response body; it starts with the current slide when there is one. */
   open(deck: string): PassThrough {
-    if (this.#followers >= this.maxFollowers) throw new FollowLimitError('Zu viele Folgende, bitte später erneut versuchen');
+    if (this.#followers >= this.maxFollowers)
+      throw new FollowLimitError('Zu viele Folgende, bitte später erneut versuchen');
     const channel = this.#channel(deck);
     const body = new PassThrough();
     body.write(`retry: ${RETRY_MS}\n\n`);
@@ -94,7 +95,8 @@ export class FollowChannels {
   }
 
   #beat(): void {
-    for (const channel of this.#channels.values()) for (const body of channel.followers) this.#write(body, ': heartbeat\n\n');
+    for (const channel of this.#channels.values())
+      for (const body of channel.followers) this.#write(body, ': heartbeat\n\n');
   }
 
   #remove(deck: string, channel: Channel, body: PassThrough): void {

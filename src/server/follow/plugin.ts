@@ -94,7 +94,8 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
       exposeHeadRoute: false,
       schema: {
         summary: 'Server-Sent Events of the lecturer’s slide',
-        description: 'Event `slide` (data: FollowState) on connect, once the lecturer has published, and on every change.',
+        description:
+          'Event `slide` (data: FollowState) on connect, once the lecturer has published, and on every change.',
         tags,
         params: FollowParamsSchema,
         response: {

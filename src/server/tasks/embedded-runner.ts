@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
 import type { Catalogue } from './task-catalogue';
-import { TaskFailure } from './errors';
+import type { TaskFailure } from './errors';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import { currentEvent, settle, type RunnerStatus, type TaskCall, type TaskRunner } from './runner';
 import { TaskStats } from './stats';

@@ -56,7 +56,10 @@ export class TaskFailure extends TaskServerError {
 }
 
 export function timeoutFailure(task: string, limitMs: number): TaskFailure {
-  return new TaskFailure('timeout', `Task „${task}“ hat ihr Zeitlimit von ${limitMs} ms überschritten und wurde beendet.`);
+  return new TaskFailure(
+    'timeout',
+    `Task „${task}“ hat ihr Zeitlimit von ${limitMs} ms überschritten und wurde beendet.`,
+  );
 }
 
 export function cancelledFailure(): TaskFailure {

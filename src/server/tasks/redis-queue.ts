@@ -36,7 +36,13 @@ const retryStrategy = (attempt: number) => Math.min(100 * attempt, 1_000);
 export function connectionOptions(kind: 'blocking' | 'command'): RedisOptions {
   return kind === 'blocking'
     ? { maxRetriesPerRequest: null, retryStrategy }
-    : { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 2_000, connectTimeout: 2_000, retryStrategy };
+    : {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        commandTimeout: 2_000,
+        connectTimeout: 2_000,
+        retryStrategy,
+      };
 }
 
 export function queueKeys(prefix: string, queueName: string) {

@@ -164,7 +164,13 @@ export class RedisRunner implements TaskRunner {
     const maxQueue = this.options.maxQueue ?? 1_000;
     if (this.waiting >= maxQueue) throw new QueueFullError(maxQueue);
     const jobId = id ?? randomUUID();
-    const queued: Job = { id: jobId, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() };
+    const queued: Job = {
+      id: jobId,
+      task: call.task,
+      state: 'queued',
+      progress: 0,
+      createdAt: new Date().toISOString(),
+    };
     if (id === undefined) this.track(jobId, queued).held = forExecute;
     const removeOnComplete = forExecute ? true : KEEP_FINISHED;
     try {

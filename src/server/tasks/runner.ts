@@ -55,7 +55,12 @@ export function settle(runner: TaskRunner, id: string, deadlineMs: number): Prom
       () =>
         end(() => {
           runner.cancel(id).catch(() => undefined);
-          reject(new TaskFailure('timeout', `Job „${id}“ wurde nicht innerhalb von ${deadlineMs} ms fertig und abgebrochen.`));
+          reject(
+            new TaskFailure(
+              'timeout',
+              `Job „${id}“ wurde nicht innerhalb von ${deadlineMs} ms fertig und abgebrochen.`,
+            ),
+          );
         }),
       deadlineMs,
     );

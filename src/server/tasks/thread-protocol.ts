@@ -26,8 +26,7 @@ export interface ThreadResult {
 
 /** Posted on the thread's parent port while a call runs. */
 export type ThreadMessage =
-  | { kind: 'start'; jobId: string; thread: number }
-  | { kind: 'progress'; jobId: string; fraction: number };
+  { kind: 'start'; jobId: string; thread: number } | { kind: 'progress'; jobId: string; fraction: number };
 
 /** Progress is posted at most this often, however often a task reports it. */
 export const PROGRESS_INTERVAL_MS = 50;

@@ -57,7 +57,10 @@ export function invalidInput(prefix: string, errors: readonly TLocalizedValidati
     case 'minLength':
       return new InvalidInputError(field, `ist zu kurz (mindestens ${limit} Zeichen)`, limit);
     case 'enum':
-      return new InvalidInputError(field, `muss einer dieser Werte sein: ${(params.allowedValues as unknown[]).join(', ')}`);
+      return new InvalidInputError(
+        field,
+        `muss einer dieser Werte sein: ${(params.allowedValues as unknown[]).join(', ')}`,
+      );
     case 'pattern':
       return new InvalidInputError(field, 'hat nicht das erlaubte Format');
     default:

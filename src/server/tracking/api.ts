@@ -189,9 +189,7 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
         throw httpError(503, 'Too many stream clients, try again later');
       }
       const after = request.headers['last-event-id'] ?? request.query.after;
-      const body = stream.open(
-        after === undefined ? undefined : () => store.since(after, MAX_PAGE_SIZE),
-      );
+      const body = stream.open(after === undefined ? undefined : () => store.since(after, MAX_PAGE_SIZE));
       return reply
         .type('text/event-stream; charset=utf-8')
         .header('cache-control', 'no-store')

@@ -108,18 +108,18 @@ export class PostgresVisitStore implements VisitStore {
     const { rows } =
       before === undefined
         ? await this.pool.query<Row>(`SELECT * FROM ${this.table} ORDER BY id DESC LIMIT $1`, [limit])
-        : await this.pool.query<Row>(
-            `SELECT * FROM ${this.table} WHERE id < $1 ORDER BY id DESC LIMIT $2`,
-            [before, limit],
-          );
+        : await this.pool.query<Row>(`SELECT * FROM ${this.table} WHERE id < $1 ORDER BY id DESC LIMIT $2`, [
+            before,
+            limit,
+          ]);
     return rows.map(fromRow);
   }
 
   async since(after: number, limit: number): Promise<Visit[]> {
-    const { rows } = await this.pool.query<Row>(
-      `SELECT * FROM ${this.table} WHERE id > $1 ORDER BY id ASC LIMIT $2`,
-      [after, limit],
-    );
+    const { rows } = await this.pool.query<Row>(`SELECT * FROM ${this.table} WHERE id > $1 ORDER BY id ASC LIMIT $2`, [
+      after,
+      limit,
+    ]);
     return rows.map(fromRow);
   }
 

@@ -8,11 +8,7 @@ import { openVisitStore, type VisitStore } from './store';
  * Mounts the tracking plugin on `app` with the store the configuration asks for (or the one
  * given) and closes the store when the app closes, after the last request was answered.
  */
-export async function registerTracking(
-  app: FastifyInstance,
-  config: Config,
-  store?: VisitStore,
-): Promise<VisitStore> {
+export async function registerTracking(app: FastifyInstance, config: Config, store?: VisitStore): Promise<VisitStore> {
   store ??= await openVisitStore(config);
   app.addHook('onClose', () => store.close());
   await app.register(trackingPlugin, {

@@ -16,12 +16,8 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO visits (at, ip, path, referrer, user_agent) VALUES (?, ?, ?, ?, ?)',
     ),
     newest: db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM visits ORDER BY id DESC LIMIT ?`),
-    before: db.prepare<[number, number], Row>(
-      `SELECT ${COLUMNS} FROM visits WHERE id < ? ORDER BY id DESC LIMIT ?`,
-    ),
-    since: db.prepare<[number, number], Row>(
-      `SELECT ${COLUMNS} FROM visits WHERE id > ? ORDER BY id ASC LIMIT ?`,
-    ),
+    before: db.prepare<[number, number], Row>(`SELECT ${COLUMNS} FROM visits WHERE id < ? ORDER BY id DESC LIMIT ?`),
+    since: db.prepare<[number, number], Row>(`SELECT ${COLUMNS} FROM visits WHERE id > ? ORDER BY id ASC LIMIT ?`),
     buckets: db.prepare<[{ bucket: number; from: number }], BucketCount>(
       `SELECT (at / CAST(@bucket AS INTEGER)) * CAST(@bucket AS INTEGER) AS start, count(*) AS count FROM visits
        WHERE at >= @from GROUP BY start ORDER BY start`,
@@ -87,8 +83,7 @@ export class SqliteVisitStore implements VisitStore {
   }
 
   async list(limit: number, before?: number): Promise<Visit[]> {
-    const rows =
-      before === undefined ? this.statements.newest.all(limit) : this.statements.before.all(before, limit);
+    const rows = before === undefined ? this.statements.newest.all(limit) : this.statements.before.all(before, limit);
     return rows.map((row) => toVisit(row.id, row));
   }
 

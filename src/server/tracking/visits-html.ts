@@ -79,10 +79,7 @@ export interface PageView {
 }
 
 export function renderPage({ visits, next, limit, live, ipMode }: PageView): string {
-  const rows =
-    visits.length > 0
-      ? renderRows(visits)
-      : '<tr data-empty><td colspan="5">Noch keine Besuche.</td></tr>';
+  const rows = visits.length > 0 ? renderRows(visits) : '<tr data-empty><td colspan="5">Noch keine Besuche.</td></tr>';
   const older =
     next === null ? '' : `<a href="/visits?before=${next}&amp;limit=${limit}" rel="next">Ältere Besuche</a>`;
   const liveControls = live

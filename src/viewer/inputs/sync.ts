@@ -51,7 +51,10 @@ export class CloneSync implements Part {
     this.#channel = channel;
     this.#offs.push(
       this.navigation.on('change', ({ index, origin }) => origin !== 'sync' && this.#post({ type: 'goto', index })),
-      this.modes.on('change', ({ mode, on, origin }) => mode === 'blackout' && origin !== 'sync' && this.#post({ type: 'blackout', on })),
+      this.modes.on(
+        'change',
+        ({ mode, on, origin }) => mode === 'blackout' && origin !== 'sync' && this.#post({ type: 'blackout', on }),
+      ),
     );
     this.#post({ type: 'hello' });
   }

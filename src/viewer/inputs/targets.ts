@@ -1,6 +1,7 @@
 import { DEMOS, demoElementName } from '../../shared/demos';
 
-const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, video, audio, [contenteditable], [tabindex]:not([tabindex="-1"])';
+const INTERACTIVE =
+  'a[href], button, input, select, textarea, label, summary, video, audio, [contenteditable], [tabindex]:not([tabindex="-1"])';
 const EDITABLE = 'input, select, textarea, [contenteditable]';
 const DEMO_ELEMENTS = new Set<string>(DEMOS.map(demoElementName));
 

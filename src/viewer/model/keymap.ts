@@ -75,7 +75,8 @@ export class KeyMap {
       this.#digits = '';
       return digits ? { kind: 'jump', number: Number(digits) } : null;
     }
-    const action = press.key === ' ' ? (press.shiftKey ? 'previous' : 'next') : KEYS[press.key] ?? KEYS[press.key.toLowerCase()];
+    const action =
+      press.key === ' ' ? (press.shiftKey ? 'previous' : 'next') : (KEYS[press.key] ?? KEYS[press.key.toLowerCase()]);
     if (!action) return null;
     this.#digits = '';
     return { kind: action };

@@ -92,7 +92,8 @@ export class Diagrams implements Part {
       const { svg } = await mermaid.render(`vs-diagram-${++this.#counter}`, source);
       element.innerHTML = svg;
       element.querySelector('svg')?.setAttribute('role', 'img');
-      if (!element.querySelector('svg[aria-labelledby]')) element.querySelector('svg')?.setAttribute('aria-label', 'Diagramm');
+      if (!element.querySelector('svg[aria-labelledby]'))
+        element.querySelector('svg')?.setAttribute('aria-label', 'Diagramm');
       element.dataset.state = 'drawn';
     } catch (error) {
       showError(element, error instanceof Error ? error.message : String(error), source);

@@ -59,7 +59,10 @@ export class ModeDialog implements Part {
       this.content.opened(this.dialog)?.focus();
     } else if (!on && this.dialog.open) {
       this.dialog.close();
-      const target = this.#returnTo instanceof HTMLElement && this.#returnTo.isConnected && this.#returnTo !== document.body ? this.#returnTo : this.fallbackFocus();
+      const target =
+        this.#returnTo instanceof HTMLElement && this.#returnTo.isConnected && this.#returnTo !== document.body
+          ? this.#returnTo
+          : this.fallbackFocus();
       target.focus({ preventScroll: true });
     }
   }

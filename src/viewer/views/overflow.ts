@@ -31,7 +31,8 @@ export class OverflowWarning implements Part {
     const content = this.slides.content(slide.index);
     if (!content) return;
     const { offsetWidth, offsetHeight, scrollWidth } = content;
-    const overflows = offsetHeight > this.canvas.height + 1 || Math.max(offsetWidth, scrollWidth) > this.canvas.width + 1;
+    const overflows =
+      offsetHeight > this.canvas.height + 1 || Math.max(offsetWidth, scrollWidth) > this.canvas.width + 1;
     const container = content.closest('.remark-slide-container');
     container?.classList.toggle('vs-overflow', overflows);
     container?.querySelector('.vs-overflow-warning')?.remove();

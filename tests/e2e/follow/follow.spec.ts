@@ -116,7 +116,11 @@ test('the follow bar leaves the slide number free', async ({ browser }) => {
   const bar = await page.locator('.vs-follow').boundingBox();
   const number = await page.locator('.remark-visible .remark-slide-number').boundingBox();
   expect(bar && number).toBeTruthy();
-  const apart = bar!.x + bar!.width <= number!.x || number!.x + number!.width <= bar!.x || bar!.y + bar!.height <= number!.y || number!.y + number!.height <= bar!.y;
+  const apart =
+    bar!.x + bar!.width <= number!.x ||
+    number!.x + number!.width <= bar!.x ||
+    bar!.y + bar!.height <= number!.y ||
+    number!.y + number!.height <= bar!.y;
   expect(apart).toBe(true);
   await page.context().close();
 });

@@ -23,7 +23,12 @@ export async function tabTo(page: Page, target: Locator, limit = 200): Promise<v
 }
 
 /** Answers the question on screen with keys only; right or (for choices and ordering) wrong. */
-export async function answerWithKeys(page: Page, question: Question, right = true, text = 'Meine Antwort'): Promise<void> {
+export async function answerWithKeys(
+  page: Page,
+  question: Question,
+  right = true,
+  text = 'Meine Antwort',
+): Promise<void> {
   if (question.kind === 'text') {
     await tabTo(page, page.locator('#answer'));
     await page.keyboard.type(text);
@@ -35,7 +40,9 @@ export async function answerWithKeys(page: Page, question: Question, right = tru
     const wanted = question.choices.map((c) => c.id);
     if (!right) wanted.reverse();
     for (const [target, id] of wanted.entries()) {
-      const order = await page.locator('.quiz-step').evaluateAll((items) => items.map((item) => item.getAttribute('data-choice')));
+      const order = await page
+        .locator('.quiz-step')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-choice')));
       let position = order.indexOf(id);
       await page.keyboard.press(String(position + 1));
       for (; position > target; position--) await page.keyboard.press('ArrowUp');
@@ -43,9 +50,12 @@ export async function answerWithKeys(page: Page, question: Question, right = tru
     await page.keyboard.press('Enter');
     return;
   }
-  const order = await page.locator('.quiz-choice').evaluateAll((items) => items.map((item) => item.getAttribute('data-choice')));
+  const order = await page
+    .locator('.quiz-choice')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-choice')));
   const ticks = question.choices.filter((c) => c.correct === right).map((c) => c.id);
-  for (const id of question.kind === 'single' ? ticks.slice(0, 1) : ticks) await page.keyboard.press(String(order.indexOf(id) + 1));
+  for (const id of question.kind === 'single' ? ticks.slice(0, 1) : ticks)
+    await page.keyboard.press(String(order.indexOf(id) + 1));
   await page.keyboard.press('Enter');
 }
 

@@ -14,10 +14,21 @@ test('every question links to a slide that exists in the deck', async ({ page })
   for (const question of bank.questions) {
     const ids = question.choices.filter((c) => c.correct).map((c) => c.id);
     const answer: Answer =
-      question.kind === 'text' ? { kind: 'text', text: 'x' } : question.kind === 'ordering' ? { kind: 'ordering', order: ids } : { kind: 'choice', selected: ids };
-    progress.questions[question.id] = recordAttempt(undefined, { at: now.toISOString(), outcome: 'right', hints: 0, answer }, now);
+      question.kind === 'text'
+        ? { kind: 'text', text: 'x' }
+        : question.kind === 'ordering'
+          ? { kind: 'ordering', order: ids }
+          : { kind: 'choice', selected: ids };
+    progress.questions[question.id] = recordAttempt(
+      undefined,
+      { at: now.toISOString(), outcome: 'right', hints: 0, answer },
+      now,
+    );
   }
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORE_KEY, JSON.stringify(encodeProgress(progress))] as const);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+    STORE_KEY,
+    JSON.stringify(encodeProgress(progress)),
+  ] as const);
   await page.reload();
 
   const slides = new Set<string>();
@@ -55,7 +66,9 @@ test('a deep link opens its question', async ({ page }) => {
 });
 
 test('the quiz page sends the page-view beacon', async ({ page }) => {
-  const beacon = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === VISITS_PATH);
+  const beacon = page.waitForRequest(
+    (request) => request.method() === 'POST' && new URL(request.url()).pathname === VISITS_PATH,
+  );
   await page.goto(QUIZ);
   expect(JSON.parse((await beacon).postData() ?? '{}')).toMatchObject({ path: QUIZ });
 });

@@ -14,7 +14,8 @@ test('progress, answers and the current question survive a reload', async ({ pag
   await page.goto(QUIZ);
   const bank = await bankOf(page);
   const [first, second] = bank.questions;
-  if (first?.kind !== 'text' || second?.kind !== 'single') throw new Error('bank starts with a text and a single-choice question');
+  if (first?.kind !== 'text' || second?.kind !== 'single')
+    throw new Error('bank starts with a text and a single-choice question');
   await tabTo(page, page.locator('#answer'));
   await page.keyboard.type('Mehrere **Knoten**');
   await page.keyboard.press('Escape');
@@ -45,7 +46,9 @@ test('a corrupt store is recovered with a notice and a backup, never a blank pag
   const download = page.waitForEvent('download');
   await notice.getByRole('link', { name: 'Sicherung herunterladen' }).click();
   expect(readFileSync(await (await download).path(), 'utf8')).toBe('{"version":1,"questions":{"vs-defini');
-  expect(await page.evaluate(() => localStorage.getItem('vs-quiz/backup/kapitel-2'))).toBe('{"version":1,"questions":{"vs-defini');
+  expect(await page.evaluate(() => localStorage.getItem('vs-quiz/backup/kapitel-2'))).toBe(
+    '{"version":1,"questions":{"vs-defini',
+  );
 
   // The quiz works and stores again; the next visit is quiet.
   await page.keyboard.press('ArrowRight');
@@ -89,8 +92,12 @@ test('progress exported as a file imports into a fresh browser; a bad file is re
 
   const refused = fresh.waitForEvent('filechooser');
   await fresh.getByRole('button', { name: 'Fortschritt importieren' }).click();
-  await (await refused).setFiles({ name: 'fremd.json', mimeType: 'application/json', buffer: Buffer.from('{"hallo": 1}') });
-  await expect(fresh.getByRole('alert')).toContainText('Import abgelehnt: Die Datei ist kein exportierter Quiz-Fortschritt.');
+  await (
+    await refused
+  ).setFiles({ name: 'fremd.json', mimeType: 'application/json', buffer: Buffer.from('{"hallo": 1}') });
+  await expect(fresh.getByRole('alert')).toContainText(
+    'Import abgelehnt: Die Datei ist kein exportierter Quiz-Fortschritt.',
+  );
   await expect(fresh.locator('.quiz-overview-item').nth(1)).toContainText('richtig');
   await fresh.close();
 });
@@ -106,7 +113,10 @@ test('a question failed twice asks to read its slide again; the review modes lis
   await answerWithKeys(page, second, false);
   const reread = page.locator('.quiz-reread');
   await expect(reread).toContainText('Mehrmals in Folge falsch');
-  await expect(reread.getByRole('link', { name: 'Folie noch einmal lesen' })).toHaveAttribute('href', `../../slides/kapitel-2/#${second.slide}`);
+  await expect(reread.getByRole('link', { name: 'Folie noch einmal lesen' })).toHaveAttribute(
+    'href',
+    `../../slides/kapitel-2/#${second.slide}`,
+  );
   await expect(page.locator('.quiz-overview-item').nth(1)).toContainText('Folie noch einmal lesen');
 
   await page.getByRole('button', { name: 'Falsche wiederholen (1)' }).click();

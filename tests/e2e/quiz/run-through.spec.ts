@@ -24,7 +24,9 @@ test('a whole quiz run with the keyboard only ends with full marks in every topi
     if (i < bank.questions.length - 1) await page.keyboard.press('Enter');
   }
 
-  await expect(page.locator('.quiz-overview')).toContainText(`${bank.questions.length} von ${bank.questions.length} Fragen beantwortet`);
+  await expect(page.locator('.quiz-overview')).toContainText(
+    `${bank.questions.length} von ${bank.questions.length} Fragen beantwortet`,
+  );
   await expect(page.locator('.quiz-overview-state', { hasText: 'neu' })).toHaveCount(0);
   const results = page.getByRole('button', { name: 'Ergebnis nach Thema' });
   await tabTo(page, results);
@@ -33,7 +35,12 @@ test('a whole quiz run with the keyboard only ends with full marks in every topi
   const topics = [...new Set(bank.questions.map((q) => q.topic))];
   await expect(page.locator('.quiz-chart .quiz-chart-bar')).toHaveCount(topics.length);
   for (const topic of topics) {
-    await expect(page.getByRole('row', { name: new RegExp(`^${topic} `) }).getByRole('cell').last()).toHaveText('100 %');
+    await expect(
+      page
+        .getByRole('row', { name: new RegExp(`^${topic} `) })
+        .getByRole('cell')
+        .last(),
+    ).toHaveText('100 %');
   }
   await expect(page.getByRole('img', { name: /Anteil richtig beantworteter Fragen je Thema/ })).toBeVisible();
   await expectAccessible(page);

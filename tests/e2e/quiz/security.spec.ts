@@ -19,7 +19,8 @@ test('HTML typed as an answer is shown as text and never runs, also after a relo
   const preview = page.locator('#answer-preview');
   await expect(preview).toContainText('<script>window.__pwned = "script"</script>');
   await expect(preview).toContainText('<img src="x" onerror=');
-  for (const selector of ['script', 'img', 'a[href^="javascript"]']) await expect(preview.locator(selector)).toHaveCount(0);
+  for (const selector of ['script', 'img', 'a[href^="javascript"]'])
+    await expect(preview.locator(selector)).toHaveCount(0);
 
   await page.keyboard.press('Control+Enter');
   const own = page.locator('section[aria-labelledby="own-title"]');

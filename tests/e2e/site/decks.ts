@@ -39,7 +39,9 @@ export const BEACON_USER_AGENT = `${devices['Desktop Chrome'].userAgent} vs-e2e/
 
 /** Opening the page sends its page view to the tracking service, which records it. */
 export async function expectVisitRecorded(page: Page, path: string): Promise<void> {
-  const beacon = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === VISITS_PATH);
+  const beacon = page.waitForRequest(
+    (request) => request.method() === 'POST' && new URL(request.url()).pathname === VISITS_PATH,
+  );
   await page.goto(path);
   expect(JSON.parse((await beacon).postData() ?? '{}')).toMatchObject({ path });
   await expect
@@ -54,5 +56,7 @@ export const PHONE = { width: 375, height: 740 };
 
 /** Nothing on the page is wider than the screen (no sideways scrolling on a phone). */
 export async function expectNoSidewaysScrolling(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }

@@ -14,7 +14,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -51,7 +53,9 @@ test.describe('presentations list in vite dev', () => {
     rmSync(slides, { recursive: true, force: true });
   });
 
-  test('an empty slides folder shows a hint; a new deck, its quiz and its errors appear without a restart', async ({ page }) => {
+  test('an empty slides folder shows a hint; a new deck, its quiz and its errors appear without a restart', async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     await page.goto(listUrl);
     await expect(page.locator('.vs-empty')).toContainText('Noch keine Foliensätze vorhanden');
@@ -59,13 +63,17 @@ test.describe('presentations list in vite dev', () => {
 
     writeFileSync(join(slides, 'konsens.md'), DECK);
     const card = page.locator('.vs-deck[data-deck="konsens"]');
-    await expect(card.getByRole('heading', { name: 'Konsens in verteilten Systemen' })).toBeVisible({ timeout: 20_000 });
+    await expect(card.getByRole('heading', { name: 'Konsens in verteilten Systemen' })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(card.locator('.vs-deck-meta')).toHaveText('Kapitel 7 · 2 Folien');
     await expect(page.locator('.vs-empty')).toHaveCount(0);
     await expect(card.getByRole('link', { name: /^Quiz/ })).toHaveCount(0);
 
     writeFileSync(join(slides, 'konsens.quiz.md'), '# Fragen\n');
-    await expect(card.getByRole('link', { name: /^Quiz/ })).toHaveAttribute('href', '/quiz/konsens/', { timeout: 20_000 });
+    await expect(card.getByRole('link', { name: /^Quiz/ })).toHaveAttribute('href', '/quiz/konsens/', {
+      timeout: 20_000,
+    });
 
     writeFileSync(join(slides, 'kaputt.md'), '# Eine Folie\n\n![Bild](fehlt.png)\n');
     await expect(page.getByRole('alert')).toContainText('slides/kaputt.md', { timeout: 20_000 });

@@ -14,7 +14,10 @@ test('the home lists every deck and every quiz of slides/', async ({ page }) => 
   await page.goto('/');
   const section = page.getByRole('region', { name: 'Präsentationen' });
   for (const deck of decks) {
-    await expect(section.getByRole('link', { name: deck.title, exact: true })).toHaveAttribute('href', `/slides/${deck.id}/`);
+    await expect(section.getByRole('link', { name: deck.title, exact: true })).toHaveAttribute(
+      'href',
+      `/slides/${deck.id}/`,
+    );
   }
   const quizzes = page.getByRole('region', { name: 'Quiz' }).getByRole('link');
   await expect(quizzes).toHaveCount(decks.filter((deck) => deck.quiz).length);
@@ -28,7 +31,13 @@ test('the home embeds the live demos and says how to start the servers', async (
   await expect(page.getByRole('region', { name: 'Live-Demo: Tracking' }).locator('tracking-demo')).toBeAttached();
   await expect(page.getByRole('region', { name: 'Live-Demo: Task-Server' }).locator('task-demo')).toBeAttached();
   const servers = page.getByRole('region', { name: 'Server starten' });
-  for (const command of ['npm install && npm start', 'npm run start:tracking', 'npm run start:tasks', 'REDIS_URL=redis://127.0.0.1:6379 npm run worker', 'HOST=0.0.0.0 npm start']) {
+  for (const command of [
+    'npm install && npm start',
+    'npm run start:tracking',
+    'npm run start:tasks',
+    'REDIS_URL=redis://127.0.0.1:6379 npm run worker',
+    'HOST=0.0.0.0 npm start',
+  ]) {
     await expect(servers.getByText(command, { exact: true })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Präsentationen' }).locator('kbd', { hasText: 'H' })).toBeVisible();

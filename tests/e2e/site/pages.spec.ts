@@ -1,5 +1,11 @@
 import { test } from '@playwright/test';
-import { BEACON_USER_AGENT, expectNoAxeViolations, expectNoSidewaysScrolling, expectVisitRecorded, PHONE } from './decks';
+import {
+  BEACON_USER_AGENT,
+  expectNoAxeViolations,
+  expectNoSidewaysScrolling,
+  expectVisitRecorded,
+  PHONE,
+} from './decks';
 
 const PAGES = [
   { name: 'the course home', path: '/' },

@@ -33,7 +33,9 @@ async function box(locator: Locator): Promise<{ left: number; right: number; top
 }
 
 test.describe('<task-demo> layout', () => {
-  test('on a slide: form beside the run, and bounded however many jobs and however long the result', async ({ page }) => {
+  test('on a slide: form beside the run, and bounded however many jobs and however long the result', async ({
+    page,
+  }) => {
     const demo = await openSlide(page, 'kapitel-2', 'demo-workers');
     const form = await box(demo.getByRole('form', { name: 'Task ausführen' }));
     const run = await box(demo.locator('.run'));

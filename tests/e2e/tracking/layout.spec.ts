@@ -9,7 +9,8 @@ const widget = (page: Page) => page.locator('tracking-demo');
 
 async function boxes(page: Page) {
   return widget(page).evaluate((element) => {
-    const box = (selector: string) => element.shadowRoot!.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+    const box = (selector: string) =>
+      element.shadowRoot!.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
     return { widget: element.getBoundingClientRect().toJSON() as DOMRect, figure: box('figure'), list: box('ol') };
   });
 }
@@ -36,9 +37,18 @@ test('at slide size: chart beside the newest visits, one line each, well within 
   expect(list.top).toBeLessThan(figure.bottom);
   // The page's own view arrives a moment later and slides into the list: measure once it settled.
   await expect
-    .poll(async () => new Set(await widget(page).getByRole('listitem').evaluateAll((items) => items.map((item) => item.clientHeight))).size)
+    .poll(
+      async () =>
+        new Set(
+          await widget(page)
+            .getByRole('listitem')
+            .evaluateAll((items) => items.map((item) => item.clientHeight)),
+        ).size,
+    )
     .toBe(1);
-  const labelSize = await widget(page).locator('.chart').evaluate((chart) => parseFloat(getComputedStyle(chart).fontSize));
+  const labelSize = await widget(page)
+    .locator('.chart')
+    .evaluate((chart) => parseFloat(getComputedStyle(chart).fontSize));
   expect(labelSize).toBeGreaterThanOrEqual(16);
 });
 

@@ -20,7 +20,9 @@ test.describe('/visits', () => {
     await expect(row.locator('td').nth(2)).toHaveText(
       '/<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>\\x07' + id,
     );
-    await expect(row.locator('td').nth(3)).toHaveText('javascript:window.__xss=3//"><svg onload="window.__xss=4">\\x1B[31m');
+    await expect(row.locator('td').nth(3)).toHaveText(
+      'javascript:window.__xss=3//"><svg onload="window.__xss=4">\\x1B[31m',
+    );
     await expect(row.locator('td').nth(4)).toContainText('<script>window.__xss=5</script>');
     await expect(row.locator('img, script, svg')).toHaveCount(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();

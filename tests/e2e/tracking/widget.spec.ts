@@ -53,7 +53,10 @@ test.describe('<tracking-demo> against the server', () => {
     const before = Number(await count.textContent());
     const path = `/widget-${marker()}`;
     await postVisit(request, { path });
-    const item = widget(page).getByRole('list', { name: 'Letzte Besuche' }).getByRole('listitem').filter({ hasText: path });
+    const item = widget(page)
+      .getByRole('list', { name: 'Letzte Besuche' })
+      .getByRole('listitem')
+      .filter({ hasText: path });
     await expect(item).toBeVisible();
     await expect(item).toContainText('127.0.0.0/24');
     await expect.poll(async () => Number(await count.textContent())).toBeGreaterThan(before);

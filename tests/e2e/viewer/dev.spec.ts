@@ -11,7 +11,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -23,7 +25,10 @@ test.describe('overflow warning', () => {
     const port = await freePort();
     devUrl = `http://127.0.0.1:${port}${DECK}`;
     const config = 'tests/e2e/viewer/dev.vite.config.ts';
-    server = spawn('npx', ['vite', '--config', config, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+    server = spawn('npx', ['vite', '--config', config, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+      stdio: 'ignore',
+      detached: true,
+    });
     await expect.poll(async () => (await fetch(devUrl).catch(() => undefined))?.status, { timeout: 60_000 }).toBe(200);
   });
 

@@ -44,5 +44,4 @@ test.describe('mermaid diagrams', () => {
     await page.keyboard.press('End');
     await expectSlide(page, 12);
   });
-
 });

@@ -28,7 +28,9 @@ test.describe('overview', () => {
     await openDeck(page);
     await page.keyboard.press('o');
     const thumbs = page.getByRole('dialog', { name: 'Folienübersicht' }).getByRole('button', { name: /^Folie/ });
-    const columns = await page.locator('.vs-overview-grid').evaluate((grid) => getComputedStyle(grid).gridTemplateColumns.split(' ').length);
+    const columns = await page
+      .locator('.vs-overview-grid')
+      .evaluate((grid) => getComputedStyle(grid).gridTemplateColumns.split(' ').length);
     expect(columns).toBeGreaterThan(1);
     await page.keyboard.press('ArrowDown');
     await expect(thumbs.nth(columns)).toBeFocused();
@@ -67,7 +69,31 @@ test.describe('help', () => {
     const help = page.getByRole('dialog', { name: 'Tastenkürzel' });
     await expect(help).toBeVisible();
     await expect(help.getByRole('button', { name: 'Schließen' })).toBeFocused();
-    for (const key of ['→', '←', 'Bild ↓', 'Bild ↑', 'Leertaste', 'Rücktaste', 'Pos 1', 'Ende', 'Nummer, dann Eingabe', 'P', 'C', 'F', 'B', 'M', 'O', 'S', 'T', 'H', '?', 'Esc', 'Strg + P', 'Wischen', 'Mausrad']) {
+    for (const key of [
+      '→',
+      '←',
+      'Bild ↓',
+      'Bild ↑',
+      'Leertaste',
+      'Rücktaste',
+      'Pos 1',
+      'Ende',
+      'Nummer, dann Eingabe',
+      'P',
+      'C',
+      'F',
+      'B',
+      'M',
+      'O',
+      'S',
+      'T',
+      'H',
+      '?',
+      'Esc',
+      'Strg + P',
+      'Wischen',
+      'Mausrad',
+    ]) {
       await expect(help.locator('kbd', { hasText: new RegExp(`^${key.replace(/[?+.]/g, '\\$&')}$`) })).toHaveCount(1);
     }
     await expect(help).toContainText('Referentenansicht');

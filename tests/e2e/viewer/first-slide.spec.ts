@@ -34,10 +34,14 @@ test.describe('the first slide is in the page itself', () => {
 
   test('the viewer takes it over: one region per slide, the built one kept, no second container', async ({ page }) => {
     await page.addInitScript(() => {
-      document.addEventListener('readystatechange', () => {
-        const region = document.querySelector('.remark-slide-container');
-        if (region) region.setAttribute('data-from-page', '');
-      }, { once: true });
+      document.addEventListener(
+        'readystatechange',
+        () => {
+          const region = document.querySelector('.remark-slide-container');
+          if (region) region.setAttribute('data-from-page', '');
+        },
+        { once: true },
+      );
     });
     await page.goto(DECK);
     await expect(page.locator('.remark-slide-container')).toHaveCount(SLIDES);

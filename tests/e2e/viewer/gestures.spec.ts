@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { expectSlide, openDeck } from './viewer';
 
 test.describe('touch', () => {

@@ -17,7 +17,10 @@ async function openVariant(page: Page, change: (deck: Deck) => void, suffix = ''
   const body = html
     .replace(pattern, (_, open: string, _old: string, close: string) => open + scriptSafeJson(deck) + close)
     .replace(/<main class="remark-container".*?<\/main><script>.*?<\/script>/s, () => firstSlide(deck));
-  await page.route((url) => url.pathname === '/slides/variante/', (route) => route.fulfill({ contentType: 'text/html', body }));
+  await page.route(
+    (url) => url.pathname === '/slides/variante/',
+    (route) => route.fulfill({ contentType: 'text/html', body }),
+  );
   await page.goto(`/slides/variante/${suffix}`);
   await waitForViewer(page);
 }
@@ -32,9 +35,13 @@ test.describe('deck options', () => {
     expect(box?.width).toBeCloseTo(960, 0);
     expect(box?.height).toBeCloseTo(720, 0);
     expect(box?.x).toBeCloseTo(160, 0);
-    await openVariant(page, (deck) => {
-      deck.options.ratio = '4:3';
-    }, '?print');
+    await openVariant(
+      page,
+      (deck) => {
+        deck.options.ratio = '4:3';
+      },
+      '?print',
+    );
     await expect(page.locator('html')).toHaveAttribute('data-print', 'ready');
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     // 960 × 720 CSS px = 720 × 540 pt, one page per slide.
@@ -42,9 +49,13 @@ test.describe('deck options', () => {
   });
 
   test('the slide number follows slideNumberFormat; an empty format hides it', async ({ page }) => {
-    await openVariant(page, (deck) => {
-      deck.options.slideNumberFormat = 'Folie %current% von %total%';
-    }, '#3');
+    await openVariant(
+      page,
+      (deck) => {
+        deck.options.slideNumberFormat = 'Folie %current% von %total%';
+      },
+      '#3',
+    );
     await expect(visibleSlide(page).locator('.remark-slide-number')).toHaveText('Folie 3 von 12');
     await openVariant(page, (deck) => {
       deck.options.slideNumberFormat = '';
@@ -54,7 +65,10 @@ test.describe('deck options', () => {
 
   test('background properties of a slide become inline styles', async ({ page }) => {
     await openVariant(page, (deck) => {
-      Object.assign(deck.slides[0]?.properties ?? {}, { 'background-color': 'rgb(255, 238, 170)', 'background-size': 'cover' });
+      Object.assign(deck.slides[0]?.properties ?? {}, {
+        'background-color': 'rgb(255, 238, 170)',
+        'background-size': 'cover',
+      });
     });
     const content = visibleSlide(page).locator('.remark-slide-content');
     await expect(content).toHaveCSS('background-color', 'rgb(255, 238, 170)');
@@ -62,9 +76,13 @@ test.describe('deck options', () => {
   });
 
   test('with click on, a left click goes forward and a right click back; links still work', async ({ page }) => {
-    await openVariant(page, (deck) => {
-      deck.options.click = true;
-    }, '#2');
+    await openVariant(
+      page,
+      (deck) => {
+        deck.options.click = true;
+      },
+      '#2',
+    );
     const label = (n: number): string => `Folie ${n} von 12`;
     await page.mouse.click(640, 600);
     await expect(visibleSlide(page)).toHaveAttribute('aria-label', label(3));
@@ -76,9 +94,13 @@ test.describe('deck options', () => {
   });
 
   test('with scroll off, the wheel does not move the deck', async ({ page }) => {
-    await openVariant(page, (deck) => {
-      deck.options.scroll = false;
-    }, '#2');
+    await openVariant(
+      page,
+      (deck) => {
+        deck.options.scroll = false;
+      },
+      '#2',
+    );
     await page.mouse.move(640, 360);
     await page.mouse.wheel(0, 200);
     await page.keyboard.press('ArrowRight');

@@ -19,7 +19,9 @@ test.describe('printing', () => {
     await page.goto(`${DECK}?print`);
     await expect(page.locator('html')).toHaveAttribute('data-print', 'ready');
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('.remark-slides-area .remark-slide-container').nth(7).locator('.vs-diagram svg')).toBeVisible();
+    await expect(
+      page.locator('.remark-slides-area .remark-slide-container').nth(7).locator('.vs-diagram svg'),
+    ).toBeVisible();
     const { count, size } = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(count).toBe(SLIDES);
     // 1280 × 720 CSS px = 960 × 540 pt.
@@ -62,7 +64,9 @@ test.describe('printing', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const failed = await run('npx', ['tsx', 'src/cli/pdf.ts', 'gibtsnicht'], { env }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run('npx', ['tsx', 'src/cli/pdf.ts', 'gibtsnicht'], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('Foliensatz „gibtsnicht“ nicht gefunden');
   });

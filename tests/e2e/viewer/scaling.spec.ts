@@ -36,6 +36,8 @@ test.describe('the 16:9 canvas scales to fit and is letterboxed', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await openDeck(page);
     await page.setViewportSize({ width: 640, height: 360 });
-    await expect.poll(async () => (await visibleSlide(page).locator('.remark-slide').boundingBox())?.width).toBeCloseTo(640, 0);
+    await expect
+      .poll(async () => (await visibleSlide(page).locator('.remark-slide').boundingBox())?.width)
+      .toBeCloseTo(640, 0);
   });
 });

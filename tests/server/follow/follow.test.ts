@@ -63,14 +63,24 @@ describe('publishing a slide', () => {
 
   it('answers 503 when no PRESENTER_TOKEN is configured', async () => {
     const server = await followApp(undefined);
-    const response = await server.inject({ method: 'POST', url: '/api/follow/kapitel-2', headers: auth, payload: { index: 1 } });
+    const response = await server.inject({
+      method: 'POST',
+      url: '/api/follow/kapitel-2',
+      headers: auth,
+      payload: { index: 1 },
+    });
     expect(response.statusCode).toBe(503);
     expect(response.json().message).toMatch(/Folgen ist nicht eingerichtet/);
   });
 
   it('stores the slide per deck', async () => {
     const server = await followApp(TOKEN);
-    const posted = await server.inject({ method: 'POST', url: '/api/follow/uebung-1', headers: auth, payload: { index: 4 } });
+    const posted = await server.inject({
+      method: 'POST',
+      url: '/api/follow/uebung-1',
+      headers: auth,
+      payload: { index: 4 },
+    });
     expect(posted.statusCode).toBe(200);
     expect(posted.json()).toMatchObject({ deck: 'uebung-1', index: 4 });
     expect((await server.inject({ url: '/api/follow/uebung-1' })).json()).toMatchObject({ index: 4 });
@@ -99,7 +109,13 @@ describe('publishing a slide', () => {
     const third = await server.inject({ method: 'POST', url: '/api/follow/c', headers: auth, payload: { index: 0 } });
     expect(third.statusCode).toBe(503);
     a.close();
-    await expect.poll(async () => (await server.inject({ method: 'POST', url: '/api/follow/c', headers: auth, payload: { index: 0 } })).statusCode).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await server.inject({ method: 'POST', url: '/api/follow/c', headers: auth, payload: { index: 0 } }))
+            .statusCode,
+      )
+      .toBe(200);
     b.close();
   });
 });
@@ -142,7 +158,12 @@ describe('following over Server-Sent Events', () => {
     const refused = await fetch(`${base}/api/follow/kapitel-2/events`);
     expect(refused.status).toBe(503);
     first.close();
-    await expect.poll(async () => (await server.inject({ url: '/api/follow/x/events', method: 'GET', payloadAsStream: true })).statusCode).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await server.inject({ url: '/api/follow/x/events', method: 'GET', payloadAsStream: true })).statusCode,
+      )
+      .toBe(200);
   });
 
   it('rejects an invalid deck id', async () => {

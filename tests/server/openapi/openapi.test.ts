@@ -26,7 +26,15 @@ describe('OpenAPI description of both APIs', () => {
       paths: Record<string, Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>>;
     };
     expect(document.openapi).toMatch(/^3\./);
-    for (const path of ['/api/visits', '/api/visits/stats', '/api/execute', '/api/jobs', '/api/jobs/{id}', '/api/status', '/api/tasks']) {
+    for (const path of [
+      '/api/visits',
+      '/api/visits/stats',
+      '/api/execute',
+      '/api/jobs',
+      '/api/jobs/{id}',
+      '/api/status',
+      '/api/tasks',
+    ]) {
       expect(document.paths, path).toHaveProperty([path]);
     }
     expect(document.paths['/api/execute']?.post?.requestBody).toBeDefined();

@@ -43,7 +43,14 @@ describe('task API (embedded worker threads)', () => {
   it('lists the catalogue with each task’s parameter schema', async () => {
     const { tasks } = (await (await fetch(`${server.url}/api/tasks`)).json()) as { tasks: { name: string }[] };
     expect(tasks.map((task) => task.name)).toEqual([
-      'sum', 'multiplication', 'primes', 'pi', 'fibonacci', 'hash', 'sort', 'sleep',
+      'sum',
+      'multiplication',
+      'primes',
+      'pi',
+      'fibonacci',
+      'hash',
+      'sort',
+      'sleep',
     ]);
     expect(tasks[0]).toMatchObject({ params: { type: 'array', items: { type: 'number' }, maxItems: 10_000 } });
   });
@@ -87,7 +94,9 @@ describe('task API (embedded worker threads)', () => {
   it('cancels a running job with DELETE', async () => {
     const created = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 20_000 } });
     const events = readEvents(`${server.url}${created.body.events}`);
-    await expect.poll(async () => ((await (await fetch(`${server.url}${created.body.self}`)).json()) as Job).state).toBe('active');
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}${created.body.self}`)).json()) as Job).state)
+      .toBe('active');
     const cancelled = await fetch(`${server.url}${created.body.self}`, { method: 'DELETE' });
     expect(cancelled.status).toBe(200);
     expect(await cancelled.json()).toMatchObject({ state: 'cancelled', failure: 'cancelled' });
@@ -104,7 +113,11 @@ describe('task API (embedded worker threads)', () => {
   });
 
   it('answers 404 for an unknown job', async () => {
-    for (const [method, path] of [['GET', ''], ['DELETE', ''], ['GET', '/events']] as const) {
+    for (const [method, path] of [
+      ['GET', ''],
+      ['DELETE', ''],
+      ['GET', '/events'],
+    ] as const) {
       const response = await fetch(`${server.url}/api/jobs/nope${path}`, { method });
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ field: 'id', message: expect.stringContaining('nope') });

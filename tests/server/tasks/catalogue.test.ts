@@ -94,7 +94,14 @@ describe('task catalogue', () => {
     for (const task of BUILTIN_TASKS) expect(() => catalogue.check(task.name, task.example)).not.toThrow();
     const described = catalogue.describe(256);
     expect(described.map((task) => task.name)).toEqual([
-      'sum', 'multiplication', 'primes', 'pi', 'fibonacci', 'hash', 'sort', 'sleep',
+      'sum',
+      'multiplication',
+      'primes',
+      'pi',
+      'fibonacci',
+      'hash',
+      'sort',
+      'sleep',
     ]);
     expect(described.find((task) => task.name === 'primes')).toMatchObject({
       params: { type: 'object', properties: { n: { type: 'integer', maximum: 100_000_000 } } },

@@ -18,7 +18,12 @@ interface Outcome {
 /** `npm run client -- ARGS` as a real process. */
 async function client(...args: string[]): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', tsxLoader, clientEntry, ...args]);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [
+      '--import',
+      tsxLoader,
+      clientEntry,
+      ...args,
+    ]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -44,7 +44,10 @@ export async function embeddedRunner(
   return new EmbeddedRunner(await Catalogue.load(extraModules), { threads: 2, ...options });
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function postJson(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

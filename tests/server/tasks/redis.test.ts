@@ -79,10 +79,10 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
 
   it('cancels a running job on whichever worker runs it', async () => {
     const created = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 20_000 } });
-    await expect.poll(async () => (await job(server, created.body.id)).state).toBe('active');
-    const response = await fetch(`${server.url}${created.body.self}`, { method: 'DELETE' });
+    await expect.poll(async () => (await job(server, String(created.body.id))).state).toBe('active');
+    const response = await fetch(`${server.url}${String(created.body.self)}`, { method: 'DELETE' });
     expect(await response.json()).toMatchObject({ state: 'cancelled', failure: 'cancelled' });
-    expect(await job(server, created.body.id)).toMatchObject({ state: 'cancelled' });
+    expect(await job(server, String(created.body.id))).toMatchObject({ state: 'cancelled' });
   });
 
   it('answers a task past its time limit with 504 from a worker of the queue too', async () => {
@@ -103,7 +103,12 @@ describe.skipIf(!REDIS_URL)('when Redis goes away', () => {
     await proxy.start();
     const catalogue = await Catalogue.load();
     const runner = new RedisRunner(catalogue, { redisUrl: proxy.url, queueName: queue.queueName, localWorker: false });
-    const worker = new TaskWorker(catalogue, { redisUrl: REDIS_URL!, queueName: queue.queueName, threads: 1, heartbeatMs: 300 });
+    const worker = new TaskWorker(catalogue, {
+      redisUrl: REDIS_URL!,
+      queueName: queue.queueName,
+      threads: 1,
+      heartbeatMs: 300,
+    });
     const server = await serve(runner);
     try {
       await Promise.all([runner.ready(), worker.ready()]);
@@ -170,12 +175,14 @@ describe.skipIf(!REDIS_URL)('worker processes (npm run worker)', () => {
     const child = await startWorker();
     await expect.poll(async () => workerOf(child, await status(server)), { timeout: 30_000 }).toBeDefined();
     const created = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 1_500 } });
-    await expect.poll(async () => (await job(server, created.body.id)).state, { timeout: 10_000 }).toBe('active');
+    await expect
+      .poll(async () => (await job(server, String(created.body.id))).state, { timeout: 10_000 })
+      .toBe('active');
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);
-    const finished = await job(server, created.body.id);
+    const finished = await job(server, String(created.body.id));
     expect(finished).toMatchObject({ state: 'completed', result: { sleptMs: 1_500 } });
     expect(finished.worker).toMatch(new RegExp(`:${child.pid}$`));
     expect(workerOf(child, await status(server))).toBeUndefined();

@@ -142,7 +142,9 @@ describe('POST /api/visits', () => {
     expect(bot.json()).toEqual({ dropped: 'known-bot' });
     await app.inject(visitRequest({ path: '/' }, { 'user-agent': 'curl/8.5.0' }));
     // The same bot again is still a bot (the answer per user agent is remembered).
-    expect((await app.inject(visitRequest({ path: '/' }, { 'user-agent': googlebot }))).json()).toEqual({ dropped: 'known-bot' });
+    expect((await app.inject(visitRequest({ path: '/' }, { 'user-agent': googlebot }))).json()).toEqual({
+      dropped: 'known-bot',
+    });
     const anonymous = await app.inject(visitRequest({ path: '/' }, { 'user-agent': '' }));
     expect(anonymous.json()).toEqual({ dropped: 'no-user-agent' });
     expect(await stored()).toEqual([]);

@@ -48,10 +48,12 @@ const contentType = fc.constantFrom(
 const body = fc.oneof(
   fc.json(),
   fc.string({ unit: 'binary' }),
-  fc.record(
-    { path: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue()), referrer: fc.jsonValue() },
-    { requiredKeys: [] },
-  ).map((value) => JSON.stringify(value)),
+  fc
+    .record(
+      { path: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue()), referrer: fc.jsonValue() },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
   fc.integer({ min: 8000, max: 9000 }).map((length) => JSON.stringify({ path: `/${'x'.repeat(length)}` })),
 );
@@ -64,8 +66,33 @@ const userAgent = fc.oneof(
 
 const segment = fc.oneof(
   fc.constantFrom(
-    'api', 'visits', 'stats', 'status', 'rows', 'live.js', 'index.html', '..', '.', '%2e%2e', '%2f',
-    '%5c', '%00', '%', '%zz', '%c0%ae', '~', '', '?', '&', '=', '#', 'limit=', 'before=', 'bucket=', '-1', '1e9',
+    'api',
+    'visits',
+    'stats',
+    'status',
+    'rows',
+    'live.js',
+    'index.html',
+    '..',
+    '.',
+    '%2e%2e',
+    '%2f',
+    '%5c',
+    '%00',
+    '%',
+    '%zz',
+    '%c0%ae',
+    '~',
+    '',
+    '?',
+    '&',
+    '=',
+    '#',
+    'limit=',
+    'before=',
+    'bucket=',
+    '-1',
+    '1e9',
   ),
   fc.string({ unit: 'grapheme-ascii', maxLength: 8 }).map(encodeURIComponent),
   fc.string({ maxLength: 6 }),
@@ -92,37 +119,45 @@ function opensStream(method: string, target: string): boolean {
 }
 
 describe('generated input', () => {
-  it(`answers ${RUNS} generated visit bodies without a 5xx, and keeps each one it acknowledges`, async () => {
-    let acknowledged = 0;
-    await fc.assert(
-      fc.asyncProperty(body, contentType, userAgent, async (payload, type, agent) => {
-        const response = await app.inject({
-          method: 'POST',
-          url: '/api/visits',
-          headers: { 'user-agent': agent, ...(type ? { 'content-type': type } : {}) },
-          payload,
-        });
-        expect(response.statusCode).toBeLessThan(500);
-        if (response.statusCode === 201) acknowledged += 1;
-      }),
-      { numRuns: RUNS },
-    );
-    expect(await store.count()).toBe(acknowledged);
-  }, TIMEOUT_MS);
+  it(
+    `answers ${RUNS} generated visit bodies without a 5xx, and keeps each one it acknowledges`,
+    async () => {
+      let acknowledged = 0;
+      await fc.assert(
+        fc.asyncProperty(body, contentType, userAgent, async (payload, type, agent) => {
+          const response = await app.inject({
+            method: 'POST',
+            url: '/api/visits',
+            headers: { 'user-agent': agent, ...(type ? { 'content-type': type } : {}) },
+            payload,
+          });
+          expect(response.statusCode).toBeLessThan(500);
+          if (response.statusCode === 201) acknowledged += 1;
+        }),
+        { numRuns: RUNS },
+      );
+      expect(await store.count()).toBe(acknowledged);
+    },
+    TIMEOUT_MS,
+  );
 
-  it(`answers ${RUNS} generated URLs without a 5xx and keeps serving`, async () => {
-    const method = fc.constantFrom('GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS', 'PUT') as fc.Arbitrary<
-      'GET' | 'HEAD' | 'POST' | 'DELETE' | 'OPTIONS' | 'PUT'
-    >;
-    await fc.assert(
-      fc.asyncProperty(method, url, async (verb, target) => {
-        fc.pre(injectable(target) && !opensStream(verb, target));
-        const response = await app.inject({ method: verb, url: target, headers: { 'user-agent': BROWSER } });
-        expect(response.statusCode).toBeLessThan(500);
-      }),
-      { numRuns: RUNS },
-    );
-    expect((await app.inject({ url: '/' })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/visits/status' })).statusCode).toBe(200);
-  }, TIMEOUT_MS);
+  it(
+    `answers ${RUNS} generated URLs without a 5xx and keeps serving`,
+    async () => {
+      const method = fc.constantFrom('GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS', 'PUT') as fc.Arbitrary<
+        'GET' | 'HEAD' | 'POST' | 'DELETE' | 'OPTIONS' | 'PUT'
+      >;
+      await fc.assert(
+        fc.asyncProperty(method, url, async (verb, target) => {
+          fc.pre(injectable(target) && !opensStream(verb, target));
+          const response = await app.inject({ method: verb, url: target, headers: { 'user-agent': BROWSER } });
+          expect(response.statusCode).toBeLessThan(500);
+        }),
+        { numRuns: RUNS },
+      );
+      expect((await app.inject({ url: '/' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/visits/status' })).statusCode).toBe(200);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -30,10 +30,13 @@ describe('GroupCommit', () => {
   });
 
   it('splits large batches and rejects only the batch whose commit failed', async () => {
-    const commits = new GroupCommit((items: number[]) => {
-      if (items.includes(3)) throw new Error('disk full');
-      return items;
-    }, { maxBatch: 2 });
+    const commits = new GroupCommit(
+      (items: number[]) => {
+        if (items.includes(3)) throw new Error('disk full');
+        return items;
+      },
+      { maxBatch: 2 },
+    );
     const settled = await Promise.allSettled([1, 2, 3, 4, 5].map((item) => commits.add(item)));
     expect(settled.map((result) => result.status)).toEqual([
       'fulfilled',

@@ -9,7 +9,9 @@ const run = promisify(execFile);
 
 async function deckCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(resolve(root, 'node_modules/.bin/tsx'), ['src/cli/deck.ts', ...args], { cwd: root });
+    const { stdout, stderr } = await run(resolve(root, 'node_modules/.bin/tsx'), ['src/cli/deck.ts', ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -29,7 +31,9 @@ describe('npm run deck', () => {
   it('check prints the errors and exits non-zero for a broken deck, a quiz bank or a missing file', async () => {
     const broken = await deckCli('check', 'tests/fixtures/decks/broken/fehlendes-bild.md');
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('tests/fixtures/decks/broken/fehlendes-bild.md:7: Folie 2: Bild „media/gibt-es-nicht.svg“ nicht gefunden');
+    expect(broken.stderr).toContain(
+      'tests/fixtures/decks/broken/fehlendes-bild.md:7: Folie 2: Bild „media/gibt-es-nicht.svg“ nicht gefunden',
+    );
     const quiz = await deckCli('check', 'tests/fixtures/decks/valid/zweiter.quiz.md');
     expect(quiz.code).toBe(1);
     expect(quiz.stderr).toContain('ist eine Quizdatei');

@@ -53,6 +53,8 @@ describe('errors and warnings', () => {
         throw new Error('braucht ein Argument');
       },
     };
-    expect(await compileError('x\n\n![:streng]', { macros })).toBe('slides/test.md:3: Folie 1: Makro „streng“: braucht ein Argument');
+    expect(await compileError('x\n\n![:streng]', { macros })).toBe(
+      'slides/test.md:3: Folie 1: Makro „streng“: braucht ein Argument',
+    );
   });
 });

@@ -13,7 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('A. Source loading and pre-processing', () => {
   it('R1: a deck file with LF and one with CRLF line ends both give the slides a and b', async () => {
-    for (const [name, text] of [['lf.md', 'a\n---\nb\n'], ['crlf.md', 'a\r\n---\r\nb\r\n']] as const) {
+    for (const [name, text] of [
+      ['lf.md', 'a\n---\nb\n'],
+      ['crlf.md', 'a\r\n---\r\nb\r\n'],
+    ] as const) {
       const path = join(dir, name);
       writeFileSync(path, text);
       const { deck } = await loadDeck(path, { root: dir });

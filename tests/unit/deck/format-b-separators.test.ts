@@ -58,7 +58,10 @@ describe('B. Slide separators and incremental slides', () => {
   it('R12: no steps inside a content class: `--` there is text; repeating the wrapper after each `--` works', async () => {
     expect(await slides('.col[\na\n--\nb\n]')).toHaveLength(1);
     const steps = await htmls('.col[\na\n]\n--\n.col[\nb\n]');
-    expect(steps).toEqual(['<div class="col"><p>a</p></div>', '<div class="col"><p>a</p></div>\n<div class="col"><p>b</p></div>']);
+    expect(steps).toEqual([
+      '<div class="col"><p>a</p></div>',
+      '<div class="col"><p>a</p></div>\n<div class="col"><p>b</p></div>',
+    ]);
   });
 
   it('R13: with disableIncrementalSlides every `--` is dropped and notes gathered before it are discarded', async () => {

@@ -42,7 +42,10 @@ describe('D. Slide properties', () => {
     expect(deck.slides[1]!.properties.Note).toBe('wichtig');
     expect(deck.slides[1]!.html).toBe('');
     expect(deck.slides[2]!.properties.http).toBe('//example.com');
-    expect(warnings.map((warning) => [warning.slide, warning.line])).toEqual([[2, 3], [3, 5]]);
+    expect(warnings.map((warning) => [warning.slide, warning.line])).toEqual([
+      [2, 3],
+      [3, 5],
+    ]);
     expect(warnings[0]!.message).toContain('Note\\: wichtig');
     expect(warnings[1]!.message).toContain('<http://example.com>');
     const quiet = await compile('Autor: Anna\n\n{{Autor}} spricht');
@@ -86,7 +89,10 @@ describe('D. Slide properties', () => {
   });
 
   it('R27: `exclude: true` (any case) removes the slide; it cannot serve as a template', async () => {
-    expect((await slides('1\n---\nexclude: true\n2\n---\n3')).map((slide) => slide.html)).toEqual(['<p>1</p>', '<p>3</p>']);
+    expect((await slides('1\n---\nexclude: true\n2\n---\n3')).map((slide) => slide.html)).toEqual([
+      '<p>1</p>',
+      '<p>3</p>',
+    ]);
     expect(await slides('a\n---\nexclude: TRUE\nb')).toHaveLength(1);
     const { deck, warnings } = await compile('name: t\nexclude: true\nT\n---\ntemplate: t\nx');
     expect(deck.slides.map((slide) => slide.html)).toEqual(['<p>x</p>']);
@@ -95,12 +101,18 @@ describe('D. Slide properties', () => {
 
   it('R28: excludedClasses drops slides with one of those classes and does not count them', async () => {
     const result = await slides('a\n---\nclass: intern, x\n\nb\n---\nc', { settings: { excludedClasses: ['intern'] } });
-    expect(result.map((slide) => [slide.html, slide.number])).toEqual([['<p>a</p>', 1], ['<p>c</p>', 2]]);
+    expect(result.map((slide) => [slide.html, slide.number])).toEqual([
+      ['<p>a</p>', 1],
+      ['<p>c</p>', 2],
+    ]);
   });
 
   it('R29: `continued` is set automatically to "true" or "false"', async () => {
     const result = await slides('a\n--\nb');
-    expect(result.map((slide) => [slide.properties.continued, slide.continued])).toEqual([['false', false], ['true', true]]);
+    expect(result.map((slide) => [slide.properties.continued, slide.continued])).toEqual([
+      ['false', false],
+      ['true', true],
+    ]);
   });
 
   it('R30: any other key is a variable for `{{ key }}`', async () => {

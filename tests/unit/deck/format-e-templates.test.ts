@@ -10,7 +10,10 @@ describe('E. Layouts and templates', () => {
   });
 
   it('R31: a later layout replaces the first without inheriting it; `layout: false` clears it', async () => {
-    expect(await htmls('layout: true\nL1\n---\nx\n---\nlayout: true\nL2\n---\ny')).toEqual(['<p>L1\nx</p>', '<p>L2\ny</p>']);
+    expect(await htmls('layout: true\nL1\n---\nx\n---\nlayout: true\nL2\n---\ny')).toEqual([
+      '<p>L1\nx</p>',
+      '<p>L2\ny</p>',
+    ]);
     expect(await htmls('layout: true\nL\n---\nlayout: false\na\n---\nb')).toEqual(['<p>a</p>', '<p>b</p>']);
   });
 
@@ -28,7 +31,10 @@ describe('E. Layouts and templates', () => {
   });
 
   it('R32: layout slides can be named and used as templates', async () => {
-    expect(await htmls('name: l\nlayout: true\nL\n---\nlayout: false\nx\n---\ntemplate: l\ny')).toEqual(['<p>x</p>', '<p>L\ny</p>']);
+    expect(await htmls('name: l\nlayout: true\nL\n---\nlayout: false\nx\n---\ntemplate: l\ny')).toEqual([
+      '<p>x</p>',
+      '<p>L\ny</p>',
+    ]);
   });
 
   it('R33: a step inherits from the previous slide (with what it inherited) before template and layout', async () => {
@@ -38,15 +44,25 @@ describe('E. Layouts and templates', () => {
   });
 
   it('R34: all properties but name, layout and count are inherited; own wins except class, which is joined', async () => {
-    const result = await slides('name: t\nclass: a\ncount: false\nfarbe: rot\nform: rund\n\nT\n---\ntemplate: t\nclass: b\nform: eckig\n\nx');
-    expect(result[1]!.properties).toEqual({ class: 'a, b', farbe: 'rot', form: 'eckig', template: 't', continued: 'false' });
+    const result = await slides(
+      'name: t\nclass: a\ncount: false\nfarbe: rot\nform: rund\n\nT\n---\ntemplate: t\nclass: b\nform: eckig\n\nx',
+    );
+    expect(result[1]!.properties).toEqual({
+      class: 'a, b',
+      farbe: 'rot',
+      form: 'eckig',
+      template: 't',
+      continued: 'false',
+    });
     expect(result[1]!.classes).toEqual(['a', 'b']);
     expect(result.map((slide) => slide.number)).toEqual([0, 1]);
   });
 
   it('R34: template content comes before the slide content (on its own line), or where the template has `{{content}}`', async () => {
     expect(await htmls('name: a\na\n---\ntemplate: a\nb')).toEqual(['<p>a</p>', '<p>a\nb</p>']);
-    expect(await htmls('layout: true\n.fuss[x]\n---\n# Titel')).toEqual(['<p><span class="fuss">x</span></p>\n<h1>Titel</h1>']);
+    expect(await htmls('layout: true\n.fuss[x]\n---\n# Titel')).toEqual([
+      '<p><span class="fuss">x</span></p>\n<h1>Titel</h1>',
+    ]);
     const result = await htmls('name: t\n# Kopf\n\n{{content}}\n\nFuß\n---\ntemplate: t\nMitte');
     expect(result).toEqual(['<h1>Kopf</h1>\n<p>Fuß</p>', '<h1>Kopf</h1>\n<p>Mitte</p>\n<p>Fuß</p>']);
   });

@@ -5,7 +5,9 @@ import { compileError, htmls } from './helpers';
 describe('F. Content classes', () => {
   it('R37: `.cls[…]` and chained `.a.b[…]`; names start with a letter, `_` or `-`; no space needed before the dot', async () => {
     expect(await htmls('.c1.c2[content]')).toEqual(['<p><span class="c1 c2">content</span></p>']);
-    expect(await htmls('.1a[x] ._b[y] .-c[z]')).toEqual(['<p>.1a[x] <span class="_b">y</span> <span class="-c">z</span></p>']);
+    expect(await htmls('.1a[x] ._b[y] .-c[z]')).toEqual([
+      '<p>.1a[x] <span class="_b">y</span> <span class="-c">z</span></p>',
+    ]);
     expect(await htmls('next.red[*]')).toEqual(['<p>next<span class="red">*</span></p>']);
   });
 

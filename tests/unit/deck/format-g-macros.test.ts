@@ -22,7 +22,9 @@ describe('G. Macros', () => {
   });
 
   it('R45: the macro gets its args and value; an unknown macro fails the build with file, slide and line', async () => {
-    expect(await htmls('![:upper](wort)', { macros: { upper: ({ value }) => value?.toUpperCase() } })).toEqual(['<p>WORT</p>']);
+    expect(await htmls('![:upper](wort)', { macros: { upper: ({ value }) => value?.toUpperCase() } })).toEqual([
+      '<p>WORT</p>',
+    ]);
     expect(await compileError('a\n---\nb\n\n![:fehlt 1](x)')).toBe(
       'slides/test.md:5: Folie 2: Unbekanntes Makro „fehlt“ (vorhanden: demo, scale)',
     );
@@ -38,7 +40,9 @@ describe('G. Macros', () => {
     };
     expect(await htmls('![:wrap](word)', { macros })).toEqual(['<p>WORD</p>']);
     expect(await htmls('a ![:sum 1, 2, 3] b', { macros })).toEqual(['<p>a 6 b</p>']);
-    expect(await htmls('a![:nothing]b ![:bold]', { macros })).toEqual(['<p>ab <strong>fett</strong> und <em>kursiv</em></p>']);
+    expect(await htmls('a![:nothing]b ![:bold]', { macros })).toEqual([
+      '<p>ab <strong>fett</strong> und <em>kursiv</em></p>',
+    ]);
   });
 
   it('R46: a macro that calls itself endlessly is a clear error, not a hang', async () => {

@@ -3,7 +3,9 @@ import { compile, htmls } from './helpers';
 
 describe('H. Markdown dialect, HTML, escaping', () => {
   it('R49: GFM (tables, strikethrough, autolinks) and raw HTML, inline and block, pass through', async () => {
-    const [html] = await htmls('| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ <br> <b>fett</b>\n\n<div class="x">roh</div>');
+    const [html] = await htmls(
+      '| a | b |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ <br> <b>fett</b>\n\n<div class="x">roh</div>',
+    );
     expect(html).toContain('<table>');
     expect(html).toContain('<td>1</td>');
     expect(html).toContain('<del>alt</del> <br> <b>fett</b>');
@@ -30,6 +32,8 @@ describe('H. Markdown dialect, HTML, escaping', () => {
   });
 
   it('R52: remark escapes: `\\.cls[` and `\\{{` print literally; other backslashes follow Markdown', async () => {
-    expect(await htmls('a: 1\n\n\\.cls[x] \\{{a}} \\*nicht kursiv\\*')).toEqual(['<p>.cls[x] {{a}} *nicht kursiv*</p>']);
+    expect(await htmls('a: 1\n\n\\.cls[x] \\{{a}} \\*nicht kursiv\\*')).toEqual([
+      '<p>.cls[x] {{a}} *nicht kursiv*</p>',
+    ]);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { htmls } from './helpers';
 
 const lines = (html: string): string[] =>
-  Array.from(html.matchAll(/<span class="(line[^"]*)">(.*?)<\/span>(?=\n|<\/code>)/g), (match) =>
-    `${match[1]}|${match[2]!.replace(/<[^>]+>/g, '')}`,
+  Array.from(
+    html.matchAll(/<span class="(line[^"]*)">(.*?)<\/span>(?=\n|<\/code>)/g),
+    (match) => `${match[1]}|${match[2]!.replace(/<[^>]+>/g, '')}`,
   );
 
 describe('I. Code', () => {
@@ -17,7 +18,9 @@ describe('I. Code', () => {
   });
 
   it('R53: highlightLanguage sets the language of blocks without one; indented code has none', async () => {
-    const [html] = await htmls('```\nconst a = 1;\n```\n\nText\n\n    const b = 2;', { settings: { highlightLanguage: 'js' } });
+    const [html] = await htmls('```\nconst a = 1;\n```\n\nText\n\n    const b = 2;', {
+      settings: { highlightLanguage: 'js' },
+    });
     expect(html!.match(/language-js/g)).toHaveLength(2);
   });
 

@@ -4,7 +4,12 @@ import { compile, slides } from './helpers';
 describe('J. Numbering', () => {
   it('R59: index counts displayed slides; number skips layouts, excluded, count: false and (optionally) steps', async () => {
     const result = await slides('layout: true\nL\n---\na\n---\nexclude: true\nx\n---\ncount: false\nb\n---\nc\n--\nd');
-    expect(result.map((slide) => [slide.index, slide.number])).toEqual([[0, 1], [1, 1], [2, 2], [3, 3]]);
+    expect(result.map((slide) => [slide.index, slide.number])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
   });
 
   it('R60: with countIncrementalSlides: false a step keeps the number of its slide unless it sets count', async () => {
@@ -15,7 +20,9 @@ describe('J. Numbering', () => {
   });
 
   it('R61: the slide number format is passed to the viewer; total is the number of the last slide', async () => {
-    const { deck } = await compile('a\n---\nb\n---\ncount: false\nc', { options: { slideNumberFormat: 'Folie %current%' } });
+    const { deck } = await compile('a\n---\nb\n---\ncount: false\nc', {
+      options: { slideNumberFormat: 'Folie %current%' },
+    });
     expect(deck.options.slideNumberFormat).toBe('Folie %current%');
     expect(deck.total).toBe(2);
     expect(deck.slides).toHaveLength(3);

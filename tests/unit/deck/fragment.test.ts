@@ -88,7 +88,14 @@ describe('renderMarkdown: a Markdown fragment in the slides’ dialect', () => {
 
   it('throws a DeckError naming the problem and its line: unknown macro, unclosed class, too long', async () => {
     const macro = await rejection('a\n\nb ![:fehlt](x)');
-    expect(macro.diagnostics).toEqual([{ severity: 'error', file: FILE, line: 3, message: expect.stringMatching(/Unbekanntes Makro „fehlt“ \(vorhanden: .*ok/) }]);
+    expect(macro.diagnostics).toEqual([
+      {
+        severity: 'error',
+        file: FILE,
+        line: 3,
+        message: expect.stringMatching(/Unbekanntes Makro „fehlt“ \(vorhanden: .*ok/),
+      },
+    ]);
     const unclosed = await rejection('a\n.rot[b');
     expect(unclosed.diagnostics).toMatchObject([{ line: 2, message: '„.rot[“ wird nicht mit „]“ geschlossen' }]);
     const long = await rejection('x'.repeat(LIMITS.slide + 1));

@@ -26,11 +26,62 @@ async function problem(source: string): Promise<string> {
 }
 
 const TOKENS = [
-  '---', '--', '???', '<!-- break -->', '.a[', '.b.c[', ']', '[', '\\', '`', '``', '```', '```js', '~~~', '    ',
-  '![:scale 50%](x.svg)', '![:scale 50%, Abb. 1: x](y.svg)', '![:demo task mode=job]()', '![:demo', '![:', '{{a}}', '\\{{a}}',
-  '{{content}}', 'name: a', 'template: a', 'layout: true', 'layout: false', 'count: false', 'exclude: true', 'class: x, y',
-  '<!-- class: z -->', '[id]: http://x', '[l][id]', '<div>', '</div>', '<br>', '*', '_', '# ', '- ', '1. ', '> ', '|a|b|',
-  '|-|-|', '\0', '\r', '\r\n', '\uFEFF', '\uE000', '\uE001', 'ä', '😀', 'text', ' ', '\n', '\n\n',
+  '---',
+  '--',
+  '???',
+  '<!-- break -->',
+  '.a[',
+  '.b.c[',
+  ']',
+  '[',
+  '\\',
+  '`',
+  '``',
+  '```',
+  '```js',
+  '~~~',
+  '    ',
+  '![:scale 50%](x.svg)',
+  '![:scale 50%, Abb. 1: x](y.svg)',
+  '![:demo task mode=job]()',
+  '![:demo',
+  '![:',
+  '{{a}}',
+  '\\{{a}}',
+  '{{content}}',
+  'name: a',
+  'template: a',
+  'layout: true',
+  'layout: false',
+  'count: false',
+  'exclude: true',
+  'class: x, y',
+  '<!-- class: z -->',
+  '[id]: http://x',
+  '[l][id]',
+  '<div>',
+  '</div>',
+  '<br>',
+  '*',
+  '_',
+  '# ',
+  '- ',
+  '1. ',
+  '> ',
+  '|a|b|',
+  '|-|-|',
+  '\0',
+  '\r',
+  '\r\n',
+  '\uFEFF',
+  '\uE000',
+  '\uE001',
+  'ä',
+  '😀',
+  'text',
+  ' ',
+  '\n',
+  '\n\n',
 ];
 
 describe('hostile input', () => {
@@ -38,7 +89,9 @@ describe('hostile input', () => {
     const slide = '# Titel\n\n- Punkt .rot[eins]\n- `code` und **fett**\n\n```js\nconst x = 1;\n```\n\n???\nNotiz\n';
     const source = Array.from({ length: Math.ceil(1_000_000 / (slide.length + 5)) }, () => slide).join('\n---\n');
     expect(source.length).toBeGreaterThan(1_000_000);
-    expect(await problem(source)).toMatch(/^slides\/test\.md: Der Foliensatz ist mit 1\.\d{3}\.\d{3} Zeichen zu groß \(höchstens 500\.000\)/);
+    expect(await problem(source)).toMatch(
+      /^slides\/test\.md: Der Foliensatz ist mit 1\.\d{3}\.\d{3} Zeichen zu groß \(höchstens 500\.000\)/,
+    );
   });
 
   it('rejects a 100,000-character line as a slide that is too large, naming its line', async () => {
@@ -75,9 +128,12 @@ describe('hostile input', () => {
 
   it('any mix of format tokens yields a deck or a DeckError', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 60 }), async (tokens) => {
-        await outcome(tokens.join(''));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 60 }),
+        async (tokens) => {
+          await outcome(tokens.join(''));
+        },
+      ),
       { numRuns: 150 },
     );
   });

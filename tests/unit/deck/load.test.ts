@@ -45,7 +45,9 @@ describe('decks on disk', () => {
     });
     expect(files).toEqual([join(dir, 'slides/media/knoten.svg'), join(dir, 'wurzel.svg'), join(dir, 'wurzel.svg')]);
     expect(images).toEqual(['media/knoten.svg', 'wurzel.svg', '/wurzel.svg']);
-    expect(deck.slides[0]!.html).toBe('<p><img src="/x/1" alt="a"> <img src="/x/2" alt="b"> <img src="/x/3" alt="c"></p>');
+    expect(deck.slides[0]!.html).toBe(
+      '<p><img src="/x/1" alt="a"> <img src="/x/2" alt="b"> <img src="/x/3" alt="c"></p>',
+    );
   });
 
   it('compiles a deck again only when its file or sidecar changed', async () => {

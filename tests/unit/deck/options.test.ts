@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeckError } from '../../../src/deck/diagnostics';
+import type { DeckError } from '../../../src/deck/diagnostics';
 import { parseSettings } from '../../../src/deck/options';
 import { DEFAULT_OPTIONS } from '../../../src/shared/deck';
 
@@ -38,7 +38,15 @@ describe('deck options (sidecar slides/<id>.json)', () => {
     expect(settings).toEqual({
       title: 'T',
       chapter: 'Kapitel 9',
-      options: { ratio: '4:3', highlightLines: true, countIncrementalSlides: false, slideNumberFormat: '', scroll: false, touch: false, click: true },
+      options: {
+        ratio: '4:3',
+        highlightLines: true,
+        countIncrementalSlides: false,
+        slideNumberFormat: '',
+        scroll: false,
+        touch: false,
+        click: true,
+      },
       highlightSpans: true,
       highlightLanguage: 'js',
       excludedClasses: ['intern'],
@@ -54,7 +62,9 @@ describe('deck options (sidecar slides/<id>.json)', () => {
       expect.stringContaining('unbekannte Option „hightlightLines“ (erlaubt: title, chapter, ratio'),
       '„scroll“ muss true oder false sein, ist aber "ja"',
     ]);
-    expect(problems('{ "excludedClasses": "intern" }')).toEqual(['„excludedClasses“ muss eine Liste von Klassennamen sein, ist aber "intern"']);
+    expect(problems('{ "excludedClasses": "intern" }')).toEqual([
+      '„excludedClasses“ muss eine Liste von Klassennamen sein, ist aber "intern"',
+    ]);
   });
 
   it('rejects what is not a JSON object', () => {

@@ -35,7 +35,8 @@ function deckData(html: string): Deck {
   return JSON.parse(match![1]!) as Deck;
 }
 
-const scriptsOf = (html: string): string[] => Array.from(html.matchAll(/<script type="module"[^>]* src="([^"]+)"/g), (match) => match[1]!);
+const scriptsOf = (html: string): string[] =>
+  Array.from(html.matchAll(/<script type="module"[^>]* src="([^"]+)"/g), (match) => match[1]!);
 
 describe('deck pages in the build', () => {
   let outDir: string;
@@ -63,7 +64,9 @@ describe('deck pages in the build', () => {
     expect(beispiel).not.toMatch(/<link rel="stylesheet"/);
     expect(beispiel).toMatch(/<style>[^<]*\.remark-slide-scaler\{/);
     expect(beispiel).toContain('<main class="remark-container" style="--vs-canvas-w: 960px; --vs-canvas-h: 720px">');
-    expect(beispiel).toMatch(/<section class="remark-slide-container remark-visible" aria-label="Folie 1 von \d+" tabindex="-1"><div class="remark-slide-scaler">/);
+    expect(beispiel).toMatch(
+      /<section class="remark-slide-container remark-visible" aria-label="Folie 1 von \d+" tabindex="-1"><div class="remark-slide-scaler">/,
+    );
     expect(readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.css'))).toEqual([]);
   });
 
@@ -132,7 +135,8 @@ describe('deck pages in vite dev', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`${base}/slides/zweiter/#1`);
-      const title = () => page.evaluate((id) => (JSON.parse(document.getElementById(id)!.textContent!) as Deck).title, DECK_DATA_ID);
+      const title = () =>
+        page.evaluate((id) => (JSON.parse(document.getElementById(id)!.textContent!) as Deck).title, DECK_DATA_ID);
       expect(await title()).toBe('Zweiter Foliensatz');
       writeFileSync(join(decks, 'zweiter.md'), '# Neu geladen');
       await expect.poll(title, { timeout: 15_000 }).toBe('Neu geladen');

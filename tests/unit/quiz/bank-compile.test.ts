@@ -18,7 +18,14 @@ const slide: Slide = {
   diagrams: 0,
   demos: [],
 };
-const deck: Deck = { id: 'kapitel-2', title: 'Systemdesign', chapter: 'Kapitel 2', options: DEFAULT_OPTIONS, slides: [slide], total: 1 };
+const deck: Deck = {
+  id: 'kapitel-2',
+  title: 'Systemdesign',
+  chapter: 'Kapitel 2',
+  options: DEFAULT_OPTIONS,
+  slides: [slide],
+  total: 1,
+};
 const render = (texts: readonly string[]) => renderBankTexts(texts, 'slides/kapitel-2.quiz.md');
 
 const source = `id: rp
@@ -56,7 +63,12 @@ describe('compileBank', () => {
     const [question] = bank.questions;
     expect(question?.promptHtml).toBe('<p>Was tut ein <strong>Reverse-Proxy</strong>?</p>');
     expect(question?.choices.map((c) => [c.id, c.correct, c.html, c.feedbackHtml])).toEqual([
-      ['a', true, 'Er steht vor den <code class="remark-inline-code">Webservern</code>.', '<p>Richtig: Er vertritt die Server.</p>'],
+      [
+        'a',
+        true,
+        'Er steht vor den <code class="remark-inline-code">Webservern</code>.',
+        '<p>Richtig: Er vertritt die Server.</p>',
+      ],
       ['b', false, 'Er steht vor den Nutzern.', '<p>Hinweis: Das ist der <em>Forward</em>-Proxy.</p>'],
     ]);
     expect(question?.hintsHtml).toEqual(['<p><span class="betont">Vor wem</span> steht er?</p>']);

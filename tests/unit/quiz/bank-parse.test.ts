@@ -43,7 +43,13 @@ describe('parseBank', () => {
         slide: 'reverse-proxy',
         prompt: 'Was macht ein **Reverse-Proxy**?',
         choices: [
-          { id: 'a', markdown: 'Er steht vor den Webservern.', feedback: 'Richtig: Er vertritt die Server.', correct: true, line: 10 },
+          {
+            id: 'a',
+            markdown: 'Er steht vor den Webservern.',
+            feedback: 'Richtig: Er vertritt die Server.',
+            correct: true,
+            line: 10,
+          },
           {
             id: 'b',
             markdown: 'Er steht vor den Nutzern.',
@@ -82,7 +88,8 @@ describe('parseBank', () => {
   });
 
   it('leaves separators and section headings inside fenced code alone', () => {
-    const source = 'id: code\ntopic: T\nkind: text\nslide: s\n\nWas gibt das aus?\n\n```md\n---\n### Erklärung\n```\n\n### Musterantwort\nNichts.\n';
+    const source =
+      'id: code\ntopic: T\nkind: text\nslide: s\n\nWas gibt das aus?\n\n```md\n---\n### Erklärung\n```\n\n### Musterantwort\nNichts.\n';
     const bank = parseBank(source, 'd');
     expect(bank.problems).toEqual([]);
     expect(bank.questions).toHaveLength(1);
@@ -93,7 +100,9 @@ describe('parseBank', () => {
   it('accepts CRLF line ends and a byte order mark', () => {
     const bank = parseBank(`\uFEFF${choiceQuestion.replace(/\n/g, '\r\n')}`, 'kapitel-2');
     expect(bank.problems).toEqual([]);
-    expect(bank.questions[0]?.choices[1]?.feedback).toBe('Falsch: Das ist der Forward-Proxy.\nEr vertritt die Clients.');
+    expect(bank.questions[0]?.choices[1]?.feedback).toBe(
+      'Falsch: Das ist der Forward-Proxy.\nEr vertritt die Clients.',
+    );
   });
 
   it('keeps other headings in the prompt only below level 3', () => {
@@ -104,18 +113,58 @@ describe('parseBank', () => {
 
   it.each([
     ['a missing property', 'id: x\ntopic: T\nkind: text\n\nFrage', 1, 'ohne „slide:“'],
-    ['an unknown property', 'id: x\ntopic: T\nkind: text\nslide: s\nlevel: 2\n\nFrage', 5, 'Unbekannte Eigenschaft „level:“'],
+    [
+      'an unknown property',
+      'id: x\ntopic: T\nkind: text\nslide: s\nlevel: 2\n\nFrage',
+      5,
+      'Unbekannte Eigenschaft „level:“',
+    ],
     ['a doubled property', 'id: x\nid: y\ntopic: T\nkind: text\nslide: s\n\nFrage', 2, '„id:“ steht doppelt'],
     ['an unknown kind', 'id: x\ntopic: T\nkind: essay\nslide: s\n\nFrage', 1, '„kind: essay“ ist keine der Arten'],
     ['a bad id', 'id: Proxy_1\ntopic: T\nkind: text\nslide: s\n\nFrage', 1, 'Die id „Proxy_1“'],
     ['a bad number', 'id: x\nnumber: zwei\ntopic: T\nkind: text\nslide: s\n\nFrage', 1, '„number: zwei“'],
-    ['an unknown section', 'id: x\ntopic: T\nkind: text\nslide: s\n\nFrage\n\n### Erklaerung\nText', 8, 'Unbekannter Abschnitt „### Erklaerung“'],
-    ['a doubled section', 'id: x\ntopic: T\nkind: text\nslide: s\n\nF\n### Erklärung\nA\n### Erklärung\nB', 9, '„Erklärung“ steht doppelt'],
-    ['options for an ordering question', 'id: x\ntopic: T\nkind: ordering\nslide: s\n\nF\n### Optionen\n- [x] a\n  > b', 7, 'passt nicht zu „### Optionen“'],
-    ['steps written as options', 'id: x\ntopic: T\nkind: ordering\nslide: s\n\nF\n### Reihenfolge\n- [x] a\n  > b', 8, 'nummerierte Liste'],
-    ['options written as steps', 'id: x\ntopic: T\nkind: single\nslide: s\n\nF\n### Optionen\n1. a\n  > b', 8, '„- [x] …“'],
-    ['steps out of sequence', 'id: x\ntopic: T\nkind: ordering\nslide: s\n\nF\n### Reihenfolge\n1. a\n3. b', 9, 'Schritt 3 steht an Stelle 2'],
-    ['prose between options', 'id: x\ntopic: T\nkind: single\nslide: s\n\nF\n### Optionen\n- [x] a\nLose Zeile', 9, 'nur eine Liste'],
+    [
+      'an unknown section',
+      'id: x\ntopic: T\nkind: text\nslide: s\n\nFrage\n\n### Erklaerung\nText',
+      8,
+      'Unbekannter Abschnitt „### Erklaerung“',
+    ],
+    [
+      'a doubled section',
+      'id: x\ntopic: T\nkind: text\nslide: s\n\nF\n### Erklärung\nA\n### Erklärung\nB',
+      9,
+      '„Erklärung“ steht doppelt',
+    ],
+    [
+      'options for an ordering question',
+      'id: x\ntopic: T\nkind: ordering\nslide: s\n\nF\n### Optionen\n- [x] a\n  > b',
+      7,
+      'passt nicht zu „### Optionen“',
+    ],
+    [
+      'steps written as options',
+      'id: x\ntopic: T\nkind: ordering\nslide: s\n\nF\n### Reihenfolge\n- [x] a\n  > b',
+      8,
+      'nummerierte Liste',
+    ],
+    [
+      'options written as steps',
+      'id: x\ntopic: T\nkind: single\nslide: s\n\nF\n### Optionen\n1. a\n  > b',
+      8,
+      '„- [x] …“',
+    ],
+    [
+      'steps out of sequence',
+      'id: x\ntopic: T\nkind: ordering\nslide: s\n\nF\n### Reihenfolge\n1. a\n3. b',
+      9,
+      'Schritt 3 steht an Stelle 2',
+    ],
+    [
+      'prose between options',
+      'id: x\ntopic: T\nkind: single\nslide: s\n\nF\n### Optionen\n- [x] a\nLose Zeile',
+      9,
+      'nur eine Liste',
+    ],
   ])('reports %s with its line', (_name, source, line, message) => {
     const { problems } = parseBank(source, 'd');
     expect(problems).toHaveLength(1);

@@ -4,7 +4,19 @@ import { parseBank } from '../../../src/quiz-bank/parse';
 import { validateBank } from '../../../src/quiz-bank/validate';
 
 function slide(name: string, index: number): Slide {
-  return { index, number: index + 1, name, classes: [], properties: {}, continued: false, html: `<h2>${name}</h2>`, notesHtml: '', line: 1, diagrams: 0, demos: [] };
+  return {
+    index,
+    number: index + 1,
+    name,
+    classes: [],
+    properties: {},
+    continued: false,
+    html: `<h2>${name}</h2>`,
+    notesHtml: '',
+    line: 1,
+    diagrams: 0,
+    demos: [],
+  };
 }
 const deck = { id: 'kapitel-2', slides: [slide('definition', 0), slide('reverse-proxy', 1)] };
 
@@ -20,7 +32,8 @@ function question(parts: { kind?: string; slide?: string; id?: string; body?: st
 }
 
 const complete = '### Hinweis\nH\n### Musterantwort\nA\n### Erklärung\nE\n';
-const problemsOf = (source: string): string[] => validateBank(parseBank(source, 'kapitel-2'), deck).map((p) => p.message);
+const problemsOf = (source: string): string[] =>
+  validateBank(parseBank(source, 'kapitel-2'), deck).map((p) => p.message);
 
 describe('validateBank', () => {
   it('accepts a complete question whose slide exists', () => {
@@ -49,7 +62,9 @@ describe('validateBank', () => {
   });
 
   it('requires the prompt', () => {
-    expect(problemsOf(question({ body: '' }))).toEqual(['Frage q: die Frage selbst fehlt (Text nach den Eigenschaften).']);
+    expect(problemsOf(question({ body: '' }))).toEqual([
+      'Frage q: die Frage selbst fehlt (Text nach den Eigenschaften).',
+    ]);
   });
 
   it('reports a doubled id', () => {
@@ -72,15 +87,23 @@ describe('validateBank', () => {
     expect(problemsOf(question({ kind: 'single', sections: complete }))).toEqual([
       'Frage q: Einfachauswahl: mindestens zwei Optionen, genau eine mit [x].',
     ]);
-    expect(problemsOf(question({ kind: 'ordering', sections: `### Reihenfolge\n1. a\n   > x\n2. b\n   > y\n${complete}` }))).toEqual([
-      'Frage q: eine Reihenfolge braucht mindestens 3 Schritte.',
-    ]);
+    expect(
+      problemsOf(question({ kind: 'ordering', sections: `### Reihenfolge\n1. a\n   > x\n2. b\n   > y\n${complete}` })),
+    ).toEqual(['Frage q: eine Reihenfolge braucht mindestens 3 Schritte.']);
     const ten = Array.from({ length: 10 }, (_, i) => `- [${i === 0 ? 'x' : ' '}] o${i}\n  > f`).join('\n');
-    expect(problemsOf(question({ kind: 'single', sections: options(ten) }))).toEqual(['Frage q: höchstens 9 Optionen (Tasten 1–9).']);
+    expect(problemsOf(question({ kind: 'single', sections: options(ten) }))).toEqual([
+      'Frage q: höchstens 9 Optionen (Tasten 1–9).',
+    ]);
   });
 
   it('requires feedback for every option', () => {
-    const problems = validateBank(parseBank(question({ kind: 'single', sections: `### Optionen\n- [x] a\n- [ ] b\n  > nein\n${complete}` }), 'kapitel-2'), deck);
+    const problems = validateBank(
+      parseBank(
+        question({ kind: 'single', sections: `### Optionen\n- [x] a\n- [ ] b\n  > nein\n${complete}` }),
+        'kapitel-2',
+      ),
+      deck,
+    );
     expect(problems).toEqual([{ line: 9, message: 'Frage q: Option a ohne Rückmeldung („> …“ eingerückt darunter).' }]);
   });
 

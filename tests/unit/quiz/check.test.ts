@@ -19,7 +19,9 @@ function write(bank?: string): string {
 describe('npm run deck -- check: the quiz bank', () => {
   it('summarizes a valid bank', async () => {
     const path = write(question('proxy'));
-    expect(await checkQuizOf(path)).toBe(`${relative(process.cwd(), path.replace('.md', '.quiz.md'))}: Quiz mit 1 Frage (1 Freitext)`);
+    expect(await checkQuizOf(path)).toBe(
+      `${relative(process.cwd(), path.replace('.md', '.quiz.md'))}: Quiz mit 1 Frage (1 Freitext)`,
+    );
   });
 
   it('says when a deck has no bank', async () => {

@@ -21,9 +21,23 @@ export const BANK: QuizBank = {
   deckTitle: 'Verteilte Systeme',
   deckChapter: 'Kapitel 2',
   questions: [
-    question('single', 'single', 'Grundlagen', [['a', false], ['b', true], ['c', false]]),
-    question('multiple', 'multiple', 'Grundlagen', [['a', true], ['b', false], ['c', true], ['d', false]]),
-    question('ordering', 'ordering', 'Systemdesign', [['a', true], ['b', true], ['c', true], ['d', true]]),
+    question('single', 'single', 'Grundlagen', [
+      ['a', false],
+      ['b', true],
+      ['c', false],
+    ]),
+    question('multiple', 'multiple', 'Grundlagen', [
+      ['a', true],
+      ['b', false],
+      ['c', true],
+      ['d', false],
+    ]),
+    question('ordering', 'ordering', 'Systemdesign', [
+      ['a', true],
+      ['b', true],
+      ['c', true],
+      ['d', true],
+    ]),
     question('text', 'text', 'Systemdesign'),
   ],
 };

@@ -23,11 +23,15 @@ describe('grading', () => {
 
   it('shuffles to a permutation of the items', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer()), fc.infiniteStream(fc.double({ min: 0, max: 0.999999, noNaN: true })), (items, randoms) => {
-        const stream = randoms[Symbol.iterator]();
-        const result = shuffled(items, () => stream.next().value as number);
-        expect([...result].sort()).toEqual([...items].sort());
-      }),
+      fc.property(
+        fc.array(fc.integer()),
+        fc.infiniteStream(fc.double({ min: 0, max: 0.999999, noNaN: true })),
+        (items, randoms) => {
+          const stream = randoms[Symbol.iterator]();
+          const result = shuffled(items, () => stream.next().value as number);
+          expect([...result].sort()).toEqual([...items].sort());
+        },
+      ),
     );
   });
 
@@ -40,6 +44,11 @@ describe('grading', () => {
     let n = 0;
     // This sequence leaves the steps where they are; the start order must still differ.
     const identity = [0.99, 0.99, 0.99];
-    expect(gradeOrdering(ordering, startingOrder(ordering, () => identity[n++] ?? 0.99))).toBe('wrong');
+    expect(
+      gradeOrdering(
+        ordering,
+        startingOrder(ordering, () => identity[n++] ?? 0.99),
+      ),
+    ).toBe('wrong');
   });
 });

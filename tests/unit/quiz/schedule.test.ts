@@ -47,10 +47,22 @@ describe('spaced repetition with ts-fsrs', () => {
 
   it('schedules a right answer later than a partial one, and that later than a wrong one', () => {
     const now = new Date(START);
-    const first = recordAttempt(undefined, { at: START, outcome: 'right', hints: 0, answer: { kind: 'text', text: '' } }, now);
-    const second = recordAttempt(first, { at: START, outcome: 'right', hints: 0, answer: { kind: 'text', text: '' } }, first.card.due);
+    const first = recordAttempt(
+      undefined,
+      { at: START, outcome: 'right', hints: 0, answer: { kind: 'text', text: '' } },
+      now,
+    );
+    const second = recordAttempt(
+      first,
+      { at: START, outcome: 'right', hints: 0, answer: { kind: 'text', text: '' } },
+      first.card.due,
+    );
     const after = (outcome: Outcome): number =>
-      recordAttempt(second, { at: START, outcome, hints: 0, answer: { kind: 'text', text: '' } }, second.card.due).card.due.getTime();
+      recordAttempt(
+        second,
+        { at: START, outcome, hints: 0, answer: { kind: 'text', text: '' } },
+        second.card.due,
+      ).card.due.getTime();
     expect(after('right')).toBeGreaterThan(after('partial'));
     expect(after('partial')).toBeGreaterThan(after('wrong'));
   });

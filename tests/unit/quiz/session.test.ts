@@ -7,7 +7,12 @@ import { BANK } from './fixtures';
 function start(progress: Progress = emptyProgress('kapitel-2'), now = new Date('2024-10-14T08:00:00Z')) {
   const saved: Progress[] = [];
   const changes: Change[] = [];
-  const session = new QuizSession(BANK, progress, (p) => saved.push(structuredClone(p)), () => now);
+  const session = new QuizSession(
+    BANK,
+    progress,
+    (p) => saved.push(structuredClone(p)),
+    () => now,
+  );
   session.on((change) => changes.push(change));
   return { session, saved, changes };
 }
@@ -28,7 +33,9 @@ describe('QuizSession', () => {
     expect(session.draft?.phase).toBe('done');
     expect(session.draft?.outcome).toBe('right');
     const entry = saved.at(-1)?.questions.single;
-    expect(entry?.attempts).toEqual([{ at: '2024-10-14T08:00:00.000Z', outcome: 'right', hints: 0, answer: { kind: 'choice', selected: ['b'] } }]);
+    expect(entry?.attempts).toEqual([
+      { at: '2024-10-14T08:00:00.000Z', outcome: 'right', hints: 0, answer: { kind: 'choice', selected: ['b'] } },
+    ]);
     expect(entry?.card.due).toEqual(new Date('2024-10-14T08:10:00Z'));
   });
 
@@ -84,7 +91,10 @@ describe('QuizSession', () => {
     expect(session.draft?.phase).toBe('done');
     const entry = saved.at(-1)?.questions.text;
     expect(entry?.draft).toBeUndefined();
-    expect(entry?.attempts.at(-1)).toMatchObject({ outcome: 'partial', answer: { kind: 'text', text: 'Ein **Client** fragt.' } });
+    expect(entry?.attempts.at(-1)).toMatchObject({
+      outcome: 'partial',
+      answer: { kind: 'text', text: 'Ein **Client** fragt.' },
+    });
   });
 
   it('counts hints up to the number there are', () => {
@@ -146,7 +156,9 @@ describe('QuizSession', () => {
     progress.current = 'ordering';
     progress.questions.ordering = {
       card: newCard(new Date('2024-10-14T08:00:00Z')),
-      attempts: [{ at: '2024-10-14T08:00:00.000Z', outcome: 'right', hints: 0, answer: { kind: 'ordering', order: ['a', 'x'] } }],
+      attempts: [
+        { at: '2024-10-14T08:00:00.000Z', outcome: 'right', hints: 0, answer: { kind: 'ordering', order: ['a', 'x'] } },
+      ],
     };
     const { session } = start(progress);
     expect(session.draft?.phase).toBe('answering');

@@ -87,7 +87,10 @@ describe('progress in localStorage', () => {
       attempts: [{ at: NOW.toISOString(), outcome: 'super', hints: 0, answer: { kind: 'text', text: '' } }],
     };
     // JSON.parse makes "__proto__" an own key; even a well-formed entry under it must not reach the record.
-    const raw = JSON.stringify(stored).replace('"broken"', `"__proto__":${JSON.stringify(stored.questions.proxy)},"broken"`);
+    const raw = JSON.stringify(stored).replace(
+      '"broken"',
+      `"__proto__":${JSON.stringify(stored.questions.proxy)},"broken"`,
+    );
     storage.setItem(storeKey('kapitel-2'), raw);
     const loaded = loadProgress(storage, 'kapitel-2');
     expect(Object.keys(loaded.progress.questions).sort()).toEqual(['client', 'proxy', 'server']);

@@ -14,17 +14,38 @@ describe('export and import of progress', () => {
 
   it('round-trips through the export file', () => {
     const file = exportProgress(progress, NOW);
-    expect(JSON.parse(file)).toMatchObject({ format: EXPORT_FORMAT, exportedAt: NOW.toISOString(), version: 1, deckId: 'kapitel-2' });
+    expect(JSON.parse(file)).toMatchObject({
+      format: EXPORT_FORMAT,
+      exportedAt: NOW.toISOString(),
+      version: 1,
+      deckId: 'kapitel-2',
+    });
     expect(importProgress(file, 'kapitel-2')).toEqual({ ok: true, progress, dropped: 0 });
     expect(exportFileName('kapitel-2', NOW)).toBe('quiz-kapitel-2-2024-10-14.json');
   });
 
   it.each([
     ['no JSON', 'hallo', 'Die Datei ist kein JSON.'],
-    ['JSON without the format marker', '{"version":1,"deckId":"kapitel-2","questions":{}}', 'Die Datei ist kein exportierter Quiz-Fortschritt.'],
-    ['an export of another deck', JSON.stringify({ format: EXPORT_FORMAT, version: 1, deckId: 'uebung-1', questions: {} }), 'Die Daten gehören zum Quiz „uebung-1“, nicht zu „kapitel-2“.'],
-    ['an export of another version', JSON.stringify({ format: EXPORT_FORMAT, version: 2, deckId: 'kapitel-2', questions: {} }), 'Die Daten stammen aus Version 2 des Quiz, erwartet ist Version 1.'],
-    ['an export without questions', JSON.stringify({ format: EXPORT_FORMAT, version: 1, deckId: 'kapitel-2' }), 'Die Daten sind kein Quiz-Fortschritt.'],
+    [
+      'JSON without the format marker',
+      '{"version":1,"deckId":"kapitel-2","questions":{}}',
+      'Die Datei ist kein exportierter Quiz-Fortschritt.',
+    ],
+    [
+      'an export of another deck',
+      JSON.stringify({ format: EXPORT_FORMAT, version: 1, deckId: 'uebung-1', questions: {} }),
+      'Die Daten gehören zum Quiz „uebung-1“, nicht zu „kapitel-2“.',
+    ],
+    [
+      'an export of another version',
+      JSON.stringify({ format: EXPORT_FORMAT, version: 2, deckId: 'kapitel-2', questions: {} }),
+      'Die Daten stammen aus Version 2 des Quiz, erwartet ist Version 1.',
+    ],
+    [
+      'an export without questions',
+      JSON.stringify({ format: EXPORT_FORMAT, version: 1, deckId: 'kapitel-2' }),
+      'Die Daten sind kein Quiz-Fortschritt.',
+    ],
   ])('rejects %s with a reason', (_name, text, message) => {
     expect(importProgress(text, 'kapitel-2')).toEqual({ ok: false, message });
   });

@@ -8,21 +8,19 @@ export function deckOf(slides: { number: number; name?: string; continued?: bool
     chapter: 'Kapitel 0',
     options: { ...DEFAULT_OPTIONS },
     total: Math.max(...slides.map((s) => s.number)),
-    slides: slides.map(
-      (s, index): Slide => ({
-        index,
-        number: s.number,
-        ...(s.name ? { name: s.name } : {}),
-        classes: [],
-        properties: {},
-        continued: s.continued ?? false,
-        html: `<h1>Folie ${index + 1}</h1>`,
-        notesHtml: '',
-        line: index * 3 + 1,
-        diagrams: 0,
-        demos: [],
-      }),
-    ),
+    slides: slides.map((s, index): Slide => ({
+      index,
+      number: s.number,
+      ...(s.name ? { name: s.name } : {}),
+      classes: [],
+      properties: {},
+      continued: s.continued ?? false,
+      html: `<h1>Folie ${index + 1}</h1>`,
+      notesHtml: '',
+      line: index * 3 + 1,
+      diagrams: 0,
+      demos: [],
+    })),
   };
 }
 

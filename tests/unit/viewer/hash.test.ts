@@ -33,7 +33,10 @@ describe('formatHash (R72)', () => {
   it('round-trips every slide', () => {
     for (const slide of sample.slides) {
       for (const presenter of [false, true]) {
-        expect(parseHash(formatHash({ index: slide.index, presenter }), sample)).toEqual({ index: slide.index, presenter });
+        expect(parseHash(formatHash({ index: slide.index, presenter }), sample)).toEqual({
+          index: slide.index,
+          presenter,
+        });
       }
     }
   });

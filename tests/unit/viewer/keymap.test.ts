@@ -13,7 +13,8 @@ describe('KeyMap (R62, R63)', () => {
   it('maps the navigation keys, clicker keys included', () => {
     const keys = new KeyMap();
     for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'j']) expect(kind(keys, key), key).toBe('next');
-    for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'k']) expect(kind(keys, key), key).toBe('previous');
+    for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'k'])
+      expect(kind(keys, key), key).toBe('previous');
     expect(kind(keys, ' ', { shiftKey: true })).toBe('previous');
     expect(kind(keys, 'Home')).toBe('first');
     expect(kind(keys, 'End')).toBe('last');

@@ -19,7 +19,10 @@ describe('formatSlideNumber (R61)', () => {
 });
 
 describe('slideMarkup', () => {
-  const deck = deckOf([{ number: 1, name: 'titel' }, { number: 1, continued: true }]);
+  const deck = deckOf([
+    { number: 1, name: 'titel' },
+    { number: 1, continued: true },
+  ]);
   const [first, step] = deck.slides as [Slide, Slide];
 
   it('builds remark.js’s structure with classes, the number and, for the live slide, the name as id', () => {
@@ -32,11 +35,18 @@ describe('slideMarkup', () => {
 
   it('marks a step as incremental and hides the number for an empty format', () => {
     const hidden = { ...deck, options: { ...deck.options, slideNumberFormat: '' } };
-    expect(slideMarkup(hidden, step, true)).toBe('<div class="remark-slide remark-slide-incremental"><div class="remark-slide-content"><h1>Folie 2</h1></div></div>');
+    expect(slideMarkup(hidden, step, true)).toBe(
+      '<div class="remark-slide remark-slide-incremental"><div class="remark-slide-content"><h1>Folie 2</h1></div></div>',
+    );
   });
 
   it('sets background-* properties as style and escapes what goes into attributes', () => {
-    const slide = { ...first, name: 'a"b', classes: ['x"><script>'], properties: { 'background-image': 'url("bild.svg")', class: 'x' } };
+    const slide = {
+      ...first,
+      name: 'a"b',
+      classes: ['x"><script>'],
+      properties: { 'background-image': 'url("bild.svg")', class: 'x' },
+    };
     const html = slideMarkup(deck, slide, true);
     expect(html).toContain('style="background-image: url(&quot;bild.svg&quot;)"');
     expect(html).toContain('class="remark-slide-content x&quot;&gt;&lt;script&gt;"');
@@ -49,12 +59,16 @@ describe('slideRegion', () => {
   const slide = { ...(deck.slides[1] as Slide), notesHtml: '<p>Notiz</p>' };
 
   it('is a labelled, focusable region, empty until the viewer builds it', () => {
-    expect(slideRegion(deck, slide)).toBe('<section class="remark-slide-container" aria-label="Folie 2 von 2" tabindex="-1"></section>');
+    expect(slideRegion(deck, slide)).toBe(
+      '<section class="remark-slide-container" aria-label="Folie 2 von 2" tabindex="-1"></section>',
+    );
   });
 
   it('holds the scaled slide and its notes when built, and can be the visible one', () => {
     const html = slideRegion(deck, slide, { built: true, visible: true });
-    expect(html).toMatch(/^<section class="remark-slide-container remark-visible" [^>]*><div class="remark-slide-scaler"><div class="remark-slide">/);
+    expect(html).toMatch(
+      /^<section class="remark-slide-container remark-visible" [^>]*><div class="remark-slide-scaler"><div class="remark-slide">/,
+    );
     expect(html).toContain('<div class="remark-slide-notes"><p>Notiz</p></div></section>');
   });
 });

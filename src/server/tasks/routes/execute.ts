@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { ExecuteResponseSchema, TaskRequestSchema, type ExecuteResponse, type TaskRequest } from '../../../shared/tasks';
+import {
+  ExecuteResponseSchema,
+  TaskRequestSchema,
+  type ExecuteResponse,
+  type TaskRequest,
+} from '../../../shared/tasks';
 import type { TaskRunner } from '../runner';
 import { errorResponses } from './schemas';
 

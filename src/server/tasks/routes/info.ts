@@ -9,7 +9,6 @@ import type { TaskRunner } from '../runner';
 import { VERSION } from '../../version';
 import { errorResponses } from './schemas';
 
-
 /** `GET /api/tasks` and `GET /api/status`. */
 export async function infoRoutes(app: FastifyInstance, { runner }: { runner: TaskRunner }): Promise<void> {
   const started = Date.now();

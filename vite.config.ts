@@ -4,14 +4,32 @@ import deckPages from './src/deck/vite-plugin';
 import quizPages from './src/quiz-bank/vite-plugin';
 import sitePages from './src/site/vite-plugin';
 
+/**
+ * Chunks by what a page needs. Every page: its own script and one small chunk shared by all pages
+ * (visit beacon, demo names, Vite's loader for lazy modules). A diagram: mermaid's core with
+ * everything it imports, then what a flowchart adds (a few files instead of dozens).
+ */
+const CHUNKS = [
+  {
+    name: 'site',
+    test: /[\\/]src[\\/]site[\\/]track\.ts$|[\\/]src[\\/]shared[\\/]demos\.ts$|vite[\\/]preload-helper/,
+    priority: 3,
+  },
+  { name: 'mermaid', test: /[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/, priority: 2 },
+  { name: 'mermaid-flowchart', test: /[\\/]mermaid\.core[\\/](flowDiagram|dagre)-\w+\.mjs$/, priority: 1 },
+];
+
 export default defineConfig({
   plugins: [deckPages(), quizPages(), sitePages()],
   build: {
-    rollupOptions: {
+    // Every browser the site supports preloads modules natively.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
       input: {
         home: resolve(import.meta.dirname, 'index.html'),
         praesentationen: resolve(import.meta.dirname, 'praesentationen.html'),
       },
+      output: { codeSplitting: { groups: CHUNKS } },
     },
   },
 });

@@ -10,32 +10,68 @@ export const TITLE_PLACEHOLDER = '<!--deck-title-->';
 export const FIRST_SLIDE_PLACEHOLDER = '<!--deck-first-slide-->';
 export const DATA_PLACEHOLDER = '<!--deck-data-->';
 
-export function renderDeckPage(template: string, deck: Deck): string {
+/** Module URLs that draw a diagram: mermaid itself, and what a flowchart adds. Known only in a build. */
+export interface DiagramModules {
+  mermaid: string[];
+  flowchart: string[];
+}
+
+export function renderDeckPage(template: string, deck: Deck, diagramModules?: DiagramModules): string {
   for (const placeholder of [TITLE_PLACEHOLDER, FIRST_SLIDE_PLACEHOLDER, DATA_PLACEHOLDER]) {
     if (!template.includes(placeholder)) throw new Error(`Die Vorlage der Folienseite enthält ${placeholder} nicht`);
   }
   const data = `<script type="application/json" id="${DECK_DATA_ID}">${scriptSafeJson(deck)}</script>`;
   return template
     .replace(TITLE_PLACEHOLDER, () => escapeHtml(deck.title))
-    .replace(FIRST_SLIDE_PLACEHOLDER, () => firstSlide(deck))
+    .replace(FIRST_SLIDE_PLACEHOLDER, () => firstSlide(deck, diagramModules))
     .replace(DATA_PLACEHOLDER, () => data);
 }
 
 /**
  * The viewer's container with the first slide built and shown. A small inline script scales it
  * to the window at once, and hides it when the URL asks for another slide, which the viewer
- * then shows.
+ * then shows. When the URL names a slide with a diagram, it starts fetching the diagram's
+ * modules right away, long before the viewer asks for them.
  */
-export function firstSlide(deck: Deck): string {
+export function firstSlide(deck: Deck, diagramModules?: DiagramModules): string {
   const { width, height } = CANVAS[deck.options.ratio];
   const [slide] = deck.slides;
   if (!slide) return '';
   const area = `<div class="remark-slides-area">${slideRegion(deck, slide, { built: true, visible: true })}</div>`;
+  const preloads = diagramModules ? diagramPreloads(deck, diagramModules) : undefined;
   const script = `(function (area, hash) {
   area.style.setProperty('--vs-scale', String(Math.min(innerWidth / ${width}, innerHeight / ${height})));
-  if (hash !== '' && hash !== '#1') area.firstElementChild.classList.remove('remark-visible');
+  if (hash !== '' && hash !== '#1') area.firstElementChild.classList.remove('remark-visible');${
+    preloads
+      ? `
+  var preload = ${scriptSafeJson(preloads)};
+  (preload.modules[preload.slides[hash.slice(1)]] || []).forEach(function (href) {
+    document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href: href }));
+  });`
+      : ''
+  }
 })(document.currentScript.previousElementSibling.firstElementChild, location.hash);`;
   return `<main class="remark-container" style="--vs-canvas-w: ${width}px; --vs-canvas-h: ${height}px">${area}</main><script>${script}</script>`;
+}
+
+/**
+ * For each way a URL can name a slide with a diagram (`12`, `p12`, its name; the first slide
+ * also without a hash), which module list it needs: 0 mermaid alone, 1 with the flowchart part.
+ */
+function diagramPreloads(
+  deck: Deck,
+  modules: DiagramModules,
+): { slides: Record<string, number>; modules: string[][] } | undefined {
+  const slides: Record<string, number> = {};
+  for (const slide of deck.slides) {
+    if (slide.diagrams === 0) continue;
+    const list = /\b(flowchart|graph)\s+(TB|TD|BT|RL|LR)\b/.test(slide.html) ? 1 : 0;
+    for (const key of [`${slide.index + 1}`, `p${slide.index + 1}`, slide.name, slide.index === 0 ? '' : undefined]) {
+      if (key !== undefined) slides[key] = list;
+    }
+  }
+  if (Object.keys(slides).length === 0) return undefined;
+  return { slides, modules: [modules.mermaid, [...new Set([...modules.mermaid, ...modules.flowchart])]] };
 }
 
 /** JSON that cannot end its `<script>` element or be misread as HTML or as a JS line break. */

@@ -15,7 +15,7 @@ import { DeckError, formatDiagnostic, type Diagnostic } from './diagnostics';
 import type { Deck } from '../shared/deck';
 import { escapeHtml } from '../shared/html';
 import { listDeckFiles, loadDeck, settingsPath, type LoadOptions } from './load';
-import { renderDeckPage } from './page';
+import { renderDeckPage, type DiagramModules } from './page';
 
 export interface DeckPagesOptions {
   /** Directory of the deck files, relative to the Vite root. Default `slides`. */
@@ -104,11 +104,12 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
         if (!built || built.type !== 'asset') return;
         delete bundle[templateFile];
         const page = inlineStylesheets(String(built.source), bundle, config.base);
+        const diagrams = diagramModules(bundle, config.base);
         for (const deck of compiled) {
           this.emitFile({
             type: 'asset',
             fileName: `slides/${deck.id}/index.html`,
-            source: renderDeckPage(page, deck),
+            source: renderDeckPage(page, deck, diagrams),
           });
         }
       },
@@ -165,6 +166,27 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
     const inRoot = relative(config.root, file);
     return inRoot.startsWith('..') ? `/@fs${file}` : `/${inRoot.split(sep).join('/')}`;
   }
+}
+
+/**
+ * The files of the chunks `mermaid` and `mermaid-flowchart` (see vite.config.ts) with what they
+ * import, as URLs; undefined when the build has no such chunk.
+ */
+function diagramModules(bundle: Rolldown.OutputBundle, base: string): DiagramModules | undefined {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const files = (name: string): string[] => {
+    const found = new Set<string>();
+    const add = (fileName: string): void => {
+      const chunk = bundle[fileName];
+      if (found.has(fileName) || chunk?.type !== 'chunk') return;
+      found.add(fileName);
+      for (const imported of chunk.imports) add(imported);
+    };
+    for (const chunk of chunks) if (chunk.name === name) add(chunk.fileName);
+    return [...found].map((fileName) => base + fileName);
+  };
+  const mermaid = files('mermaid');
+  return mermaid.length > 0 ? { mermaid, flowchart: files('mermaid-flowchart') } : undefined;
 }
 
 /**

@@ -14,9 +14,19 @@ test.describe('live demo widgets', () => {
     await expect(page.locator(`.remark-visible ${name}`)).toBeVisible();
   });
 
-  test('a deck without demos does not load them', async ({ page }) => {
+  test('a deck without demos does not load them: its page needs its own script and one shared chunk', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     await openDeck(page);
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => customElements.get('tracking-demo'))).toBeUndefined();
+    expect(scripts).toEqual([
+      expect.stringMatching(/^\/assets\/deck-page-/),
+      expect.stringMatching(/^\/assets\/site-/),
+    ]);
   });
 });

@@ -29,6 +29,26 @@ test.describe('mermaid diagrams', () => {
     expect(requests.length).toBeGreaterThan(0);
   });
 
+  test('a deep link to a diagram slide fetches mermaid from the page itself, before the viewer asks', async ({
+    page,
+    context,
+  }) => {
+    const mermaidPreloads = (target: Page) =>
+      target
+        .locator('head link[rel="modulepreload"][href*="/mermaid-"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    await openDeck(page, '#diagramm');
+    expect(await mermaidPreloads(page)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/assets\/mermaid-[\w-]+\.js$/),
+        expect.stringMatching(/^\/assets\/mermaid-flowchart-/),
+      ]),
+    );
+    const first = await context.newPage();
+    await openDeck(first, '#1');
+    expect(await mermaidPreloads(first)).toEqual([]);
+  });
+
   test('a cold deep link to a diagram slide draws the diagram', async ({ page }) => {
     await openDeck(page, '#diagramm');
     await expect(visibleSlide(page).locator('.vs-diagram svg')).toContainText('Webserver');

@@ -593,7 +593,7 @@ function format(value: number, digits = 1): string {
 const work = mkdtempSync(join(tmpdir(), 'vs-bench-viewer-'));
 const servers: { close(): Promise<unknown> }[] = [];
 let browser: Browser | undefined;
-let failed = false;
+let failed: boolean;
 try {
   const deckDir = join(work, 'slides');
   mkdirSync(deckDir);

@@ -21,7 +21,9 @@ const isSession = (deck: Deck): boolean => /^(Kapitel|Übung)\b/.test(deck.chapt
 
 describe('lecture notes', () => {
   it('the chapter and exercise decks are there', () => {
-    expect(decks.filter(isSession).map((d) => d.id)).toEqual(expect.arrayContaining(['kapitel-2', 'uebung-1', 'uebung-2']));
+    expect(decks.filter(isSession).map((d) => d.id)).toEqual(
+      expect.arrayContaining(['kapitel-2', 'uebung-1', 'uebung-2']),
+    );
   });
 
   it('every "Frage an den Saal" has its expected answer in the same note', () => {
@@ -39,7 +41,11 @@ describe('lecture notes', () => {
   it('every deck has timing hints; a chapter or an exercise adds up to 90 minutes', () => {
     for (const deck of decks) {
       expect(minutes(deck).length, deck.id).toBeGreaterThan(0);
-      if (isSession(deck)) expect(minutes(deck).reduce((a, b) => a + b, 0), deck.id).toBe(90);
+      if (isSession(deck))
+        expect(
+          minutes(deck).reduce((a, b) => a + b, 0),
+          deck.id,
+        ).toBe(90);
     }
   });
 });

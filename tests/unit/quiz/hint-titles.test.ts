@@ -30,7 +30,9 @@ function slideTitles(deck: Deck): Set<string> {
   const titles = new Set<string>();
   for (const slide of deck.slides) {
     for (const heading of slide.html.matchAll(/<h[1-3][^>]*>(.*?)<\/h[1-3]>/gs)) {
-      const text = heading[1]!.replace(/<[^>]+>/g, '').replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name] ?? entity);
+      const text = heading[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name] ?? entity);
       titles.add(plain(text));
     }
   }
@@ -46,7 +48,9 @@ beforeAll(async () => {
 
 describe('slide titles named in quiz hints', () => {
   it('finds the titles a hint names, one or several, without Markdown marks', () => {
-    expect(namedSlideTitles('Die Folie „Client-Server – Anwendungsbeispiele“ nennt drei.')).toEqual(['Client-Server – Anwendungsbeispiele']);
+    expect(namedSlideTitles('Die Folie „Client-Server – Anwendungsbeispiele“ nennt drei.')).toEqual([
+      'Client-Server – Anwendungsbeispiele',
+    ]);
     expect(namedSlideTitles('Auf den Folien „A (1)“ und „A (2)“ stehen sieben.')).toEqual(['A (1)', 'A (2)']);
     expect(namedSlideTitles('Folie „`async` und `await`“')).toEqual(['async und await']);
     expect(namedSlideTitles('Eine Folie beginnt mit einem Satz, „Zitat“ ist kein Titel.')).toEqual([]);
@@ -55,7 +59,9 @@ describe('slide titles named in quiz hints', () => {
   it('there are banks and hints that name slides', () => {
     expect(banks.length).toBeGreaterThan(0);
     const named = banks.flatMap(({ path, id }) =>
-      parseBank(readFileSync(bankPathFor(path), 'utf8'), id).questions.flatMap((q) => q.hints.flatMap(namedSlideTitles)),
+      parseBank(readFileSync(bankPathFor(path), 'utf8'), id).questions.flatMap((q) =>
+        q.hints.flatMap(namedSlideTitles),
+      ),
     );
     expect(named.length).toBeGreaterThan(3);
   });
@@ -66,7 +72,10 @@ describe('slide titles named in quiz hints', () => {
       expect(deck, `slides/${id}.md`).toBeDefined();
       const titles = slideTitles(deck!);
       const missing = parseBank(readFileSync(bankPathFor(path), 'utf8'), id).questions.flatMap((question) =>
-        question.hints.flatMap(namedSlideTitles).filter((title) => !titles.has(title)).map((title) => `${question.id}: „${title}“`),
+        question.hints
+          .flatMap(namedSlideTitles)
+          .filter((title) => !titles.has(title))
+          .map((title) => `${question.id}: „${title}“`),
       );
       expect(missing).toEqual([]);
     });

@@ -23,7 +23,7 @@ function persist(progress: QuizSession['progress']): void {
   warnedSaveFailed = true;
   notice.show({
     message:
-      'Der Fortschritt konnte nicht gespeichert werden (Speicher voll oder gesperrt). Exportiere ihn, um ihn zu sichern.',
+      'Der Fortschritt konnte nicht gespeichert werden (Speicher voll oder gesperrt). Exportieren Sie ihn, um ihn zu sichern.',
     error: true,
   });
 }
@@ -101,7 +101,7 @@ async function importFile(file: File): Promise<void> {
   const imported = importProgress(await file.text(), bank.deckId);
   if (!imported.ok) {
     notice.show({
-      message: `Import abgelehnt: ${imported.message} Dein bisheriger Fortschritt bleibt unverändert.`,
+      message: `Import abgelehnt: ${imported.message} Ihr bisheriger Fortschritt bleibt unverändert.`,
       error: true,
     });
     return;

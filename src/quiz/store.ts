@@ -17,7 +17,7 @@ export interface Loaded {
   notice?: StoreNotice;
 }
 
-const BACKUP_HINT = 'Die alten Daten kannst du als Sicherung herunterladen.';
+const BACKUP_HINT = 'Die alten Daten können Sie als Sicherung herunterladen.';
 
 /**
  * Reads a deck's progress. Never throws and never leaves the page without progress: unreadable
@@ -36,15 +36,15 @@ export function loadProgress(storage: Storage | null, deckId: string): Loaded {
       storage,
       deckId,
       raw,
-      `Dein gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt. ${BACKUP_HINT}`,
+      `Ihr gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt. ${BACKUP_HINT}`,
     );
   }
   const decoded = decodeProgress(value, deckId);
   if (!decoded.ok) {
     const message =
       decoded.reason === 'version'
-        ? `Dein gespeicherter Fortschritt stammt aus einer anderen Version des Quiz und wurde zurückgesetzt. ${BACKUP_HINT}`
-        : `Dein gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt. ${BACKUP_HINT}`;
+        ? `Ihr gespeicherter Fortschritt stammt aus einer anderen Version des Quiz und wurde zurückgesetzt. ${BACKUP_HINT}`
+        : `Ihr gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt. ${BACKUP_HINT}`;
     return recover(storage, deckId, raw, message);
   }
   if (decoded.dropped > 0) {
@@ -73,7 +73,7 @@ export function saveProgress(storage: Storage | null, progress: Progress): boole
 }
 
 export const UNAVAILABLE =
-  'Dieser Browser erlaubt dem Quiz kein Speichern. Dein Fortschritt geht beim Schließen verloren – exportiere ihn bei Bedarf.';
+  'Dieser Browser erlaubt dem Quiz kein Speichern. Ihr Fortschritt geht beim Schließen verloren – exportieren Sie ihn bei Bedarf.';
 
 /** The page's `localStorage`, or null where the browser blocks it. */
 export function browserStorage(): Storage | null {
@@ -96,7 +96,7 @@ function fromOlderVersion(storage: Storage, deckId: string): Loaded {
       storage,
       deckId,
       raw,
-      `Dein gespeicherter Fortschritt stammt aus einer älteren Version des Quiz und wurde zurückgesetzt. ${BACKUP_HINT}`,
+      `Ihr gespeicherter Fortschritt stammt aus einer älteren Version des Quiz und wurde zurückgesetzt. ${BACKUP_HINT}`,
     );
   }
   return { progress: emptyProgress(deckId) };

@@ -7,7 +7,7 @@ export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
   const { question } = draft;
   const single = question.kind === 'single';
   const done = draft.phase === 'done';
-  const legend = single ? 'Wähle eine Antwort (Tasten 1–9).' : 'Wähle alle richtigen Antworten (Tasten 1–9).';
+  const legend = single ? 'Wählen Sie eine Antwort (Tasten 1–9).' : 'Wählen Sie alle richtigen Antworten (Tasten 1–9).';
   const fieldset = h('fieldset', { class: 'quiz-choices' }, h('legend', { class: 'quiz-help' }, legend));
   draft.order.forEach((id, n) => {
     const choice = question.choices.find((c) => c.id === id);

@@ -53,8 +53,8 @@ export function renderOrdering(draft: Draft, session: QuizSession): HTMLElement 
       'p',
       { class: 'quiz-help', id: 'order-help' },
       done
-        ? 'Deine Reihenfolge:'
-        : 'Wähle einen Schritt mit seiner Nummer (1–9) und verschiebe ihn mit ↑ und ↓ – oder mit den Knöpfen.',
+        ? 'Ihre Reihenfolge:'
+        : 'Wählen Sie einen Schritt mit seiner Nummer (1–9) und verschieben Sie ihn mit ↑ und ↓ – oder mit den Knöpfen.',
     ),
     list,
     h(

@@ -34,7 +34,7 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
     h(
       'div',
       {},
-      h('label', { for: 'answer', class: 'quiz-column-title' }, 'Deine Antwort (Markdown)'),
+      h('label', { for: 'answer', class: 'quiz-column-title' }, 'Ihre Antwort (Markdown)'),
       textarea,
       h(
         'p',
@@ -44,7 +44,7 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
     ),
     h(
       'section',
-      { 'aria-label': 'Vorschau deiner Antwort' },
+      { 'aria-label': 'Vorschau Ihrer Antwort' },
       h('p', { class: 'quiz-column-title', 'aria-hidden': 'true' }, 'Vorschau'),
       preview,
     ),
@@ -59,7 +59,7 @@ function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
     h(
       'section',
       { 'aria-labelledby': 'own-title' },
-      h('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Deine Antwort'),
+      h('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Ihre Antwort'),
       h('div', { class: 'quiz-rendered', html: own }),
     ),
     h(
@@ -70,7 +70,7 @@ function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
     ),
   );
   if (draft.phase !== 'revealed') return comparison;
-  const grades = h('fieldset', { class: 'quiz-grades' }, h('legend', {}, 'Wie gut wusstest du es? (Tasten 1–3)'));
+  const grades = h('fieldset', { class: 'quiz-grades' }, h('legend', {}, 'Wie gut wussten Sie es? (Tasten 1–3)'));
   SELF_GRADES.forEach(({ outcome, label }, n) => {
     const button = h(
       'button',

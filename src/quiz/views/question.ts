@@ -173,7 +173,7 @@ export class QuestionView {
   private renderEmpty(): HTMLElement[] {
     const message =
       this.session.mode === 'due'
-        ? 'Heute ist keine Frage zur Wiederholung fällig. Beantworte neue Fragen oder komm morgen wieder.'
+        ? 'Heute ist keine Frage zur Wiederholung fällig. Beantworten Sie neue Fragen oder kommen Sie morgen wieder.'
         : 'Keine Frage ist zuletzt falsch beantwortet worden – gut gemacht!';
     return [
       h('h2', { id: 'question-title', tabindex: -1 }, 'Nichts zu wiederholen'),

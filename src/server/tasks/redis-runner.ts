@@ -189,7 +189,7 @@ export class RedisRunner implements TaskRunner {
     if (this.workers.length === 0) await this.refresh();
     if (this.workers.length === 0) {
       throw new BackendUnavailableError(
-        `Kein Worker ist online. Starte einen mit \`npm run worker\` (REDIS_URL=${displayUrl(this.options.redisUrl)}).`,
+        `Kein Worker ist online. Starten Sie einen mit \`npm run worker\` (REDIS_URL=${displayUrl(this.options.redisUrl)}).`,
       );
     }
     const job = await this.enqueue(call, undefined, true);

@@ -23,7 +23,7 @@ const time = new Intl.DateTimeFormat('de-DE', {
 
 const IP_MODE_TEXT: Record<IpMode, string> = {
   masked: 'IP-Adressen sind gekürzt gespeichert (IPv4 ohne das letzte Byte, IPv6 auf das /48-Netz).',
-  hashed: 'IP-Adressen sind als Hashwert mit täglich wechselndem Salt gespeichert.',
+  hashed: 'IP-Adressen sind pseudonymisiert gespeichert (HMAC mit täglich wechselndem geheimem Schlüssel).',
   full: 'IP-Adressen sind vollständig gespeichert.',
 };
 

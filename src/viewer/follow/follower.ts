@@ -13,9 +13,9 @@ type Status = 'off' | 'connecting' | 'waiting' | 'live' | 'paused' | 'offline';
 
 const STATUS_TEXT: Record<Exclude<Status, 'off'>, string> = {
   connecting: 'Verbinde …',
-  waiting: 'Warte auf den Vortrag …',
+  waiting: 'Warten auf den Vortrag …',
   live: 'Live – folgt dem Vortrag',
-  paused: 'Pausiert – du bist auf einer anderen Folie',
+  paused: 'Pausiert – Sie sind auf einer anderen Folie',
   offline: 'Verbindung unterbrochen … neuer Versuch läuft',
 };
 

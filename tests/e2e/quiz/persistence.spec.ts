@@ -40,7 +40,7 @@ test('a corrupt store is recovered with a notice and a backup, never a blank pag
   await seedStore(page, { [STORE_KEY]: '{"version":1,"questions":{"vs-defini' });
   await page.goto(QUIZ);
   const notice = page.getByRole('status').filter({ hasText: 'beschädigt' });
-  await expect(notice).toContainText('Dein gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt.');
+  await expect(notice).toContainText('Ihr gespeicherter Fortschritt war beschädigt und wurde zurückgesetzt.');
   await expect(title(page)).toHaveText(/^Frage 1 von \d+$/);
   await expectAccessible(page);
   const download = page.waitForEvent('download');

@@ -13,12 +13,11 @@ export function renderQuizPage(template: string, bank: QuizBank): string {
   for (const placeholder of Object.values(QUIZ_PLACEHOLDERS)) {
     if (!template.includes(placeholder)) throw new Error(`Die Vorlage der Quizseite enthält ${placeholder} nicht`);
   }
-  const title = escapeHtml(
-    bank.deckChapter ? `Quiz zu ${bank.deckChapter}: ${bank.deckTitle}` : `Quiz: ${bank.deckTitle}`,
-  );
+  const kicker = bank.deckChapter ? `Quiz zu ${bank.deckChapter}:` : 'Quiz:';
+  const title = escapeHtml(`${kicker} ${bank.deckTitle}`);
   const deck = `../../slides/${encodeURIComponent(bank.deckId)}/`;
   const header = `<header class="quiz-header">
-      <h1>${title}</h1>
+      <h1><span class="quiz-kicker">${escapeHtml(kicker)}</span> <span class="quiz-deck-title">${escapeHtml(bank.deckTitle)}</span></h1>
       <nav aria-label="Seiten"><a href="${deck}">Zum Foliensatz</a> <a href="../../praesentationen.html">Alle Präsentationen</a> <a href="../../">Kursseite</a></nav>
     </header>`;
   const data = `<script type="application/json" id="${QUIZ_DATA_ID}">${scriptSafeJson(bank)}</script>`;

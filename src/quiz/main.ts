@@ -2,6 +2,7 @@ import '../site/track';
 import { QUIZ_DATA_ID, type QuizBank } from '../shared/quiz';
 import './quiz.css';
 import { bindKeyboard } from './keyboard';
+import { nextDue } from './progress';
 import { QuizSession } from './session';
 import { browserStorage, loadProgress, saveProgress } from './store';
 import { exportFileName, exportProgress, importProgress, MAX_IMPORT_BYTES } from './transfer';
@@ -29,6 +30,7 @@ function persist(progress: QuizSession['progress']): void {
 }
 
 const session = new QuizSession(bank, loaded.progress, persist);
+let dueTimer: ReturnType<typeof setTimeout> | undefined;
 const question = new QuestionView(session);
 const overview = new OverviewView(session);
 const results = h('div', { class: 'quiz-results-area', hidden: true });
@@ -57,6 +59,7 @@ session.on((change) => {
   toolbar.update();
   if (change === 'question' && session.question) history.replaceState(null, '', `#${session.question.id}`);
   if (change === 'progress' && toolbar.resultsOpen) void drawResults();
+  if (change === 'progress') refreshWhenDue();
 });
 window.addEventListener('hashchange', openFromHash);
 bindKeyboard(
@@ -69,6 +72,22 @@ openFromHash();
 question.update('question', false);
 overview.update();
 toolbar.update();
+refreshWhenDue();
+
+/** The due count and the overview's marks change when a review time comes: redraw them then. */
+function refreshWhenDue(): void {
+  clearTimeout(dueTimer);
+  const next = nextDue(session.progress, new Date());
+  if (!next) return;
+  dueTimer = setTimeout(
+    () => {
+      overview.update();
+      toolbar.update();
+      refreshWhenDue();
+    },
+    Math.min(next.getTime() - Date.now() + 1_000, 2 ** 31 - 1),
+  );
+}
 
 function openFromHash(): void {
   const id = decodeURIComponent(location.hash.slice(1));

@@ -1,6 +1,6 @@
 import type { Card } from 'ts-fsrs';
 import type { Question, QuizBank } from '../shared/quiz';
-import { isDueToday, newCard, review, type Outcome } from './schedule';
+import { isDue, type Outcome, type Scheduler } from './schedule';
 
 /** What the student answered: ticked options, an arrangement of steps, or a free text. */
 export type Answer =
@@ -40,10 +40,15 @@ export function emptyProgress(deckId: string): Progress {
 }
 
 /** The question's progress after an answer: attempt appended, card rescheduled, draft gone. */
-export function recordAttempt(previous: QuestionProgress | undefined, attempt: Attempt, now: Date): QuestionProgress {
-  const card = previous?.card ?? newCard(now);
+export function recordAttempt(
+  scheduler: Scheduler,
+  previous: QuestionProgress | undefined,
+  attempt: Attempt,
+  now: Date,
+): QuestionProgress {
+  const card = previous?.card ?? scheduler.newCard(now);
   return {
-    card: review(card, attempt.outcome, attempt.hints, now),
+    card: scheduler.review(card, attempt.outcome, attempt.hints, now),
     attempts: [...(previous?.attempts ?? []), attempt].slice(-MAX_ATTEMPTS),
   };
 }
@@ -64,12 +69,20 @@ export function needsReread(progress: QuestionProgress | undefined): boolean {
   return wrongStreak(progress) >= REREAD_AFTER;
 }
 
-/** Answered questions whose next review falls on today or earlier, in bank order. */
-export function dueToday(bank: QuizBank, progress: Progress, now: Date): Question[] {
+/** Answered questions whose next review time has come, in bank order. */
+export function dueNow(bank: QuizBank, progress: Progress, now: Date): Question[] {
   return bank.questions.filter((question) => {
     const entry = progress.questions[question.id];
-    return entry !== undefined && entry.attempts.length > 0 && isDueToday(entry.card, now);
+    return entry !== undefined && entry.attempts.length > 0 && isDue(entry.card, now);
   });
+}
+
+/** The earliest future review time of an answered question, if any: when the due list grows next. */
+export function nextDue(progress: Progress, now: Date): Date | undefined {
+  const times = Object.values(progress.questions)
+    .filter((entry) => entry.attempts.length > 0 && !isDue(entry.card, now))
+    .map((entry) => entry.card.due.getTime());
+  return times.length > 0 ? new Date(Math.min(...times)) : undefined;
 }
 
 /** Questions whose latest answer was wrong, in bank order. */

@@ -1,34 +1,31 @@
-import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import type { Card } from 'ts-fsrs';
+import type * as fsrs from './fsrs';
 
 /** How a student did on a question: by the check of a choice, or by their own grade of a free text. */
 export type Outcome = 'right' | 'partial' | 'wrong';
 
-/** The spaced-repetition scheduler with ts-fsrs's default parameters. */
-const scheduler = fsrs();
+/** The scheduler (src/quiz/fsrs.ts): new cards and reviews. */
+export type Scheduler = typeof fsrs;
 
-export function newCard(now: Date): Card {
-  return createEmptyCard(now);
+let scheduler: Scheduler | undefined;
+let loading: Promise<Scheduler> | undefined;
+
+/**
+ * Loads the scheduler, once. ts-fsrs is as large as the rest of the quiz page, and it is only
+ * needed once the student answers, so it is loaded on the first answering action.
+ */
+export function loadScheduler(): Promise<Scheduler> {
+  loading ??= import('./fsrs').then((module) => (scheduler = module));
+  return loading;
 }
 
-/** Right → Good (Hard if hints were needed), partial → Hard, wrong → Again. */
-export function gradeFor(outcome: Outcome, hintsUsed: number): Grade {
-  if (outcome === 'wrong') return Rating.Again;
-  if (outcome === 'partial' || hintsUsed > 0) return Rating.Hard;
-  return Rating.Good;
+/** Runs `apply` with the scheduler: at once if it is loaded, otherwise as soon as it arrives. */
+export function withScheduler(apply: (scheduler: Scheduler) => void): void {
+  if (scheduler) return apply(scheduler);
+  void loadScheduler().then(apply);
 }
 
-/** The card after the student answered with this outcome at `now`. */
-export function review(card: Card, outcome: Outcome, hintsUsed: number, now: Date): Card {
-  return scheduler.next(card, now, gradeFor(outcome, hintsUsed)).card;
-}
-
-/** Local midnight at the end of `now`'s day: a card due before it is due today. */
-export function endOfDay(now: Date): Date {
-  const end = new Date(now);
-  end.setHours(24, 0, 0, 0);
-  return end;
-}
-
-export function isDueToday(card: Card, now: Date): boolean {
-  return card.due.getTime() < endOfDay(now).getTime();
+/** A question is due once its next review time has come. */
+export function isDue(card: Card, now: Date): boolean {
+  return card.due.getTime() <= now.getTime();
 }

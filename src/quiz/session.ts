@@ -1,7 +1,7 @@
 import type { Question, QuizBank } from '../shared/quiz';
 import { gradeChoice, gradeOrdering, startingOrder } from './grading';
-import { dueToday, lastAttempt, recordAttempt, wrongOnes, type Answer, type Attempt, type Progress } from './progress';
-import { newCard, type Outcome } from './schedule';
+import { dueNow, lastAttempt, recordAttempt, wrongOnes, type Answer, type Attempt, type Progress } from './progress';
+import { loadScheduler, withScheduler, type Outcome } from './schedule';
 
 /** Which questions are being worked through: all, those due today, or those last answered wrong. */
 export type Mode = 'all' | 'due' | 'wrong';
@@ -58,7 +58,7 @@ export class QuizSession {
 
   /** The questions a mode would work through right now. */
   questionsFor(mode: Mode): Question[] {
-    if (mode === 'due') return dueToday(this.bank, this.progress, this.now());
+    if (mode === 'due') return dueNow(this.bank, this.progress, this.now());
     if (mode === 'wrong') return wrongOnes(this.bank, this.progress);
     return this.bank.questions;
   }
@@ -122,9 +122,11 @@ export class QuizSession {
     if (draft?.question.kind !== 'text') return;
     draft.text = text;
     const id = draft.question.id;
-    const entry = this.progress.questions[id] ?? { card: newCard(this.now()), attempts: [] };
-    this.progress.questions[id] = { ...entry, draft: text };
-    this.persist(this.progress);
+    withScheduler(({ newCard }) => {
+      const entry = this.progress.questions[id] ?? { card: newCard(this.now()), attempts: [] };
+      this.progress.questions[id] = { ...entry, draft: draft.text };
+      this.persist(this.progress);
+    });
     this.emit('draft');
   }
 
@@ -173,7 +175,9 @@ export class QuizSession {
     this.emit('progress');
   }
 
+  /** The draft being answered, if any. The first answering action starts loading the scheduler. */
   private answering(): Draft | null {
+    void loadScheduler();
     return this.draft?.phase === 'answering' ? this.draft : null;
   }
 
@@ -183,12 +187,14 @@ export class QuizSession {
     const now = this.now();
     const attempt: Attempt = { at: now.toISOString(), outcome, hints: draft.hints, answer };
     const id = draft.question.id;
-    this.progress.questions[id] = recordAttempt(this.progress.questions[id], attempt, now);
-    this.persist(this.progress);
-    draft.phase = 'done';
-    draft.outcome = outcome;
-    this.emit('draft');
-    this.emit('progress');
+    withScheduler((scheduler) => {
+      this.progress.questions[id] = recordAttempt(scheduler, this.progress.questions[id], attempt, now);
+      this.persist(this.progress);
+      draft.phase = 'done';
+      draft.outcome = outcome;
+      this.emit('draft');
+      this.emit('progress');
+    });
   }
 
   private show(position: number): void {

@@ -7,8 +7,13 @@ export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
   const { question } = draft;
   const single = question.kind === 'single';
   const done = draft.phase === 'done';
-  const legend = single ? 'Wählen Sie eine Antwort (Tasten 1–9).' : 'Wählen Sie alle richtigen Antworten (Tasten 1–9).';
-  const fieldset = h('fieldset', { class: 'quiz-choices' }, h('legend', { class: 'quiz-help' }, legend));
+  const legend = h(
+    'legend',
+    { class: 'quiz-help' },
+    single ? 'Wählen Sie eine Antwort.' : 'Wählen Sie alle richtigen Antworten.',
+    h('span', { class: 'quiz-keyhint' }, ' (Tasten 1–9)'),
+  );
+  const fieldset = h('fieldset', { class: 'quiz-choices' }, legend);
   draft.order.forEach((id, n) => {
     const choice = question.choices.find((c) => c.id === id);
     if (!choice) return;
@@ -36,6 +41,9 @@ export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
           input,
           h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
           h('span', { class: 'quiz-choice-text', html: choice.html }),
+          done
+            ? h('span', { class: 'quiz-mark', 'aria-hidden': 'true' }, MARK[verdictClass(choice, selected)])
+            : null,
         ),
         done ? renderFeedback(choice, selected, single, feedbackId) : null,
       ),
@@ -48,6 +56,9 @@ function verdictClass(choice: Choice, selected: boolean): string {
   if (choice.correct) return selected ? 'is-right' : 'is-missed';
   return selected ? 'is-wrong' : 'is-other';
 }
+
+/** Besides the colour: a tick on every right answer (solid border if chosen, dashed if missed), a cross on a wrong pick. */
+const MARK: Record<string, string> = { 'is-right': '✓', 'is-missed': '✓', 'is-wrong': '✗', 'is-other': '' };
 
 const VERDICT: Record<string, string> = {
   'is-right': 'Richtig gewählt.',

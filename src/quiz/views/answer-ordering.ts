@@ -52,9 +52,16 @@ export function renderOrdering(draft: Draft, session: QuizSession): HTMLElement 
     h(
       'p',
       { class: 'quiz-help', id: 'order-help' },
-      done
-        ? 'Ihre Reihenfolge:'
-        : 'Wählen Sie einen Schritt mit seiner Nummer (1–9) und verschieben Sie ihn mit ↑ und ↓ – oder mit den Knöpfen.',
+      ...(done
+        ? ['Ihre Reihenfolge:']
+        : [
+            h(
+              'span',
+              { class: 'quiz-keyhint' },
+              'Wählen Sie einen Schritt mit seiner Nummer (1–9) und verschieben Sie ihn mit ↑ und ↓ – oder mit den Knöpfen.',
+            ),
+            h('span', { class: 'quiz-touchhint' }, 'Verschieben Sie die Schritte mit den Knöpfen ↑ und ↓.'),
+          ]),
     ),
     list,
     h(
@@ -75,7 +82,7 @@ function moveButton(session: QuizSession, id: string, position: number, delta: -
       class: 'quiz-move',
       'aria-label': label,
       'data-key': `move-${id}${delta}`,
-      'aria-disabled': atEnd,
+      'aria-disabled': atEnd ? 'true' : undefined,
     },
     delta < 0 ? '↑' : '↓',
   );

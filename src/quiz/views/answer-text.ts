@@ -1,4 +1,4 @@
-import { renderAnswer } from '../answer-markdown';
+import { withMarkdown } from '../lazy-markdown';
 import type { Draft, QuizSession } from '../session';
 import type { Outcome } from '../schedule';
 import { h } from './element';
@@ -15,7 +15,7 @@ export function renderText(draft: Draft, session: QuizSession): HTMLElement {
 }
 
 function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
-  const preview = h('div', { class: 'quiz-rendered', id: 'answer-preview', html: renderAnswer(draft.text) });
+  const preview = h('div', { class: 'quiz-rendered', id: 'answer-preview' });
   const textarea = h('textarea', {
     id: 'answer',
     'data-key': 'answer',
@@ -24,9 +24,11 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
     spellcheck: 'true',
   }) as HTMLTextAreaElement;
   textarea.value = draft.text;
+  const showPreview = (): void => withMarkdown((render) => (preview.innerHTML = render(textarea.value)));
+  showPreview();
   textarea.addEventListener('input', () => {
     session.setText(textarea.value);
-    preview.innerHTML = renderAnswer(textarea.value);
+    showPreview();
   });
   return h(
     'div',
@@ -38,7 +40,7 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
       textarea,
       h(
         'p',
-        { class: 'quiz-help', id: 'answer-help' },
+        { class: 'quiz-help quiz-keyhint', id: 'answer-help' },
         'Strg+Enter: mit der Musterantwort vergleichen · Esc: Textfeld verlassen',
       ),
     ),
@@ -52,7 +54,8 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
 }
 
 function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
-  const own = draft.text.trim() === '' ? '<p><em>(keine Antwort geschrieben)</em></p>' : renderAnswer(draft.text);
+  const own = h('div', { class: 'quiz-rendered', html: '<p><em>(keine Antwort geschrieben)</em></p>' });
+  if (draft.text.trim() !== '') withMarkdown((render) => (own.innerHTML = render(draft.text)));
   const comparison = h(
     'div',
     { class: 'quiz-columns' },
@@ -60,7 +63,7 @@ function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
       'section',
       { 'aria-labelledby': 'own-title' },
       h('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Ihre Antwort'),
-      h('div', { class: 'quiz-rendered', html: own }),
+      own,
     ),
     h(
       'section',
@@ -70,7 +73,11 @@ function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
     ),
   );
   if (draft.phase !== 'revealed') return comparison;
-  const grades = h('fieldset', { class: 'quiz-grades' }, h('legend', {}, 'Wie gut wussten Sie es? (Tasten 1–3)'));
+  const grades = h(
+    'fieldset',
+    { class: 'quiz-grades' },
+    h('legend', {}, 'Wie gut wussten Sie es?', h('span', { class: 'quiz-keyhint' }, ' (Tasten 1–3)')),
+  );
   SELF_GRADES.forEach(({ outcome, label }, n) => {
     const button = h(
       'button',

@@ -1,6 +1,6 @@
 import type { Question } from '../../shared/quiz';
 import { lastAttempt, needsReread } from '../progress';
-import { isDueToday } from '../schedule';
+import { isDue } from '../schedule';
 import type { QuizSession } from '../session';
 import { h, textOf } from './element';
 import { KIND_LABELS } from './question';
@@ -37,13 +37,11 @@ export class OverviewView {
     const entry = session.progress.questions[question.id];
     const attempt = lastAttempt(entry);
     const state = attempt?.outcome ?? 'new';
-    const due = attempt !== undefined && entry !== undefined && isDueToday(entry.card, this.now());
+    const due = attempt !== undefined && entry !== undefined && isDue(entry.card, this.now());
     const current = session.question?.id === question.id;
-    const tags = [
-      STATE_LABELS[state],
-      due ? 'heute fällig' : '',
-      needsReread(entry) ? 'Folie noch einmal lesen' : '',
-    ].filter(Boolean);
+    const tags = [STATE_LABELS[state], due ? 'fällig' : '', needsReread(entry) ? 'Folie noch einmal lesen' : ''].filter(
+      Boolean,
+    );
     const button = h(
       'button',
       {

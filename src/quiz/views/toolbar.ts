@@ -1,10 +1,11 @@
 import type { Mode, QuizSession } from '../session';
 import { h } from './element';
 
-const MODES: { mode: Mode; label: string }[] = [
-  { mode: 'all', label: 'Alle Fragen' },
-  { mode: 'due', label: 'Heute fällig' },
-  { mode: 'wrong', label: 'Falsche wiederholen' },
+/** Each mode with its label, and a short one for a phone held upright. */
+const MODES: { mode: Mode; label: string; short: string }[] = [
+  { mode: 'all', label: 'Alle Fragen', short: 'Alle' },
+  { mode: 'due', label: 'Jetzt fällig', short: 'Fällig' },
+  { mode: 'wrong', label: 'Falsche wiederholen', short: 'Falsch' },
 ];
 
 export interface ToolbarActions {
@@ -13,10 +14,14 @@ export interface ToolbarActions {
   importProgress(file: File): void;
 }
 
-/** Mode switch with counts, the results toggle, and export/import of progress. */
+/**
+ * Mode switch with counts, the results toggle, and export/import of progress. On a narrow
+ * screen the last three fold behind "Mehr", so that the question stays on the first screen.
+ */
 export class ToolbarView {
   readonly element = h('div', { class: 'quiz-toolbar' });
   resultsOpen = false;
+  #moreOpen = false;
 
   constructor(
     private readonly session: QuizSession,
@@ -26,12 +31,19 @@ export class ToolbarView {
   update(): void {
     const { session, actions } = this;
     const modes = h('div', { role: 'group', 'aria-label': 'Welche Fragen', class: 'quiz-modes' });
-    for (const { mode, label } of MODES) {
+    for (const { mode, label, short } of MODES) {
       const count = session.questionsFor(mode).length;
       const button = h(
         'button',
-        { type: 'button', 'aria-pressed': String(session.mode === mode && !this.resultsOpen), 'data-mode': mode },
-        `${label} `,
+        {
+          type: 'button',
+          'aria-pressed': String(session.mode === mode && !this.resultsOpen),
+          'aria-label': `${label} (${count})`,
+          'data-mode': mode,
+        },
+        h('span', { class: 'quiz-label-long' }, label),
+        h('span', { class: 'quiz-label-short' }, short),
+        ' ',
         h('span', { class: 'quiz-count' }, `(${count})`),
       );
       button.addEventListener('click', () => {
@@ -62,16 +74,35 @@ export class ToolbarView {
     exporter.addEventListener('click', () => actions.exportProgress());
     const importer = h('button', { type: 'button' }, 'Fortschritt importieren');
     importer.addEventListener('click', () => file.click());
+    const focusedMode = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-mode]')?.dataset
+      .mode;
+    const more = h(
+      'button',
+      { type: 'button', class: 'quiz-more', 'aria-expanded': String(this.#moreOpen), 'aria-controls': 'quiz-extra' },
+      'Mehr',
+    );
+    more.addEventListener('click', () => {
+      this.#moreOpen = !this.#moreOpen;
+      this.update();
+      this.element.querySelector<HTMLElement>('.quiz-more')?.focus();
+    });
+    this.element.classList.toggle('is-more-open', this.#moreOpen);
     this.element.replaceChildren(
       modes,
-      results,
+      more,
       h(
         'div',
-        { role: 'group', 'aria-label': 'Fortschritt sichern', class: 'quiz-transfer' },
-        exporter,
-        importer,
-        file,
+        { class: 'quiz-extra', id: 'quiz-extra' },
+        results,
+        h(
+          'div',
+          { role: 'group', 'aria-label': 'Fortschritt sichern', class: 'quiz-transfer' },
+          exporter,
+          importer,
+          file,
+        ),
       ),
     );
+    if (focusedMode) this.element.querySelector<HTMLElement>(`[data-mode="${focusedMode}"]`)?.focus();
   }
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { encodeProgress } from '../../../src/quiz/codec';
+import * as scheduler from '../../../src/quiz/fsrs';
 import { emptyProgress, recordAttempt, type Answer } from '../../../src/quiz/progress';
 import { VISITS_PATH } from '../../../src/shared/tracking';
 import { bankOf, QUIZ, STORE_KEY, title } from './helpers';
@@ -20,6 +21,7 @@ test('every question links to a slide that exists in the deck', async ({ page })
           ? { kind: 'ordering', order: ids }
           : { kind: 'choice', selected: ids };
     progress.questions[question.id] = recordAttempt(
+      scheduler,
       undefined,
       { at: now.toISOString(), outcome: 'right', hints: 0, answer },
       now,

@@ -29,8 +29,8 @@ test('progress, answers and the current question survive a reload', async ({ pag
   await expect(page.locator('.quiz-verdict')).toHaveText('Leider falsch.');
   await expect(page.locator('.quiz-choice input:checked')).toHaveAttribute('value', chosen ?? '');
   await expect(page.getByRole('button', { name: 'Falsche wiederholen (1)' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Heute fällig (1)' })).toBeVisible();
-  await expect(page.locator('.quiz-overview-item').nth(1)).toContainText('falsch · heute fällig');
+  await expect(page.getByRole('button', { name: 'Jetzt fällig (0)' })).toBeVisible();
+  await expect(page.locator('.quiz-overview-item').nth(1)).toHaveText(/falsch$/);
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('#answer')).toHaveValue('Mehrere **Knoten**');
   await expect(page.locator('#answer-preview strong')).toHaveText('Knoten');
@@ -128,4 +128,22 @@ test('a question failed twice asks to read its slide again; the review modes lis
   await page.getByRole('button', { name: 'Falsche wiederholen (0)' }).click();
   await expect(title(page)).toHaveText('Nichts zu wiederholen');
   await expectAccessible(page);
+});
+
+test('a wrong answer falls due again after 10 minutes, and the page says so when the time comes', async ({ page }) => {
+  await page.clock.install({ time: new Date('2024-10-14T08:00:00Z') });
+  await page.goto(QUIZ);
+  const bank = await bankOf(page);
+  const second = bank.questions[1];
+  if (second?.kind !== 'single') throw new Error('the second question is single choice');
+  await page.goto(`${QUIZ}#${second.id}`);
+  await expect(title(page)).toHaveText(`Frage 2 von ${bank.questions.length}`);
+  await answerWithKeys(page, second, false);
+  await expect(page.locator('.quiz-verdict')).toHaveText('Leider falsch.');
+  await expect(page.getByRole('button', { name: 'Jetzt fällig (0)' })).toBeVisible();
+  await page.clock.fastForward('09:00');
+  await expect(page.getByRole('button', { name: 'Jetzt fällig (0)' })).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('button', { name: 'Jetzt fällig (1)' })).toBeVisible();
+  await expect(page.locator('.quiz-overview-item').nth(1)).toContainText('falsch · fällig');
 });

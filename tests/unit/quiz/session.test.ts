@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyProgress, needsReread, type Progress } from '../../../src/quiz/progress';
-import { newCard } from '../../../src/quiz/schedule';
+import { newCard } from '../../../src/quiz/fsrs';
+import { loadScheduler } from '../../../src/quiz/schedule';
 import { QuizSession, type Change } from '../../../src/quiz/session';
 import { BANK } from './fixtures';
 
-function start(progress: Progress = emptyProgress('kapitel-2'), now = new Date('2024-10-14T08:00:00Z')) {
+function start(progress: Progress = emptyProgress('kapitel-2'), startAt = new Date('2024-10-14T08:00:00Z')) {
   const saved: Progress[] = [];
   const changes: Change[] = [];
+  let now = startAt;
   const session = new QuizSession(
     BANK,
     progress,
@@ -14,7 +16,8 @@ function start(progress: Progress = emptyProgress('kapitel-2'), now = new Date('
     () => now,
   );
   session.on((change) => changes.push(change));
-  return { session, saved, changes };
+  const wait = (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000));
+  return { session, saved, changes, wait };
 }
 
 /** Picks the displayed positions of the given option ids. */
@@ -23,6 +26,10 @@ function positions(session: QuizSession, ids: string[]): number[] {
 }
 
 describe('QuizSession', () => {
+  beforeAll(async () => {
+    await loadScheduler();
+  });
+
   it('answers a single choice: choosing replaces, checking grades, records and stores', () => {
     const { session, saved } = start();
     const [wrong, right] = positions(session, ['a', 'b']);
@@ -36,7 +43,7 @@ describe('QuizSession', () => {
     expect(entry?.attempts).toEqual([
       { at: '2024-10-14T08:00:00.000Z', outcome: 'right', hints: 0, answer: { kind: 'choice', selected: ['b'] } },
     ]);
-    expect(entry?.card.due).toEqual(new Date('2024-10-14T08:10:00Z'));
+    expect(entry?.card.due).toEqual(new Date('2024-10-16T08:00:00Z'));
   });
 
   it('does not check a choice question before something is chosen, nor change it after', () => {
@@ -105,8 +112,8 @@ describe('QuizSession', () => {
     expect(session.draft?.hints).toBe(2);
   });
 
-  it('flags a question wrong twice in a row, lists it under "Falsche" and as due today', () => {
-    const { session } = start();
+  it('flags a question wrong twice in a row, lists it under "Falsche" and as due 10 minutes later', () => {
+    const { session, wait } = start();
     for (let i = 0; i < 2; i++) {
       session.choose(positions(session, ['a'])[0] ?? -1);
       session.check();
@@ -114,6 +121,8 @@ describe('QuizSession', () => {
     }
     expect(needsReread(session.progress.questions.single)).toBe(true);
     expect(session.questionsFor('wrong').map((q) => q.id)).toEqual(['single']);
+    expect(session.questionsFor('due')).toEqual([]);
+    wait(10);
     expect(session.questionsFor('due').map((q) => q.id)).toEqual(['single']);
     session.choose(positions(session, ['b'])[0] ?? -1);
     session.check();
@@ -132,13 +141,14 @@ describe('QuizSession', () => {
   });
 
   it('shows the latest answer of an answered question, and starts afresh in review', () => {
-    const { session } = start();
+    const { session, wait } = start();
     session.choose(positions(session, ['a'])[0] ?? -1);
     session.check();
     session.next();
     session.previous();
     expect(session.draft?.phase).toBe('done');
     expect([...(session.draft?.selected ?? [])]).toEqual(['a']);
+    wait(10);
     session.setMode('due');
     expect(session.question?.id).toBe('single');
     expect(session.draft?.phase).toBe('answering');

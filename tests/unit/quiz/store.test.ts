@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeProgress } from '../../../src/quiz/codec';
+import * as scheduler from '../../../src/quiz/fsrs';
 import { emptyProgress, recordAttempt, type Progress } from '../../../src/quiz/progress';
 import { backupKey, loadProgress, saveProgress, storeKey, UNAVAILABLE } from '../../../src/quiz/store';
 import { MemoryStorage } from './memory-storage';
@@ -10,11 +11,13 @@ function sampleProgress(): Progress {
   const progress = emptyProgress('kapitel-2');
   progress.current = 'proxy';
   progress.questions.proxy = recordAttempt(
+    scheduler,
     undefined,
     { at: NOW.toISOString(), outcome: 'wrong', hints: 1, answer: { kind: 'choice', selected: ['b'] } },
     NOW,
   );
   progress.questions.client = recordAttempt(
+    scheduler,
     undefined,
     { at: NOW.toISOString(), outcome: 'right', hints: 0, answer: { kind: 'text', text: 'Ein **Client** fragt an.' } },
     NOW,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as scheduler from '../../../src/quiz/fsrs';
 import { emptyProgress, recordAttempt } from '../../../src/quiz/progress';
 import { EXPORT_FORMAT, exportFileName, exportProgress, importProgress } from '../../../src/quiz/transfer';
 
@@ -7,6 +8,7 @@ const NOW = new Date('2024-10-14T08:00:00.000Z');
 describe('export and import of progress', () => {
   const progress = emptyProgress('kapitel-2');
   progress.questions.proxy = recordAttempt(
+    scheduler,
     undefined,
     { at: NOW.toISOString(), outcome: 'partial', hints: 0, answer: { kind: 'text', text: '**Vor** den Servern' } },
     NOW,

@@ -41,9 +41,7 @@ export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
           input,
           h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
           h('span', { class: 'quiz-choice-text', html: choice.html }),
-          done
-            ? h('span', { class: 'quiz-mark', 'aria-hidden': 'true' }, MARK[verdictClass(choice, selected)])
-            : null,
+          done ? h('span', { class: 'quiz-mark', 'aria-hidden': 'true' }, MARK[verdictClass(choice, selected)]) : null,
         ),
         done ? renderFeedback(choice, selected, single, feedbackId) : null,
       ),

@@ -6,8 +6,8 @@ import type { Deck, Slide } from '../shared/deck';
 import { newStats, type ConvertSettings, type ConvertStats, type Heading } from './context';
 import { convertParts } from './convert';
 import { ContentProblem, DeckError, Diagnostics, SourceProblem, type Diagnostic } from './diagnostics';
-import { lex, type RawSlide } from './lexer';
-import { formatCount, LIMITS, partsLength } from './limits';
+import { lex, type LexWarning, type RawSlide } from './lexer';
+import { classCount, formatCount, LIMITS, partsLength } from './limits';
 import { swallowedProse } from './lint';
 import { BUILTIN_MACROS, type MacroRegistry } from './macros';
 import { buildModel, type ModelSlide } from './model';
@@ -33,6 +33,8 @@ export interface CompiledDeck {
   warnings: Diagnostic[];
   /** Local image URLs the deck uses, as written. */
   images: string[];
+  /** The deck has typeset formulas, so its pages need the math stylesheet. */
+  math: boolean;
 }
 
 const CHAPTER = /^(?:Kapitel|Übung|Übungsblatt|Teil|Lektion|Chapter|Exercise)\b/i;
@@ -54,14 +56,16 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
 
   let rawSlides: RawSlide[];
   let definitions: string[];
+  let lexWarnings: LexWarning[];
   try {
-    ({ slides: rawSlides, definitions } = lex(text));
+    ({ slides: rawSlides, definitions, warnings: lexWarnings } = lex(text));
   } catch (error) {
     if (!(error instanceof SourceProblem)) throw error;
     diagnostics.add('error', error.message, error.line, error.slide);
     throw new DeckError(diagnostics.all);
   }
   diagnostics.sections = rawSlides;
+  for (const warning of lexWarnings) diagnostics.add('warning', warning.message, warning.line);
   if (rawSlides.length > LIMITS.slides) {
     diagnostics.add(
       'error',
@@ -91,15 +95,25 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   const slides: Slide[] = [];
   let titleHeadings: Heading[] = [];
   let converted = 0;
+  let convertedClasses = 0;
+  let formulas = 0;
   for (const slide of model.slides) {
     const size = Math.max(partsLength(slide.content), partsLength(slide.notes));
+    const classes = classCount(slide.content) + classCount(slide.notes);
     converted += size;
-    if (size > LIMITS.slide || converted > LIMITS.converted) {
-      const message =
-        size > LIMITS.slide
-          ? `Die Folie ist mit ${formatCount(size)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`
-          : `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.converted)} Zeichen; bitte aufteilen`;
-      diagnostics.add('error', message, slide.line);
+    convertedClasses += classes;
+    const problem =
+      size > LIMITS.slide
+        ? `Die Folie ist mit ${formatCount(size)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`
+        : converted > LIMITS.converted
+          ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.converted)} Zeichen; bitte aufteilen`
+          : classes > LIMITS.slideClasses
+            ? `Die Folie hat ${formatCount(classes)} Inhaltsklassen „.x[…]“ (höchstens ${formatCount(LIMITS.slideClasses)})`
+            : convertedClasses > LIMITS.classes
+              ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.classes)} Inhaltsklassen „.x[…]“; bitte aufteilen`
+              : undefined;
+    if (problem) {
+      diagnostics.add('error', problem, slide.line);
       throw new DeckError(diagnostics.all);
     }
     const convertSettings: ConvertSettings = {
@@ -116,6 +130,7 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
     const html = await convertSlidePart(slide.content, convertSettings, contentStats, slide, diagnostics);
     const notesHtml = await convertSlidePart(slide.notes, convertSettings, notesStats, slide, diagnostics);
     for (const image of [...contentStats.images, ...notesStats.images]) images.add(image);
+    formulas += contentStats.formulas + notesStats.formulas;
     if (slide.index === 0) titleHeadings = contentStats.headings;
     slides.push({
       index: slide.index,
@@ -141,7 +156,7 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
     slides,
     total: model.total,
   };
-  return { deck, warnings: diagnostics.all, images: [...images] };
+  return { deck, warnings: diagnostics.all, images: [...images], math: formulas > 0 };
 }
 
 /** One slide part (or Markdown fragment) → HTML; a problem in its content becomes an error diagnostic. */

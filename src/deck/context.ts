@@ -25,6 +25,8 @@ export interface Heading {
 
 export interface ConvertStats {
   diagrams: number;
+  /** Formulas typeset by KaTeX. */
+  formulas: number;
   demos: string[];
   /** Local image URLs as written in the deck. */
   images: string[];
@@ -51,7 +53,7 @@ declare module 'vfile' {
 }
 
 export function newStats(): ConvertStats {
-  return { diagrams: 0, demos: [], images: [], headings: [] };
+  return { diagrams: 0, formulas: 0, demos: [], images: [], headings: [] };
 }
 
 export function contextOf(data: { convert?: ConvertContext }): ConvertContext {

@@ -6,6 +6,7 @@
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import type { ConvertContext, ConvertedClass } from './context';
+import { checkNesting } from './nesting';
 import type { Part } from './parts';
 import { placeholder } from './plugins/rehype-content-classes';
 import { toHast, toHtml } from './processor';
@@ -27,6 +28,7 @@ async function partsToHast(parts: readonly Part[], context: ConvertContext, inli
       contentClasses.push({ classes: part.classes, block: part.block, tree });
     }
   }
+  checkNesting(markdown);
   const value = `${context.settings.definitions}${markdown.replace(/^\s+/, '')}`;
   return toHast(new VFile({ value, data: { convert: context, contentClasses } }));
 }

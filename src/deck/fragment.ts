@@ -44,6 +44,7 @@ export async function renderMarkdown(markdown: string, input: FragmentInput): Pr
     diagnostics.add('error', error.message, error.line);
     throw new DeckError(diagnostics.all);
   }
+  for (const warning of lexed.warnings) diagnostics.add('warning', warning.message, warning.line);
   const content = lexed.slides[0]?.content ?? [];
   const whole = { line: 1, sources: [{ line: 1, endLine: text.split('\n').length }] };
   const settings: ConvertSettings = {

@@ -2,10 +2,17 @@
  * Lexer: normalized deck text → raw slides. Finds slide separators (`---`, `--`,
  * `<!-- break -->`), the notes separator `???`, content classes `.x[…]` and link reference
  * definitions — never inside fenced code, indented code or inline code (R7–R15, R37–R41, R51).
+ *
+ * A content class reaches to the `]` that balances its `[`, counted over the raw text as
+ * remark.js counts: code inside the class does not hide a bracket, so ```` ```] ```` closes a
+ * class, and a line starting with ```` ``` ```` in raw HTML inside a class cannot run past it.
+ * The inside is then lexed as a document of its own (R43).
  */
+import { isUnsafeUrl } from './assets';
 import { codeSpanEnds } from './code-spans';
 import { SourceProblem } from './diagnostics';
 import { type Part, pushText } from './parts';
+import { tolerantTags } from './tolerant-html';
 
 export interface RawSlide {
   /** 1-based line of the slide's first own line. */
@@ -18,10 +25,17 @@ export interface RawSlide {
   notes: Part[] | undefined;
 }
 
+/** Something that compiles, but not as remark.js would show it; `line` is the deck line. */
+export interface LexWarning {
+  message: string;
+  line: number;
+}
+
 export interface LexedDeck {
   slides: RawSlide[];
   /** Link reference definitions, one per entry, shared by all slides (R51). */
   definitions: string[];
+  warnings: LexWarning[];
 }
 
 /** Deeper nesting is almost certainly a mistake and would make rendering needlessly deep. */
@@ -33,19 +47,21 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const INDENTED = /^(?: {4}|\t)/;
 const DEFINITION = /^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*(\S+)(?:[ \t]+("[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 const CLASS_NAME = /\.([A-Za-z_-][\w-]*)/y;
+/** `#Titel`: a heading for remark.js (marked 0.3), a paragraph in CommonMark. */
+const UNSPACED_HEADING = /^ {0,3}(#{1,6})([^\s#].*)$/;
 
-interface Container {
-  parts: Part[];
-  text: string;
+type Separator = 'slide' | 'step' | 'notes';
+
+/** Where a document's text goes; the deck's top level switches it at separators. */
+interface Output {
+  parts(): Part[];
+  separator?: (kind: Separator, line: number) => void;
+  slideNumber(): number;
 }
 
-interface OpenClass extends Container {
-  classes: string[];
-  line: number;
-  slide: number;
-  /** Unmatched `[` since the class opened. */
-  depth: number;
-  block: boolean;
+interface Shared {
+  definitions: string[];
+  warnings: LexWarning[];
 }
 
 /**
@@ -53,65 +69,94 @@ interface OpenClass extends Container {
  * `<!-- break -->` are plain Markdown there.
  */
 export function lex(text: string, { fragment = false } = {}): LexedDeck {
-  const lines = text.split('\n');
-  const closers = fenceClosers(lines);
   const slides: RawSlide[] = [];
-  const definitions: string[] = [];
-  const stack: OpenClass[] = [];
-
+  const shared: Shared = { definitions: [], warnings: [] };
   let slide = newSlide(1, false);
-  let target: Container = { parts: slide.content, text: '' };
+  let target = slide.content;
+  const output: Output = {
+    parts: () => target,
+    slideNumber: () => slides.length + 1,
+    ...(fragment
+      ? {}
+      : {
+          separator: (kind: Separator, line: number) => {
+            if (kind === 'notes') {
+              slide.notes = [];
+              target = slide.notes;
+              return;
+            }
+            slide.endLine = line - 1;
+            slides.push(slide);
+            slide = newSlide(line + 1, kind === 'step');
+            target = slide.content;
+            // R10: a step keeps the newline after `--`.
+            if (kind === 'step') pushText(target, '\n');
+          },
+        }),
+  };
+  lexDocument(text, 1, 0, false, output, shared);
+  const lines = text.split('\n').length;
+  slide.endLine = lines;
+  slides.push(slide);
+  return { slides, ...shared };
+}
+
+function newSlide(line: number, continued: boolean): RawSlide {
+  return { line, endLine: line, continued, content: [], notes: undefined };
+}
+
+/**
+ * Lexes one document — the deck, or the inside of a content class — into `output`.
+ * `firstLine` is the deck line of its first line; `inline` marks a one-line class's inside.
+ */
+function lexDocument(
+  doc: string,
+  firstLine: number,
+  depth: number,
+  inline: boolean,
+  output: Output,
+  shared: Shared,
+): void {
+  const lines = doc.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const closers = fenceClosers(lines);
+  let text = '';
   let segmentStart = true;
   let fenceUntil = -1;
   let previousBlank = true;
   let inIndentedCode = false;
 
-  const sink = (): Container => stack[stack.length - 1] ?? target;
-  const flush = (container: Container): void => {
-    pushText(container.parts, container.text);
-    container.text = '';
-  };
-  const finishSlide = (endLine: number): void => {
-    flush(target);
-    slide.endLine = endLine;
-    slides.push(slide);
-  };
-  const startSegment = (container: Container): void => {
-    target = container;
-    segmentStart = true;
-    previousBlank = true;
-    inIndentedCode = false;
+  const flush = (): void => {
+    pushText(output.parts(), text);
+    text = '';
   };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const lineNumber = i + 1;
+    const lineNumber = firstLine + i;
 
-    if (!fragment && stack.length === 0 && fenceUntil < i) {
+    if (output.separator && fenceUntil < i) {
       const separator = separatorOf(line);
-      if (separator === 'slide' || separator === 'step') {
-        finishSlide(lineNumber - 1);
-        slide = newSlide(lineNumber + 1, separator === 'step');
-        startSegment({ parts: slide.content, text: separator === 'step' ? '\n' : '' });
-        continue;
-      }
-      if (separator === 'notes') {
-        flush(target);
-        slide.notes = [];
-        startSegment({ parts: slide.notes, text: '' });
+      if (separator) {
+        flush();
+        output.separator(separator, lineNumber);
+        segmentStart = true;
+        previousBlank = true;
+        inIndentedCode = false;
         continue;
       }
     }
 
-    const container = sink();
-    if (!segmentStart) {
-      container.text += '\n';
-      if (stack.length > 0) stack[stack.length - 1]!.block = true;
-    }
+    if (!segmentStart) text += '\n';
     segmentStart = false;
 
     if (fenceUntil >= i) {
-      container.text += line;
+      text += line;
       continue;
     }
     const fence = FENCE_OPEN.exec(line);
@@ -119,7 +164,7 @@ export function lex(text: string, { fragment = false } = {}): LexedDeck {
       const end = closers.find(fence[1]!, i);
       if (end !== undefined) {
         fenceUntil = end;
-        container.text += line;
+        text += line;
         continue;
       }
     }
@@ -127,101 +172,124 @@ export function lex(text: string, { fragment = false } = {}): LexedDeck {
     inIndentedCode = !blank && INDENTED.test(line) && (previousBlank || inIndentedCode);
     previousBlank = blank;
     if (inIndentedCode) {
-      container.text += line;
+      text += line;
       continue;
     }
     const definition = DEFINITION.exec(line);
     if (definition) {
-      definitions.push(line.trim());
+      if (isUnsafeUrl(definition[2]!.replace(/^</, ''))) {
+        shared.warnings.push({
+          line: lineNumber,
+          message: `Linkziel „[${definition[1]}]“ mit der Adresse „${definition[2]!.slice(0, 40)}“ entfernt: solche Adressen führen Skripte aus`,
+        });
+      } else {
+        shared.definitions.push(line.trim());
+      }
       continue;
     }
-    scanLine(line, lineNumber, slides.length + 1);
+    const heading = inline ? null : UNSPACED_HEADING.exec(line);
+    if (heading) {
+      const [, marks, title] = heading as unknown as [string, string, string];
+      shared.warnings.push({
+        line: lineNumber,
+        message: `„${marks}${title.slice(0, 40)}“ ist ohne Leerzeichen keine Überschrift (in remark.js schon): „${marks} ${title.slice(0, 40)}“ schreiben, oder „\\${marks}${title.slice(0, 40)}“ für Text`,
+      });
+    }
+    i = scanLine(i, 0);
   }
-  finishSlide(lines.length);
+  flush();
 
-  const unclosed = stack[0];
-  if (unclosed) {
-    throw new SourceProblem(
-      `„.${unclosed.classes.join('.')}[“ wird nicht mit „]“ geschlossen`,
-      unclosed.line,
-      unclosed.slide,
-    );
-  }
-  return { slides, definitions };
-
-  function scanLine(line: string, lineNumber: number, slideNumber: number): void {
-    const spans = line.includes('`') ? codeSpanEnds(line) : undefined;
-    let start = 0;
-    let i = 0;
-    while (i < line.length) {
-      const ch = line[i];
+  /**
+   * Scans line `i` from column `from` for content classes. A class may close on a later line;
+   * the rest of that line is scanned too. Returns the index of the last line consumed.
+   */
+  function scanLine(i: number, from: number): number {
+    let line = lines[i]!;
+    let spans = line.includes('`') ? codeSpanEnds(line) : undefined;
+    let at = from;
+    while (at < line.length) {
+      const ch = line[at];
       if (ch === '\\') {
-        i += 2;
+        at += 2;
       } else if (ch === '`') {
-        const end = spans?.get(i);
-        if (end !== undefined) i = end;
-        else while (line[i] === '`') i++;
+        const end = spans?.get(at);
+        if (end !== undefined) at = end;
+        else while (line[at] === '`') at++;
       } else if (ch === '.') {
-        const opened = classAt(line, i);
-        if (opened.classes) {
-          sink().text += line.slice(start, i);
-          openClass(opened.classes, lineNumber, slideNumber);
-          start = opened.end;
+        const opened = classAt(line, at);
+        if (!opened.classes) {
+          at = opened.end;
+          continue;
         }
-        i = opened.end;
-      } else if (ch === '[' && stack.length > 0) {
-        stack[stack.length - 1]!.depth++;
-        i++;
-      } else if (ch === ']' && stack.length > 0) {
-        const top = stack[stack.length - 1]!;
-        if (top.depth > 0) {
-          top.depth--;
-        } else {
-          top.text += line.slice(start, i);
-          closeClass();
-          start = i + 1;
+        text += tolerantTags(line.slice(from, at));
+        const next = openClass(opened.classes, i, opened.end);
+        if (next.line !== i) {
+          i = next.line;
+          line = lines[i]!;
+          spans = line.includes('`') ? codeSpanEnds(line) : undefined;
         }
-        i++;
+        from = at = next.column;
       } else {
-        i++;
+        at++;
       }
     }
-    sink().text += line.slice(start);
+    text += tolerantTags(line.slice(from));
+    return i;
   }
 
-  function openClass(classes: string[], line: number, slideNumber: number): void {
-    flush(sink());
-    if (stack.length >= MAX_CLASS_NESTING) {
+  /**
+   * The class opened on line `i` with its inside from column `column` on: lexes the inside and
+   * returns where the text after its `]` goes on.
+   */
+  function openClass(classes: string[], i: number, column: number): { line: number; column: number } {
+    const lineNumber = firstLine + i;
+    if (depth >= MAX_CLASS_NESTING) {
       throw new SourceProblem(
         `Inhaltsklassen sind tiefer als ${MAX_CLASS_NESTING} Ebenen verschachtelt`,
-        line,
-        slideNumber,
+        lineNumber,
+        output.slideNumber(),
       );
     }
-    stack.push({ classes, line, slide: slideNumber, parts: [], text: '', depth: 0, block: false });
-  }
+    const open = starts[i]! + column;
+    const close = closingBracket(doc, open);
+    if (close === undefined) {
+      throw new SourceProblem(
+        `„.${classes.join('.')}[“ wird nicht mit „]“ geschlossen`,
+        lineNumber,
+        output.slideNumber(),
+      );
+    }
+    const inside = doc.slice(open, close);
+    const block = inside.includes('\n');
+    const parts: Part[] = [];
+    const own: Output = { parts: () => parts, slideNumber: output.slideNumber };
+    lexDocument(inside, lineNumber, depth + 1, !block, own, shared);
+    flush();
+    output.parts().push({ classes, block, parts, line: lineNumber });
 
-  function closeClass(): void {
-    const closed = stack.pop()!;
-    flush(closed);
-    const parent = sink();
-    flush(parent);
-    parent.parts.push({ classes: closed.classes, block: closed.block, parts: closed.parts, line: closed.line });
-    if (closed.block && stack.length > 0) stack[stack.length - 1]!.block = true;
+    let end = i;
+    while (end + 1 < lines.length && starts[end + 1]! <= close) end++;
+    if (end > i) previousBlank = false;
+    return { line: end, column: close - starts[end]! + 1 };
   }
 }
 
-type Separator = 'slide' | 'step' | 'notes' | undefined;
-
-function separatorOf(line: string): Separator {
+function separatorOf(line: string): Separator | undefined {
   if (line === '---' || BREAK.test(line)) return 'slide';
   if (line === '--') return 'step';
   if (line === '???') return 'notes';
   return undefined;
 }
 
-function newSlide(line: number, continued: boolean): RawSlide {
-  return { line, endLine: line, continued, content: [], notes: undefined };
+/** The index of the `]` that balances an already open `[`, counting every bracket from `from` on. */
+function closingBracket(text: string, from: number): number | undefined {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 91) depth++;
+    else if (ch === 93 && --depth === 0) return i;
+  }
+  return undefined;
 }
 
 /**

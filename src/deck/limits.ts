@@ -1,7 +1,7 @@
 /**
- * Size limits that keep a build fast on hostile or runaway input (the Markdown parser slows
- * down sharply on some constructs, e.g. thousands of brackets in one paragraph). Real decks
- * stay far below them: a 95-slide chapter has 76,000 characters, its largest slide 1,300.
+ * Size limits that keep a build fast on hostile or runaway input (nesting is bounded in
+ * nesting.ts). Real decks stay far below them: a 95-slide chapter has 76,000 characters, its
+ * largest slide 1,300, and no slide more than 20 content classes.
  */
 import type { Part } from './parts';
 
@@ -14,6 +14,10 @@ export const LIMITS = {
   slide: 20_000,
   /** Characters converted for the whole deck (steps repeat what came before). */
   converted: 2_000_000,
+  /** Content classes of one slide after inheritance: each is converted as a document of its own. */
+  slideClasses: 300,
+  /** Content classes converted for the whole deck (steps repeat what came before). */
+  classes: 10_000,
 };
 
 export function partsLength(parts: readonly Part[]): number {
@@ -21,6 +25,12 @@ export function partsLength(parts: readonly Part[]): number {
   for (const part of parts)
     length += typeof part === 'string' ? part.length : partsLength(part.parts) + part.classes.join('.').length + 3;
   return length;
+}
+
+export function classCount(parts: readonly Part[]): number {
+  let count = 0;
+  for (const part of parts) if (typeof part !== 'string') count += 1 + classCount(part.parts);
+  return count;
 }
 
 export function formatCount(count: number): string {

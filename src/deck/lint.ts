@@ -20,6 +20,8 @@ const KNOWN_PROPERTIES = new Set([
   'background-position',
 ]);
 const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
+/** Keys that, with a value starting `//`, are a bare URL rather than a property. */
+const URL_SCHEME = /^(?:https?|ftps?|sftp|file|wss?|ssh|git|rtsp|irc)$/i;
 
 export interface Lint {
   line: number;
@@ -30,12 +32,13 @@ export function swallowedProse(found: readonly FoundProperty[], deckText: string
   const variables = new Set(Array.from(deckText.matchAll(VARIABLE), (match) => match[1]!));
   const lints: Lint[] = [];
   for (const { key, value, line, source } of found) {
-    if (value.startsWith('//')) {
+    if (KNOWN_PROPERTIES.has(key) || variables.has(key)) continue;
+    if (value.startsWith('//') && URL_SCHEME.test(key)) {
       lints.push({
         line,
         message: `„${source.trim()}“ wird als Folien-Eigenschaft „${key}“ gelesen und nicht angezeigt; als Link schreiben: <${key}:${value}>`,
       });
-    } else if (!KNOWN_PROPERTIES.has(key) && !variables.has(key)) {
+    } else {
       lints.push({
         line,
         message: `„${source.trim()}“ wird als Folien-Eigenschaft „${key}“ gelesen und nicht angezeigt; als Text schreiben: „${key}\\:${source.slice(key.length + 1)}“`,

@@ -1,14 +1,17 @@
 /**
  * Decks on disk: `<dir>/<id>.md` (not `*.quiz.md`, those are quiz banks) with an optional
- * sidecar `<dir>/<id>.json` for deck options, compiled with the course's macros.
+ * sidecar `<dir>/<id>.json` for deck options and an optional stylesheet `<dir>/<id>.css`,
+ * compiled with the course's macros.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { macros } from '../../slides/macros';
 import type { Deck } from '../shared/deck';
-import { locateAsset, missingAssetMessage } from './assets';
+import { locateAsset } from './assets';
 import { compileDeck, type CompiledDeck } from './compile';
+import { scopeDeckStyle } from './deck-style';
+import { mathStylesheet } from './math-style';
 import { parseSettings } from './options';
 
 export interface DeckFile {
@@ -36,23 +39,45 @@ export function settingsPath(deckPath: string): string {
   return deckPath.replace(/\.md$/, '.json');
 }
 
+export function stylePath(deckPath: string): string {
+  return deckPath.replace(/\.md$/, '.css');
+}
+
+export interface LoadedDeck extends CompiledDeck {
+  /** Stylesheets the deck's pages need, in order: math (if the deck has formulas), then the deck's own. */
+  styles: string[];
+}
+
 /** Reads and compiles one deck file; throws DeckError for problems in the deck. */
-export async function loadDeck(path: string, options: LoadOptions = {}): Promise<CompiledDeck> {
+export async function loadDeck(path: string, options: LoadOptions = {}): Promise<LoadedDeck> {
   const root = options.root ?? process.cwd();
-  const sidecar = settingsPath(path);
   const deckDir = dirname(path);
-  return compileDeck({
+  const pageUrl = (file: string): string => (options.assetUrl ? options.assetUrl(file) : file);
+  const resolveAsset = (url: string): string => {
+    const file = locateAsset(url, deckDir, root);
+    return options.assetUrl ? options.assetUrl(file) : url;
+  };
+  const sidecar = settingsPath(path);
+  const parsed = existsSync(sidecar)
+    ? parseSettings(readFileSync(sidecar, 'utf8'), relative(root, sidecar))
+    : undefined;
+  const css = stylePath(path);
+  const style = existsSync(css)
+    ? scopeDeckStyle(readFileSync(css, 'utf8'), relative(root, css), resolveAsset)
+    : undefined;
+  const compiled = await compileDeck({
     id: basename(path, '.md'),
     file: relative(root, path),
     source: readFileSync(path, 'utf8'),
     macros,
-    ...(existsSync(sidecar) ? { settings: parseSettings(readFileSync(sidecar, 'utf8'), relative(root, sidecar)) } : {}),
-    resolveAsset: (url) => {
-      const file = locateAsset(url, deckDir, root);
-      if (!file) throw new Error(missingAssetMessage(url));
-      return options.assetUrl ? options.assetUrl(file) : url;
-    },
+    ...(parsed ? { settings: parsed.settings } : {}),
+    resolveAsset,
   });
+  return {
+    ...compiled,
+    warnings: [...(parsed?.warnings ?? []), ...(style?.warnings ?? []), ...compiled.warnings],
+    styles: [...(compiled.math ? [mathStylesheet(pageUrl)] : []), ...(style ? [style.css] : [])],
+  };
 }
 
 const cache = new Map<string, { key: string; deck: Promise<Deck> }>();
@@ -77,7 +102,8 @@ export async function loadDecks(dir = 'slides', root = process.cwd()): Promise<D
 
 function contentKey(path: string): string {
   const hash = createHash('sha256').update(readFileSync(path));
-  const sidecar = settingsPath(path);
-  if (existsSync(sidecar)) hash.update('\0').update(readFileSync(sidecar));
+  for (const file of [settingsPath(path), stylePath(path)]) {
+    if (existsSync(file)) hash.update('\0').update(file).update(readFileSync(file));
+  }
   return hash.digest('hex');
 }

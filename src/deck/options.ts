@@ -1,9 +1,11 @@
 /**
  * Deck options live in an optional sidecar `slides/<id>.json` beside the deck, so the Markdown
- * file stays plain remark.js. Every key is checked; an unknown key or a bad value is an error.
+ * file stays plain remark.js; it takes the options of `remark.create()`. A bad value of a known
+ * option is an error; an unknown option, or a remark.js option without effect here, is a warning
+ * that names it, and the deck still builds.
  */
 import { DEFAULT_OPTIONS, type DeckOptions } from '../shared/deck';
-import { DeckError } from './diagnostics';
+import { DeckError, type Diagnostic } from './diagnostics';
 import type { ModelSettings } from './model';
 
 export interface DeckSettings extends Omit<ModelSettings, 'countIncrementalSlides'> {
@@ -35,6 +37,16 @@ const isString: Check = (value) => (typeof value === 'string' ? undefined : 'ein
 const isRatio: Check = (value) => (value === '16:9' || value === '4:3' ? undefined : '"16:9" oder "4:3"');
 const isClassList: Check = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'eine Liste von Klassennamen';
+const NAVIGATION_KEYS = ['scroll', 'touch', 'click'] as const;
+const isNavigation: Check = (value) =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.entries(value).every(
+    ([key, flag]) => (NAVIGATION_KEYS as readonly string[]).includes(key) && typeof flag === 'boolean',
+  )
+    ? undefined
+    : 'ein Objekt wie { "scroll": false, "touch": true, "click": false }';
 
 /** Each allowed key with its check, in the order the README documents them. */
 const KEYS: Record<string, Check> = {
@@ -53,10 +65,29 @@ const KEYS: Record<string, Check> = {
   disableIncrementalSlides: isBoolean,
   includePresenterNotes: isBoolean,
   inheritPresenterNotes: isBoolean,
+  navigation: isNavigation,
 };
 
-/** Parses and validates a sidecar file's text; `file` names it in errors. */
-export function parseSettings(json: string, file: string): DeckSettings {
+/** remark.js options that have no effect here, and why. */
+const WITHOUT_EFFECT: Record<string, string> = {
+  highlightStyle: 'Code wird beim Bauen mit einem hellen Thema hervorgehoben',
+  highlightInlineCode: 'Code im Text wird nicht hervorgehoben',
+  sourceUrl: 'die Folien stehen in der .md-Datei daneben',
+  source: 'die Folien stehen in der .md-Datei daneben',
+  timer: 'die Referentenansicht hat ihren eigenen Timer',
+  container: 'die Folien füllen ihre eigene Seite',
+  cloneTarget: 'das Beamer-Fenster öffnet der Viewer selbst',
+  controller: 'Tasten, Maus und Touch steuert der Viewer selbst',
+};
+
+export interface ParsedSettings {
+  settings: DeckSettings;
+  /** Options that are ignored, each naming its line in the file. */
+  warnings: Diagnostic[];
+}
+
+/** Parses and validates a sidecar file's text; `file` names it in errors and warnings. */
+export function parseSettings(json: string, file: string): ParsedSettings {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -67,10 +98,21 @@ export function parseSettings(json: string, file: string): DeckSettings {
     throw settingsError(file, 'erwartet ein JSON-Objekt wie { "ratio": "4:3" }');
   }
   const problems: string[] = [];
+  const warnings: Diagnostic[] = [];
+  const warn = (key: string, message: string): void => {
+    const line = lineOfKey(json, key);
+    warnings.push({ severity: 'warning', file, ...(line !== undefined ? { line } : {}), message });
+  };
   for (const [key, value] of Object.entries(data)) {
     const check = KEYS[key];
     if (!check) {
-      problems.push(`unbekannte Option „${key}“ (erlaubt: ${Object.keys(KEYS).join(', ')})`);
+      const reason = WITHOUT_EFFECT[key];
+      warn(
+        key,
+        reason
+          ? `Option „${key}“ wird nicht beachtet: ${reason}`
+          : `Unbekannte Option „${key}“ wird nicht beachtet (bekannt: ${Object.keys(KEYS).join(', ')})`,
+      );
       continue;
     }
     const expected = check(value);
@@ -78,8 +120,8 @@ export function parseSettings(json: string, file: string): DeckSettings {
   }
   if (problems.length > 0) throw settingsError(file, ...problems);
 
-  const values = data as Partial<DeckOptions> & Partial<DeckSettings>;
-  const options = { ...DEFAULT_OPTIONS };
+  const values = data as Partial<DeckOptions> & Partial<DeckSettings> & { navigation?: Partial<DeckOptions> };
+  const options = { ...DEFAULT_OPTIONS, ...values.navigation };
   for (const key of Object.keys(DEFAULT_OPTIONS) as (keyof DeckOptions)[]) {
     if (values[key] !== undefined) Object.assign(options, { [key]: values[key] });
   }
@@ -88,10 +130,19 @@ export function parseSettings(json: string, file: string): DeckSettings {
     if (key !== 'options' && values[key] !== undefined) Object.assign(settings, { [key]: values[key] });
   }
   return {
-    ...settings,
-    ...(values.title !== undefined ? { title: values.title } : {}),
-    ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
+    settings: {
+      ...settings,
+      ...(values.title !== undefined ? { title: values.title } : {}),
+      ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
+    },
+    warnings,
   };
+}
+
+/** The 1-based line of a top-level key, found by its first quoted occurrence. */
+function lineOfKey(json: string, key: string): number | undefined {
+  const at = json.indexOf(JSON.stringify(key));
+  return at === -1 ? undefined : json.slice(0, at).split('\n').length;
 }
 
 function settingsError(file: string, ...messages: string[]): DeckError {

@@ -1,6 +1,7 @@
 /**
  * A deck page: the viewer's template with the deck's title, the first slide already in place
- * (so that it shows before any script has run) and the compiled deck as JSON.
+ * (so that it shows before any script has run), the compiled deck as JSON, and the deck's own
+ * stylesheets in the head — so every view of the page (slides, presenter, print) has them.
  */
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
 import { escapeHtml } from '../shared/html';
@@ -16,12 +17,26 @@ export interface DiagramModules {
   flowchart: string[];
 }
 
-export function renderDeckPage(template: string, deck: Deck, diagramModules?: DiagramModules): string {
-  for (const placeholder of [TITLE_PLACEHOLDER, FIRST_SLIDE_PLACEHOLDER, DATA_PLACEHOLDER]) {
+export interface PageParts {
+  /** The deck's stylesheets (math, its own), in the head so that every view of the page has them. */
+  styles?: readonly string[];
+  diagramModules?: DiagramModules;
+}
+
+export function renderDeckPage(template: string, deck: Deck, { styles = [], diagramModules }: PageParts = {}): string {
+  const needed = [
+    TITLE_PLACEHOLDER,
+    FIRST_SLIDE_PLACEHOLDER,
+    DATA_PLACEHOLDER,
+    ...(styles.length > 0 ? ['</head>'] : []),
+  ];
+  for (const placeholder of needed) {
     if (!template.includes(placeholder)) throw new Error(`Die Vorlage der Folienseite enthält ${placeholder} nicht`);
   }
   const data = `<script type="application/json" id="${DECK_DATA_ID}">${scriptSafeJson(deck)}</script>`;
+  const head = styles.map((css) => `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>`).join('');
   return template
+    .replace('</head>', () => `${head}</head>`)
     .replace(TITLE_PLACEHOLDER, () => escapeHtml(deck.title))
     .replace(FIRST_SLIDE_PLACEHOLDER, () => firstSlide(deck, diagramModules))
     .replace(DATA_PLACEHOLDER, () => data);

@@ -12,9 +12,8 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { searchForWorkspaceRoot, type Plugin, type Rolldown, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { DeckError, formatDiagnostic, type Diagnostic } from './diagnostics';
-import type { Deck } from '../shared/deck';
 import { escapeHtml } from '../shared/html';
-import { listDeckFiles, loadDeck, settingsPath, type LoadOptions } from './load';
+import { listDeckFiles, loadDeck, settingsPath, stylePath, type LoadedDeck, type LoadOptions } from './load';
 import { renderDeckPage, type DiagramModules } from './page';
 
 export interface DeckPagesOptions {
@@ -30,7 +29,7 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
   let config: ResolvedConfig;
   let dir: string;
   let template: string;
-  let compiled: Deck[] = [];
+  let compiled: LoadedDeck[] = [];
 
   const log = (warnings: Diagnostic[]): void => {
     for (const warning of warnings) config.logger.warn(formatDiagnostic(warning));
@@ -83,11 +82,13 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
       };
       const problems: string[] = [];
       for (const { path } of listDeckFiles(dir)) {
-        this.addWatchFile(path);
+        for (const file of [path, settingsPath(path), stylePath(path)]) {
+          if (existsSync(file)) this.addWatchFile(file);
+        }
         try {
           const result = await loadDeck(path, { root: config.root, assetUrl });
           log(result.warnings);
-          compiled.push(result.deck);
+          compiled.push(result);
         } catch (error) {
           if (!(error instanceof DeckError)) throw error;
           problems.push(error.message);
@@ -105,11 +106,11 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
         delete bundle[templateFile];
         const page = inlineStylesheets(String(built.source), bundle, config.base);
         const diagrams = diagramModules(bundle, config.base);
-        for (const deck of compiled) {
+        for (const { deck, styles } of compiled) {
           this.emitFile({
             type: 'asset',
             fileName: `slides/${deck.id}/index.html`,
-            source: renderDeckPage(page, deck, diagrams),
+            source: renderDeckPage(page, deck, { styles, diagramModules: diagrams }),
           });
         }
       },
@@ -125,12 +126,13 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
   };
 
   function reloadAffected(server: ViteDevServer, file: string): void {
-    if (file === template || (file.startsWith(dir + sep) && !file.endsWith('.md') && !file.endsWith('.json'))) {
+    const ownFile = /\.(md|json|css)$/;
+    if (file === template || (file.startsWith(dir + sep) && !ownFile.test(file))) {
       server.ws.send({ type: 'full-reload' });
       return;
     }
     if (!file.startsWith(dir + sep) || file.endsWith('.quiz.md')) return;
-    const id = basename(file).replace(/\.(md|json)$/, '');
+    const id = basename(file).replace(ownFile, '');
     server.ws.send({ type: 'full-reload', path: `/slides/${id}/index.html` });
   }
 
@@ -150,7 +152,7 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
       log(compiled.warnings);
       html = await server.transformIndexHtml(
         `/slides/${id}/`,
-        renderDeckPage(await readFile(template, 'utf8'), compiled.deck),
+        renderDeckPage(await readFile(template, 'utf8'), compiled.deck, { styles: compiled.styles }),
       );
     } catch (error) {
       if (!(error instanceof DeckError)) throw error;
@@ -210,6 +212,6 @@ function errorPage(id: string, error: DeckError, path: string): string {
   const items = error.diagnostics.map((diagnostic) => `<li>${escapeHtml(formatDiagnostic(diagnostic))}</li>`).join('');
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fehler im Foliensatz ${escapeHtml(id)}</title>
 <script type="module" src="/@vite/client"></script></head><body><main><h1>Fehler im Foliensatz ${escapeHtml(id)}</h1>
-<p>Nach dem Speichern von <code>${escapeHtml(basename(path))}</code> oder <code>${escapeHtml(basename(settingsPath(path)))}</code> lädt die Seite neu.</p>
+<p>Nach dem Speichern von <code>${escapeHtml(basename(path))}</code>, <code>${escapeHtml(basename(settingsPath(path)))}</code> oder <code>${escapeHtml(basename(stylePath(path)))}</code> lädt die Seite neu.</p>
 <ul>${items}</ul></main></body></html>`;
 }

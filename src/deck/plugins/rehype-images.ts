@@ -1,6 +1,8 @@
 /**
- * rehype plugin: local image URLs (Markdown images, the `scale` macro, raw `<img>`) are resolved
- * to the URL the page uses — a hashed asset in the build — and a missing file is an error.
+ * rehype plugin: local files a slide embeds (Markdown images, the `scale` macro, raw `<img>`,
+ * `<video>`, `<audio>`, `<source>`, `<track>`, `<embed>` and a video's `poster`) are resolved to
+ * the URL the page uses — a hashed asset in the build. A missing file, or one outside the
+ * project, is an error.
  */
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -8,20 +10,29 @@ import { ContentProblem } from '../diagnostics';
 import { contextOf } from '../context';
 import { isLocalUrl } from '../assets';
 
-const WITH_SOURCE = new Set(['img', 'source', 'video', 'audio']);
+const EMBEDDING: Record<string, readonly string[]> = {
+  img: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  embed: ['src'],
+};
 
 export default function rehypeImages() {
   return (tree: Root, file: { data: object }) => {
     const { settings, stats } = contextOf(file.data);
     visit(tree, 'element', (node) => {
-      const src = node.properties.src;
-      if (!WITH_SOURCE.has(node.tagName) || typeof src !== 'string' || !isLocalUrl(src)) return;
-      try {
-        node.properties.src = settings.resolveAsset(src);
-      } catch (error) {
-        throw new ContentProblem((error as Error).message, src);
+      for (const attribute of EMBEDDING[node.tagName] ?? []) {
+        const url = node.properties[attribute];
+        if (typeof url !== 'string' || !isLocalUrl(url)) continue;
+        try {
+          node.properties[attribute] = settings.resolveAsset(url);
+        } catch (error) {
+          throw new ContentProblem((error as Error).message, url);
+        }
+        stats.images.push(url);
       }
-      stats.images.push(src);
     });
   };
 }

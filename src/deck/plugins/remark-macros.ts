@@ -26,6 +26,7 @@ const PHRASING = new Set([
   'imageReference',
   'footnoteReference',
   'html',
+  'inlineMath',
 ]);
 /** HTML that CommonMark treats as a block (its type-6 tags), e.g. `<figure>` or `<div>`. */
 const BLOCK_HTML =

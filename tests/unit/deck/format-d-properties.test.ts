@@ -53,6 +53,16 @@ describe('D. Slide properties', () => {
     expect(quiet.deck.slides[0]!.html).toBe('<p>Anna spricht</p>');
   });
 
+  it('R21: a property whose value starts with `//` is no URL unless its key is a scheme; used as `{{key}}` it is quiet', async () => {
+    const used = await compile('comment: // wichtig\n\n{{comment}}');
+    expect(used.warnings).toEqual([]);
+    expect(used.deck.slides[0]!.html).toBe('<p>// wichtig</p>');
+    const unused = await compile('comment: // wichtig\n\nText');
+    expect(unused.warnings.map((warning) => warning.message)).toEqual([
+      '„comment: // wichtig“ wird als Folien-Eigenschaft „comment“ gelesen und nicht angezeigt; als Text schreiben: „comment\\: // wichtig“',
+    ]);
+  });
+
   it('R22: `name` is kept for #name links and templates, never inherited; a later duplicate wins', async () => {
     const result = await slides('name: a\nerste\n---\nname: a\nzweite\n---\ntemplate: a\ndritte');
     expect(result.map((slide) => slide.name)).toEqual(['a', 'a', undefined]);

@@ -38,6 +38,35 @@ describe('F. Content classes', () => {
     ]);
   });
 
+  it('R39: the closing `]` is found by counting brackets over the raw text, as remark.js does: a fence line in raw HTML cannot run past it', async () => {
+    const source = '.a[\n<pre><code>x\n```</code></pre>\n]\n\n---\n\n```\ncode\n```';
+    const result = await htmls(source);
+    expect(result).toHaveLength(2);
+    expect(result[0]).toMatch(/^<div class="a"><pre[^>]*><code class="remark-code">.*x.*```.*<\/code><\/pre><\/div>$/s);
+    expect(result[1]).toMatch(
+      /^<pre[^>]*><code class="remark-code"><span class="line remark-code-line"><span>code<\/span>/,
+    );
+  });
+
+  it('R39: a closing fence followed by `]` closes the class (the two-column code idiom)', async () => {
+    const [html] = await htmls('.a[\n```\nx\n```]\n\n.b[\n```\ny\n```]');
+    const columns = Array.from(
+      html!.matchAll(/<div class="(\w)"><pre[^>]*><code class="remark-code">(.*?)<\/code><\/pre><\/div>/gs),
+    );
+    expect(columns.map((match) => [match[1], match[2]!.replace(/<[^>]+>/g, '')])).toEqual([
+      ['a', 'x'],
+      ['b', 'y'],
+    ]);
+    expect(html).not.toContain('.b[');
+  });
+
+  it('R39: inside a class every `]` counts, in code too (as remark.js); classes and separators in its code stay text', async () => {
+    expect(await htmls('.a[`x]` y]')).toEqual(['<p><span class="a">`x</span>` y]</p>']);
+    const [html] = await htmls('.a[\n```\n.b[---]\n```\n]');
+    expect(html).toContain('.b[---]');
+    expect(html).not.toContain('class="b"');
+  });
+
   it('R39: an unclosed `.class[` is an error naming file, slide and line (remark.js leaves it as text and swallows every later separator)', async () => {
     expect(await compileError('a\n---\ntext .class[content\n---\nb')).toBe(
       'slides/test.md:3: Folie 2: „.class[“ wird nicht mit „]“ geschlossen',

@@ -12,9 +12,36 @@ describe('H. Markdown dialect, HTML, escaping', () => {
     expect(html).toContain('<div class="x">roh</div>');
   });
 
-  it('R50: underscores in formulas need no escaping, `\\_` still works; `#Titel` without a space is text; headings get no id', async () => {
-    expect(await htmls('$a_1$ und $b_2$, x\\_1')).toEqual(['<p>$a_1$ und $b_2$, x_1</p>']);
-    expect(await htmls('#remark\n\n# Titel')).toEqual(['<p>#remark</p>\n<h1>Titel</h1>']);
+  it('R49: a tag of a known element with sloppy attributes is HTML, as the browser reads it under remark.js', async () => {
+    expect(await htmls('<img src="x.png" , width="100px">')).toEqual(['<img src="x.png" width="100px">']);
+    expect(await htmls('Bild <img src=x.png; width=100> und <a href=seite.html?a=1&b=2>Link</a>')).toEqual([
+      '<p>Bild <img src="x.png;" width="100"> und <a href="seite.html?a=1&#x26;b=2">Link</a></p>',
+    ]);
+    expect(await htmls('`<img src="x.png" , width="1">` a < b > c <T , U>')).toEqual([
+      '<p><code class="remark-inline-code">&#x3C;img src="x.png" , width="1"></code> a &#x3C; b > c &#x3C;T , U></p>',
+    ]);
+  });
+
+  it('R50: underscores need no escaping, `\\_` still works; headings get no id', async () => {
+    expect(await htmls('a_1 und b_2, x\\_1')).toEqual(['<p>a_1 und b_2, x_1</p>']);
+    expect(await htmls('# Titel')).toEqual(['<h1>Titel</h1>']);
+  });
+
+  it('R50: `#Titel` without a space stays text (CommonMark), and `deck check` warns with the line and the fix', async () => {
+    const { deck, warnings } = await compile('a\n---\n#remark\n\n`#x`\n\n```\n#include\n```\n\n\\#tag\n???\n##Notiz');
+    expect(deck.slides[1]!.html).toContain('<p>#remark</p>');
+    expect(warnings.map((warning) => [warning.line, warning.slide, warning.message])).toEqual([
+      [
+        3,
+        2,
+        '„#remark“ ist ohne Leerzeichen keine Überschrift (in remark.js schon): „# remark“ schreiben, oder „\\#remark“ für Text',
+      ],
+      [
+        13,
+        2,
+        '„##Notiz“ ist ohne Leerzeichen keine Überschrift (in remark.js schon): „## Notiz“ schreiben, oder „\\##Notiz“ für Text',
+      ],
+    ]);
   });
 
   it('R51: link reference definitions are removed from the slide and shared by all slides, ids in any case', async () => {

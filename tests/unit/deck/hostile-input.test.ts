@@ -126,6 +126,83 @@ describe('hostile input', () => {
     expect(deck.slides.map((slide) => slide.html)).toEqual(['<p>a\uFFFDb</p>', '<p>c</p>']);
   });
 
+  it('rejects deep nesting before parsing, naming file, slide and line: 3,000 `>`, 1,500 nested `- `, 2,000 nested `*_`', async () => {
+    expect(await problem(`# A\n---\nText\n\n${'>'.repeat(3_000)} x`)).toBe(
+      'slides/test.md:5: Folie 2: Listen und Zitate sind hier 3000 Ebenen tief verschachtelt (höchstens 32)',
+    );
+    expect(await problem(`${'- '.repeat(1_500)}x`)).toBe(
+      'slides/test.md:1: Folie 1: Listen und Zitate sind hier 1500 Ebenen tief verschachtelt (höchstens 32)',
+    );
+    const staircase = Array.from({ length: 40 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n');
+    expect(await problem(staircase)).toMatch(/^slides\/test\.md:\d+: Folie 1: Listen und Zitate sind hier 3\d Ebenen/);
+    expect(await problem(`${'*_'.repeat(2_000)}x${'_*'.repeat(2_000)}`)).toBe(
+      'slides/test.md:1: Folie 1: Mehr als 500 Folgen von „*“, „_“ oder „~“ in einem Absatz',
+    );
+    expect(await problem(`${'['.repeat(5_000)}x${']'.repeat(5_000)}`)).toContain('eckige Klammern');
+    expect(await problem('<b>'.repeat(5_000))).toContain('HTML-Elemente sind mehr als 32 Ebenen');
+  });
+
+  it('counts nesting after templates and variables are filled in', async () => {
+    expect(await problem(`x: ${'['.repeat(100)}\n\n{{x}}`)).toContain('eckige Klammern');
+    expect(await problem(`layout: true\n${'> '.repeat(20)}{{content}}\n---\n${'> '.repeat(20)}x`)).toContain(
+      'Ebenen tief verschachtelt',
+    );
+  });
+
+  it('no nesting overflows the stack: generated `>`, `- `, `*_`, `.a[`, `[`, HTML and mixes give a deck or a DeckError', async () => {
+    const level = fc.constantFrom(
+      { open: '> ', close: '' },
+      { open: '- ', close: '' },
+      { open: '1. ', close: '' },
+      { open: '*_', close: '_*' },
+      { open: '.a[', close: ']' },
+      { open: '[', close: '](x)' },
+      { open: '![', close: '](x.svg)' },
+      { open: '<div>', close: '</div>' },
+      { open: '<b>', close: '</b>' },
+      { open: '~~', close: '~~' },
+    );
+    const layout = fc.constantFrom('inline', 'lines', 'staircase');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(level, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        layout,
+        async (kinds, depth, shape) => {
+          const levels = Array.from({ length: depth }, (_, i) => kinds[i % kinds.length]!);
+          const separator = (i: number): string =>
+            shape === 'inline' ? '' : shape === 'lines' ? '\n' : `\n${'  '.repeat(i)}`;
+          const source =
+            levels.map((entry, i) => `${separator(i)}${entry.open}`).join('') +
+            'x' +
+            levels
+              .map((entry) => entry.close)
+              .reverse()
+              .join('');
+          if (source.length > 20_000) return;
+          await outcome(source);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('drops `javascript:` links and images with a warning naming the line; raw HTML stays the author’s', async () => {
+    const { deck, warnings } = await compile(
+      '# A\n\n[klick](javascript:alert(1)) ![b](JaVaScRiPt:x) <javascript:alert(2)> [r][böse]\n\n[böse]: javascript:alert(3)\n\n<a href="javascript:void(0)">roh</a>',
+    );
+    const html = deck.slides[0]!.html;
+    expect(html).toContain('<p>klick b javascript:alert(2) [r][böse]</p>');
+    expect(html.match(/javascript:/gi)).toEqual(['javascript:', 'javascript:']);
+    expect(html).toContain('<a href="javascript:void(0)">roh</a>');
+    expect(warnings.map((warning) => [warning.line, warning.message.slice(0, 40)])).toEqual([
+      [5, 'Linkziel „[böse]“ mit der Adresse „javas'],
+      [3, 'Link mit der Adresse „javascript:alert(1'],
+      [3, 'Bild mit der Adresse „JaVaScRiPt:x“ entf'],
+      [3, 'Link mit der Adresse „javascript:alert(2'],
+    ]);
+  });
+
   it('any mix of format tokens yields a deck or a DeckError', async () => {
     await fc.assert(
       fc.asyncProperty(

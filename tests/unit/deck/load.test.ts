@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,15 @@ describe('decks on disk', () => {
     expect(deck).toMatchObject({ title: 'Anders', chapter: 'Kapitel 3' });
   });
 
-  it('finds images beside the deck or in the project root, and passes their files to assetUrl', async () => {
+  it('finds images beside the deck or under media/, and passes their files to assetUrl', async () => {
     const dir = join(root, 'bilder');
     cpSync(join(fixtures, 'valid'), join(dir, 'slides'), { recursive: true });
-    writeFileSync(join(dir, 'slides', 'zweiter.md'), '![a](media/knoten.svg) ![b](wurzel.svg) ![c](/wurzel.svg)');
-    writeFileSync(join(dir, 'wurzel.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    mkdirSync(join(dir, 'media'));
+    writeFileSync(
+      join(dir, 'slides', 'zweiter.md'),
+      '![a](media/knoten.svg) ![b](media/wurzel.svg) ![c](/media/wurzel.svg)',
+    );
+    writeFileSync(join(dir, 'media', 'wurzel.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const files: string[] = [];
     const { deck, images } = await loadDeck(join(dir, 'slides', 'zweiter.md'), {
       root: dir,
@@ -43,11 +47,43 @@ describe('decks on disk', () => {
         return `/x/${files.length}`;
       },
     });
-    expect(files).toEqual([join(dir, 'slides/media/knoten.svg'), join(dir, 'wurzel.svg'), join(dir, 'wurzel.svg')]);
-    expect(images).toEqual(['media/knoten.svg', 'wurzel.svg', '/wurzel.svg']);
+    expect(files).toEqual([
+      join(dir, 'slides/media/knoten.svg'),
+      join(dir, 'media/wurzel.svg'),
+      join(dir, 'media/wurzel.svg'),
+    ]);
+    expect(images).toEqual(['media/knoten.svg', 'media/wurzel.svg', '/media/wurzel.svg']);
     expect(deck.slides[0]!.html).toBe(
       '<p><img src="/x/1" alt="a"> <img src="/x/2" alt="b"> <img src="/x/3" alt="c"></p>',
     );
+  });
+
+  it('refuses every file outside the deck’s folder and media/, naming file and line (also through a symlink)', async () => {
+    const dir = join(root, 'aussen');
+    mkdirSync(join(dir, 'slides'), { recursive: true });
+    mkdirSync(join(dir, 'media'));
+    writeFileSync(join(dir, 'package.json'), '{}');
+    symlinkSync('/etc/passwd', join(dir, 'media', 'passwd.png'));
+    const deck = join(dir, 'slides', 'd.md');
+    const cases: [string, RegExp][] = [
+      ['![x](../../etc/passwd)', /^slides\/d\.md:3: Folie 2: „\.\.\/\.\.\/etc\/passwd“ liegt außerhalb des Projekts/],
+      ['![x](../package.json)', /^slides\/d\.md:3: Folie 2: „\.\.\/package\.json“ liegt außerhalb des Projekts/],
+      ['![x](/package.json)', /^slides\/d\.md:3: Folie 2: „\/package\.json“ liegt außerhalb des Projekts/],
+      ['![x](media/passwd.png)', /^slides\/d\.md:3: Folie 2: „media\/passwd\.png“ liegt außerhalb des Projekts/],
+      [
+        '<video src="ok.mp4" poster="../../../../etc/hostname"></video>',
+        /„\.\.\/\.\.\/\.\.\/\.\.\/etc\/hostname“ liegt außerhalb/,
+      ],
+      [
+        'background-image: url(../package.json)\n\nx',
+        /^slides\/d\.md:3: Folie 2: „\.\.\/package\.json“ liegt außerhalb/,
+      ],
+    ];
+    writeFileSync(join(dir, 'slides', 'ok.mp4'), '');
+    for (const [markdown, message] of cases) {
+      writeFileSync(deck, `# A\n---\n${markdown}`);
+      await expect(loadDeck(deck, { root: dir }), markdown).rejects.toThrow(message);
+    }
   });
 
   it('compiles a deck again only when its file or sidecar changed', async () => {

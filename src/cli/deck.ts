@@ -2,8 +2,12 @@
  * Deck tool for maintainers:
  *   npm run deck -- check FILE.md…   one line per deck, or its errors (exit code 1)
  *   npm run deck -- json FILE.md     the compiled deck model as JSON
+ *   npm run deck -- import SEITE.html|DATEI.md [--id ID] [--source DATEI.md] [--force]
+ *                                    a remark.js deck becomes slides/<id>.md, .json, .css; prints a report
  */
 import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ImportError, importDeck } from '../deck/import/import';
 import { DeckError, formatDiagnostic } from '../deck/diagnostics';
 import { loadDeck } from '../deck/load';
 import { formatSummary, summarize } from '../deck/summary';
@@ -24,9 +28,14 @@ const checks: Check[] = [
   checkQuizOf,
 ];
 
-const USAGE = 'Aufruf: npm run deck -- check DATEI.md… | npm run deck -- json DATEI.md';
+const USAGE = [
+  'Aufruf: npm run deck -- check DATEI.md…',
+  '        npm run deck -- json DATEI.md',
+  '        npm run deck -- import SEITE.html|DATEI.md [--id NAME] [--source DATEI.md] [--force]',
+].join('\n');
 
 async function main(command: string | undefined, files: string[]): Promise<number> {
+  if (command === 'import') return importCommand(files);
   if (command === 'check' && files.length > 0) {
     let failed = false;
     for (const file of files) {
@@ -61,6 +70,44 @@ async function main(command: string | undefined, files: string[]): Promise<numbe
   }
   console.error(USAGE);
   return 2;
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { id: { type: 'string' }, source: { type: 'string' }, force: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [input, ...rest] = parsed.positionals;
+  if (!input || rest.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    const result = await importDeck(input, {
+      root: process.cwd(),
+      ...(parsed.values.id ? { id: parsed.values.id } : {}),
+      ...(parsed.values.source ? { source: parsed.values.source } : {}),
+      force: parsed.values.force,
+    });
+    console.log(result.report.join('\n'));
+    console.log(`Geschrieben: ${result.written.join(', ')}`);
+    return result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`Datei nicht gefunden: ${(error as NodeJS.ErrnoException).path}`);
+      return 1;
+    }
+    if (!(error instanceof ImportError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
 }
 
 function report(error: unknown): void {

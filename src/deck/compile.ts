@@ -3,6 +3,7 @@
  * Stages: normalize → lex → model (properties, inheritance, numbering) → convert (unified).
  */
 import type { Deck, Slide } from '../shared/deck';
+import { codeTheme, unknownStyleMessage } from './code-themes';
 import { newStats, type ConvertSettings, type ConvertStats, type Heading } from './context';
 import { convertParts } from './convert';
 import { ContentProblem, DeckError, Diagnostics, SourceProblem, type Diagnostic } from './diagnostics';
@@ -120,6 +121,7 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
       highlightLines: settings.options.highlightLines,
       highlightSpans: settings.highlightSpans,
       highlightLanguage: settings.highlightLanguage,
+      codeTheme: slideCodeTheme(slide, settings.codeTheme, diagnostics),
       macros: { ...BUILTIN_MACROS, ...input.macros },
       resolveAsset,
       definitions: definitions.length > 0 ? `${definitions.join('\n')}\n\n` : '',
@@ -192,6 +194,15 @@ function resolveBackground(
     }
   });
   return { ...slide.properties, 'background-image': resolved };
+}
+
+/** R25: a slide's `highlight-style` overrides the deck's code theme. */
+function slideCodeTheme(slide: ModelSlide, deckTheme: string, diagnostics: Diagnostics): string {
+  const style = slide.properties['highlight-style'];
+  if (style === undefined) return deckTheme;
+  const theme = codeTheme(style);
+  if (!theme) diagnostics.add('warning', unknownStyleMessage(style), diagnostics.locate('highlight-style', slide));
+  return theme ?? deckTheme;
 }
 
 function titleOf(headings: Heading[]): string | undefined {

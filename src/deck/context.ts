@@ -10,6 +10,8 @@ export interface ConvertSettings {
   highlightSpans: boolean;
   /** Language of code blocks that name none ('' = plain text). */
   highlightLanguage: string;
+  /** The shiki theme code is highlighted with. */
+  codeTheme: string;
   macros: MacroRegistry;
   /** Maps a local image URL as written to the URL the page uses; throws when the file is missing. */
   resolveAsset: (url: string) => string;

@@ -83,12 +83,18 @@ function scopeRule(rule: Rule, warn: (message: string) => void): void {
   const page: string[] = [];
   const slide: string[] = [];
   const dropped: string[] = [];
-  selectorParser((selectors) => {
-    selectors.each((selector) => {
-      const kind = scopeSelector(selector);
-      (kind === 'page' ? page : kind === 'slide' ? slide : dropped).push(selector.toString().trim());
-    });
-  }).processSync(rule.selector);
+  try {
+    selectorParser((selectors) => {
+      selectors.each((selector) => {
+        const kind = scopeSelector(selector);
+        (kind === 'page' ? page : kind === 'slide' ? slide : dropped).push(selector.toString().trim());
+      });
+    }).processSync(rule.selector);
+  } catch {
+    warn(`„${rule.selector.trim().slice(0, 60)}“ ist kein gültiger Selektor; die Regel wird wie im Browser übergangen`);
+    rule.remove();
+    return;
+  }
 
   if (dropped.length > 0) {
     warn(`„${dropped.join(', ')}“ betrifft den Viewer, nicht die Folien, und wird nicht übernommen`);

@@ -4,6 +4,7 @@
  * slide — but without slide separators, properties, notes or `{{variables}}`. Local image URLs
  * stay as written.
  */
+import { DEFAULT_CODE_THEME } from './code-themes';
 import { convertSlidePart } from './compile';
 import { newStats, type ConvertSettings } from './context';
 import { DeckError, Diagnostics, SourceProblem, type Diagnostic } from './diagnostics';
@@ -51,6 +52,7 @@ export async function renderMarkdown(markdown: string, input: FragmentInput): Pr
     highlightLines: false,
     highlightSpans: false,
     highlightLanguage: '',
+    codeTheme: DEFAULT_CODE_THEME,
     macros: { ...BUILTIN_MACROS, ...input.macros },
     resolveAsset: (url) => url,
     definitions: lexed.definitions.length > 0 ? `${lexed.definitions.join('\n')}\n\n` : '',

@@ -29,6 +29,8 @@ export interface RawSlide {
 export interface LexWarning {
   message: string;
   line: number;
+  /** The text on that line that, replaced, gives what remark.js shows (for the import). */
+  rewrite?: { from: string; to: string };
 }
 
 export interface LexedDeck {
@@ -192,6 +194,7 @@ function lexDocument(
       const [, marks, title] = heading as unknown as [string, string, string];
       shared.warnings.push({
         line: lineNumber,
+        rewrite: { from: `${marks}${title}`, to: `${marks} ${title}` },
         message: `„${marks}${title.slice(0, 40)}“ ist ohne Leerzeichen keine Überschrift (in remark.js schon): „${marks} ${title.slice(0, 40)}“ schreiben, oder „\\${marks}${title.slice(0, 40)}“ für Text`,
       });
     }

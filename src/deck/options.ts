@@ -5,6 +5,7 @@
  * that names it, and the deck still builds.
  */
 import { DEFAULT_OPTIONS, type DeckOptions } from '../shared/deck';
+import { codeTheme, DEFAULT_CODE_THEME, unknownStyleMessage } from './code-themes';
 import { DeckError, type Diagnostic } from './diagnostics';
 import type { ModelSettings } from './model';
 
@@ -14,6 +15,8 @@ export interface DeckSettings extends Omit<ModelSettings, 'countIncrementalSlide
   highlightSpans: boolean;
   /** remark.js `highlightLanguage` (R53): language of code blocks that name none. */
   highlightLanguage: string;
+  /** remark.js `highlightStyle` (R58) as a shiki theme; slides may set their own `highlight-style`. */
+  codeTheme: string;
   /** Overrides the title read from the title slide. */
   title?: string;
   /** Overrides the chapter read from the title slide. */
@@ -24,6 +27,7 @@ export const DEFAULT_SETTINGS: DeckSettings = {
   options: DEFAULT_OPTIONS,
   highlightSpans: false,
   highlightLanguage: '',
+  codeTheme: DEFAULT_CODE_THEME,
   excludedClasses: [],
   disableIncrementalSlides: false,
   includePresenterNotes: true,
@@ -61,6 +65,7 @@ const KEYS: Record<string, Check> = {
   click: isBoolean,
   highlightSpans: isBoolean,
   highlightLanguage: isString,
+  highlightStyle: isString,
   excludedClasses: isClassList,
   disableIncrementalSlides: isBoolean,
   includePresenterNotes: isBoolean,
@@ -70,7 +75,6 @@ const KEYS: Record<string, Check> = {
 
 /** remark.js options that have no effect here, and why. */
 const WITHOUT_EFFECT: Record<string, string> = {
-  highlightStyle: 'Code wird beim Bauen mit einem hellen Thema hervorgehoben',
   highlightInlineCode: 'Code im Text wird nicht hervorgehoben',
   sourceUrl: 'die Folien stehen in der .md-Datei daneben',
   source: 'die Folien stehen in der .md-Datei daneben',
@@ -120,7 +124,8 @@ export function parseSettings(json: string, file: string): ParsedSettings {
   }
   if (problems.length > 0) throw settingsError(file, ...problems);
 
-  const values = data as Partial<DeckOptions> & Partial<DeckSettings> & { navigation?: Partial<DeckOptions> };
+  const values = data as Partial<DeckOptions> &
+    Partial<DeckSettings> & { navigation?: Partial<DeckOptions>; highlightStyle?: string };
   const options = { ...DEFAULT_OPTIONS, ...values.navigation };
   for (const key of Object.keys(DEFAULT_OPTIONS) as (keyof DeckOptions)[]) {
     if (values[key] !== undefined) Object.assign(options, { [key]: values[key] });
@@ -128,6 +133,11 @@ export function parseSettings(json: string, file: string): ParsedSettings {
   const settings: DeckSettings = { ...DEFAULT_SETTINGS, options };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof DeckSettings)[]) {
     if (key !== 'options' && values[key] !== undefined) Object.assign(settings, { [key]: values[key] });
+  }
+  if (typeof values.highlightStyle === 'string') {
+    const theme = codeTheme(values.highlightStyle);
+    if (theme) settings.codeTheme = theme;
+    else warn('highlightStyle', unknownStyleMessage(values.highlightStyle));
   }
   return {
     settings: {

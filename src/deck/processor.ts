@@ -8,7 +8,6 @@ import type { Nodes, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -21,14 +20,13 @@ import rehypeInventory from './plugins/rehype-inventory';
 import rehypeMermaid from './plugins/rehype-mermaid';
 import rehypeRawHtml from './plugins/rehype-raw-html';
 import { textOf } from './plugins/hast';
-import remarkDisplayMath from './plugins/remark-display-math';
+import remarkMath from './plugins/remark-math';
 import remarkSafeUrls from './plugins/remark-safe-urls';
 
 export const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkMath)
-  .use(remarkDisplayMath)
   .use(remarkMacros)
   .use(remarkSafeUrls)
   .use(remarkRehype, { allowDangerousHtml: true })

@@ -1,19 +1,18 @@
 /**
- * rehype plugin: code highlighting at build time with shiki (R53–R57), with remark.js's class
+ * rehype plugin: code highlighting at build time with shiki (R53–R58) in the deck's code theme
+ * (code-themes.ts), with remark.js's class
  * names: `remark-code` on a block's `<code>`, `remark-code-line` on every line,
  * `remark-code-line-highlighted` on lines starting with `*` when the deck sets
  * `highlightLines`, `remark-code-span-highlighted` on `` `spans` `` with `highlightSpans`
  * (the marks are removed before highlighting), `remark-inline-code` on inline code.
  */
 import type { Element, Root } from 'hast';
-import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import { bundledLanguages, createHighlighter, type BundledLanguage, type BundledTheme, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import { contextOf } from '../context';
 import { markedLines, markedSpans } from './code-marks';
 import { addClass, codeLanguage, textOf } from './hast';
 
-/** Light, and every token colour reaches WCAG AA contrast (4.5:1) on the block's white background. */
-export const CODE_THEME = 'github-light-high-contrast';
 /**
  * Longer lines stay plain. Within that, no time limit: a build must not highlight differently
  * because the machine was busy (shiki's default gives up on a line after 500 ms).
@@ -25,17 +24,18 @@ let highlighter: Promise<Highlighter> | undefined;
 const loading = new Map<string, Promise<void>>();
 
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: [CODE_THEME], langs: [] });
+  highlighter ??= createHighlighter({ themes: [], langs: [] });
   return highlighter;
 }
 
-async function loadLanguage(shiki: Highlighter, language: BundledLanguage): Promise<void> {
-  let load = loading.get(language);
-  if (!load) {
-    load = shiki.loadLanguage(language);
-    loading.set(language, load);
+/** Loads a language or theme once per process. */
+async function loadOnce(key: string, load: () => Promise<void>): Promise<void> {
+  let loaded = loading.get(key);
+  if (!loaded) {
+    loaded = load();
+    loading.set(key, loaded);
   }
-  await load;
+  await loaded;
 }
 
 export default function rehypeHighlight() {
@@ -56,11 +56,13 @@ export default function rehypeHighlight() {
     if (blocks.length === 0) return;
 
     const shiki = await getHighlighter();
+    const theme = settings.codeTheme as BundledTheme;
+    await loadOnce(`theme:${theme}`, () => shiki.loadTheme(theme));
     for (const { code, index, parent } of blocks) {
       const requested = codeLanguage(code) ?? (settings.highlightLanguage || undefined);
       let language = PLAIN;
       if (requested && Object.hasOwn(bundledLanguages, requested)) {
-        await loadLanguage(shiki, requested as BundledLanguage);
+        await loadOnce(`language:${requested}`, () => shiki.loadLanguage(requested as BundledLanguage));
         language = requested;
       } else if (requested) {
         settings.warn(
@@ -75,7 +77,7 @@ export default function rehypeHighlight() {
       const { text, spans } = settings.highlightSpans ? markedSpans(unstarred) : { text: unstarred, spans: [] };
       const root = shiki.codeToHast(text, {
         lang: language,
-        theme: CODE_THEME,
+        theme,
         tokenizeTimeLimit: 0,
         tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE,
         decorations: spans.map(({ start, end }) => ({
@@ -99,7 +101,11 @@ export default function rehypeHighlight() {
         ],
       });
       const [pre] = root.children;
-      if (pre?.type === 'element') parent.children[index] = pre;
+      if (pre?.type !== 'element') continue;
+      // The theme's colours on the <code> too, as highlight.js has them: a deck's plain `code { … }` rule is for inline code.
+      const [block] = pre.children;
+      if (block?.type === 'element') block.properties.style = pre.properties.style;
+      parent.children[index] = pre;
     }
   };
 }

@@ -87,10 +87,15 @@ describe('D. Slide properties', () => {
     });
   });
 
-  it('R25: `highlight-style` is kept as a property (one build-time theme; see README)', async () => {
+  it('R25: `highlight-style` gives the slide the code theme like that highlight.js style; an unknown one warns', async () => {
     const [slide] = await slides('highlight-style: monokai\n\n```js\nx\n```');
     expect(slide!.properties['highlight-style']).toBe('monokai');
-    expect(slide!.html).toContain('github-light');
+    expect(slide!.html).toContain('class="shiki monokai"');
+    const { deck, warnings } = await compile('a\n---\nhighlight-style: zenburn\n\n```js\nx\n```');
+    expect(deck.slides[1]!.html).toContain('class="shiki github-light-high-contrast"');
+    expect(warnings).toMatchObject([
+      { line: 3, slide: 2, message: expect.stringMatching(/^Code-Stil „zenburn“ gibt es hier nicht/) },
+    ]);
   });
 
   it('R26: `count: false` shares the previous number; on the first slide the number is 0', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSettings } from '../../../src/deck/options';
 import { htmls } from './helpers';
 
 const lines = (html: string): string[] =>
@@ -11,9 +12,9 @@ describe('I. Code', () => {
   it('R53: the fence language is the code class and is highlighted at build time; no language → plain', async () => {
     const [html] = await htmls('```js\nconst a = 1;\n```\n\n```\nconst b = 2;\n```');
     const [js, plain] = html!.split('</pre>');
-    expect(js).toContain('<code class="remark-code language-js">');
+    expect(js).toContain('<code class="remark-code language-js" style="background-color:#ffffff;color:#0e1116">');
     expect(js).toMatch(/<span style="color:#[0-9A-F]{6}">const<\/span>/);
-    expect(plain).toContain('<code class="remark-code">');
+    expect(plain).toContain('<code class="remark-code" style=');
     expect(plain).not.toMatch(/<span style="color/);
   });
 
@@ -64,8 +65,11 @@ describe('I. Code', () => {
     expect(off).toContain('a `f` b \\`g` c');
   });
 
-  it('R58: one light theme at build time for every slide (no highlight.js style switching)', async () => {
-    const [html] = await htmls('highlight-style: monokai\n\n```js\nx\n```');
-    expect(html).toContain('class="shiki github-light-high-contrast"');
+  it('R58: one light theme by default; the deck’s highlightStyle picks the shiki theme like it', async () => {
+    const [plain] = await htmls('```js\nx\n```');
+    expect(plain).toContain('class="shiki github-light-high-contrast"');
+    const { settings } = parseSettings('{ "highlightStyle": "monokai" }', 'slides/x.json');
+    const [dark] = await htmls('```js\nx\n```', { settings });
+    expect(dark).toContain('class="shiki monokai" style="background-color:#272822;');
   });
 });

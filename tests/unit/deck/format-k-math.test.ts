@@ -23,6 +23,30 @@ describe('K. Math (MathJax-style `$…$` in remark.js decks), typeset at build t
     expect(formulas(html!)).toEqual(['a\\,b', '\\{x\\}', '\\begin{matrix}1\\\\2\\end{matrix}', 'a\\_b']);
   });
 
+  it('R50a: a backslash that only makes sense as a Markdown escape for remark.js warns with the line', async () => {
+    const { warnings } = await compile('# A\n\n$p\\_{X}$ und $\\\\{0,1\\\\}$ und $a\\,b$');
+    expect(warnings.map((warning) => [warning.line, warning.message.slice(0, 32)])).toEqual([
+      [3, 'In Formeln gilt TeX: „\\_“ bleibt'],
+      [3, 'In Formeln gilt TeX: „\\\\{“ bleib'],
+    ]);
+  });
+
+  it('R50a: `$$` opens a block only alone on its line; `$$f(x) = \\begin{cases}` … `\\end{cases}$$` is display math in its paragraph', async () => {
+    const [html] = await htmls(
+      'Es gilt\n$$f(x) = \\begin{cases}\n1 & x > 0 \\\\\n0 & \\text{sonst}\n\\end{cases}$$\nfür alle $x$.\n\nDanach Text.',
+    );
+    expect(formulas(html!)).toEqual(['f(x) = \\begin{cases}\n1 & x > 0 \\\\\n0 & \\text{sonst}\n\\end{cases}', 'x']);
+    expect(html).toMatch(/<span class="katex-display">/);
+    expect(html).toContain('<p>Danach Text.</p>');
+    expect(html).not.toContain('katex-error');
+  });
+
+  it('R50a: `$$` alone on a line whose formula ends in `…$$` is display math in its paragraph, not a block that swallows the slide', async () => {
+    const [html] = await htmls('- Es gilt\n$$\n\\begin{aligned}\na &= b\n\\end{aligned}$$\n- Danach');
+    expect(formulas(html!)).toEqual(['\n\\begin{aligned}\na &= b\n\\end{aligned}']);
+    expect(html).toMatch(/<li>Es gilt\n<span class="katex-display">.*<\/li>\n<li>Danach<\/li>/s);
+  });
+
   it('R50a: `$$…$$` is display math, on lines of its own and inside a line (as MathJax reads it)', async () => {
     const [block] = await htmls('Text\n\n$$\n\\frac{1}{2}\n$$');
     expect(block).toContain('<span class="katex-display">');

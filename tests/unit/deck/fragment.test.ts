@@ -46,7 +46,7 @@ describe('renderMarkdown: a Markdown fragment in the slides’ dialect', () => {
     expect(fragment).toContain('<div class="spalte">');
     expect(fragment).toContain('style="width: 40%"');
     expect(fragment).toContain('<a href="https://example.org/doku">Doku</a>');
-    expect(fragment).toContain('<code class="remark-code language-ts">');
+    expect(fragment).toContain('<code class="remark-code language-ts" style=');
     expect(fragment).toContain('<div class="vs-diagram"><pre class="vs-diagram-source">graph LR; C-->LB</pre></div>');
   });
 

@@ -32,6 +32,7 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
         click: true,
         highlightSpans: true,
         highlightLanguage: 'js',
+        highlightStyle: 'solarized-light',
         excludedClasses: ['intern'],
         disableIncrementalSlides: true,
         includePresenterNotes: false,
@@ -53,6 +54,7 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
       },
       highlightSpans: true,
       highlightLanguage: 'js',
+      codeTheme: 'solarized-light',
       excludedClasses: ['intern'],
       disableIncrementalSlides: true,
       includePresenterNotes: false,
@@ -75,11 +77,16 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
 
   it('warns about unknown options and remark.js options without effect, naming file and line; the rest applies', () => {
     const json =
-      '{\n  "ratio": "4:3",\n  "highlightStyle": "monokai",\n  "sourceUrl": "folien.md",\n  "hightlightLines": true,\n  "navigation": { "scroll": false }\n}';
+      '{\n  "ratio": "4:3",\n  "highlightInlineCode": true,\n  "sourceUrl": "folien.md",\n  "hightlightLines": true,\n  "highlightStyle": "zenburn",\n  "navigation": { "scroll": false }\n}';
     const { settings, warnings } = parseSettings(json, 'slides/x.json');
     expect(settings.options).toMatchObject({ ratio: '4:3', scroll: false, touch: true });
     expect(warnings.map((warning) => [warning.file, warning.line, warning.severity, warning.message])).toEqual([
-      ['slides/x.json', 3, 'warning', expect.stringMatching(/^Option „highlightStyle“ wird nicht beachtet: /)],
+      [
+        'slides/x.json',
+        3,
+        'warning',
+        'Option „highlightInlineCode“ wird nicht beachtet: Code im Text wird nicht hervorgehoben',
+      ],
       [
         'slides/x.json',
         4,
@@ -94,18 +101,20 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
           /^Unbekannte Option „hightlightLines“ wird nicht beachtet \(bekannt: title, chapter, ratio, /,
         ),
       ],
+      ['slides/x.json', 6, 'warning', expect.stringMatching(/^Code-Stil „zenburn“ gibt es hier nicht; Code bleibt im/)],
     ]);
+    expect(settings.codeTheme).toBe('github-light-high-contrast');
   });
 
   it('a sidecar with unsupported remark.js options still builds, and the deck lists the warnings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vs-deck-options-'));
     try {
       writeFileSync(join(dir, 'd.md'), '# Titel');
-      writeFileSync(join(dir, 'd.json'), '{ "highlightStyle": "monokai", "sourceUrl": "d.md" }');
+      writeFileSync(join(dir, 'd.json'), '{ "highlightInlineCode": true, "sourceUrl": "d.md" }');
       const { deck, warnings } = await loadDeck(join(dir, 'd.md'), { root: dir });
       expect(deck.title).toBe('Titel');
       expect(warnings.map(formatDiagnostic)).toEqual([
-        expect.stringMatching(/^d\.json:1: Warnung: Option „highlightStyle“/),
+        expect.stringMatching(/^d\.json:1: Warnung: Option „highlightInlineCode“/),
         expect.stringMatching(/^d\.json:1: Warnung: Option „sourceUrl“/),
       ]);
     } finally {

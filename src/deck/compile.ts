@@ -8,7 +8,7 @@ import { newStats, type ConvertSettings, type ConvertStats, type Heading } from 
 import { convertParts } from './convert';
 import { ContentProblem, DeckError, Diagnostics, SourceProblem, type Diagnostic } from './diagnostics';
 import { lex, type LexWarning, type RawSlide } from './lexer';
-import { classCount, formatCount, LIMITS, partsLength } from './limits';
+import { classCount, formatCount, formulaCount, LIMITS, partsLength } from './limits';
 import { swallowedProse } from './lint';
 import { BUILTIN_MACROS, type MacroRegistry } from './macros';
 import { buildModel, type ModelSlide } from './model';
@@ -97,12 +97,14 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   let titleHeadings: Heading[] = [];
   let converted = 0;
   let convertedClasses = 0;
+  let convertedFormulas = 0;
   let formulas = 0;
   for (const slide of model.slides) {
     const size = Math.max(partsLength(slide.content), partsLength(slide.notes));
     const classes = classCount(slide.content) + classCount(slide.notes);
     converted += size;
     convertedClasses += classes;
+    convertedFormulas += formulaCount(slide.content) + formulaCount(slide.notes);
     const problem =
       size > LIMITS.slide
         ? `Die Folie ist mit ${formatCount(size)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`
@@ -112,7 +114,9 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
             ? `Die Folie hat ${formatCount(classes)} Inhaltsklassen „.x[…]“ (höchstens ${formatCount(LIMITS.slideClasses)})`
             : convertedClasses > LIMITS.classes
               ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.classes)} Inhaltsklassen „.x[…]“; bitte aufteilen`
-              : undefined;
+              : convertedFormulas > LIMITS.formulas
+                ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.formulas)} Formeln; bitte aufteilen`
+                : undefined;
     if (problem) {
       diagnostics.add('error', problem, slide.line);
       throw new DeckError(diagnostics.all);

@@ -18,7 +18,7 @@ export const NESTING_LIMITS = {
   /** Open HTML elements in a document. */
   html: 32,
   /** Runs of `*`, `_` or `~` in a paragraph. */
-  emphasis: 500,
+  emphasis: 200,
 };
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

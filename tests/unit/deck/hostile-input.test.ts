@@ -136,10 +136,19 @@ describe('hostile input', () => {
     const staircase = Array.from({ length: 40 }, (_, level) => `${'  '.repeat(level)}- x`).join('\n');
     expect(await problem(staircase)).toMatch(/^slides\/test\.md:\d+: Folie 1: Listen und Zitate sind hier 3\d Ebenen/);
     expect(await problem(`${'*_'.repeat(2_000)}x${'_*'.repeat(2_000)}`)).toBe(
-      'slides/test.md:1: Folie 1: Mehr als 500 Folgen von „*“, „_“ oder „~“ in einem Absatz',
+      'slides/test.md:1: Folie 1: Mehr als 200 Folgen von „*“, „_“ oder „~“ in einem Absatz',
     );
     expect(await problem(`${'['.repeat(5_000)}x${']'.repeat(5_000)}`)).toContain('eckige Klammern');
     expect(await problem('<b>'.repeat(5_000))).toContain('HTML-Elemente sind mehr als 32 Ebenen');
+  });
+
+  it('bounds the content classes of a slide and the formulas of a deck, each costing a conversion of its own', async () => {
+    expect(await problem(`# A\n---\n${'.a[x] '.repeat(301)}`)).toBe(
+      'slides/test.md:3: Folie 2: Die Folie hat 301 Inhaltsklassen „.x[…]“ (höchstens 300)',
+    );
+    expect(await problem(Array.from({ length: 11 }, () => '$x$ '.repeat(200)).join('\n---\n'))).toMatch(
+      /Folie 11: Die Folien ergeben zusammen mit ihren Schritten mehr als 2\.000 Formeln; bitte aufteilen$/,
+    );
   });
 
   it('counts nesting after templates and variables are filled in', async () => {

@@ -179,7 +179,14 @@ describe('deck pages with their own style and with formulas (build, in Chromium)
     await page.close();
   });
 
-  it('remark’s `inverse` class: light text on a dark slide, the deck’s own rule on top', async () => {
+  it('remark’s stock classes: `inverse` is a dark slide (the deck’s own rule on top), `.right[…]` a right-aligned block', async () => {
+    const aligned = await open('formeln', '#2');
+    expect(
+      await aligned.page
+        .locator('.remark-visible .right')
+        .evaluate((node) => [getComputedStyle(node).display, getComputedStyle(node).textAlign]),
+    ).toEqual(['block', 'right']);
+    await aligned.page.close();
     const { page } = await open('formeln');
     expect(
       await page

@@ -88,6 +88,7 @@ const REMARK_METRICS = `/* Grundmaße von remark.js (20 px Text auf 681 px Folie
   all: revert;
 }`;
 
+const PLAIN_CODE = new Set(['', 'no-highlight', 'nohighlight', 'plaintext', 'plain', 'text']);
 const DROPPED: Record<string, string> = {
   highlightInlineCode: 'Code im Text wird nicht hervorgehoben',
   timer: 'die Referentenansicht hat ihren eigenen Timer',
@@ -246,7 +247,9 @@ function sidecarOf(page: RemarkPage | undefined, report: string[]): Record<strin
         sidecar[key] = value === true || value === 'true';
       else report.push(`Nicht übernommen: Option „${key}“ (${JSON.stringify(value)}): hier nur true oder false`);
     } else if (key === 'highlightLanguage' && typeof value === 'string') {
-      if (value === '' || Object.hasOwn(bundledLanguages, value)) sidecar[key] = value;
+      // highlight.js's names for "no highlighting" are our default.
+      if (PLAIN_CODE.has(value)) continue;
+      if (Object.hasOwn(bundledLanguages, value)) sidecar[key] = value;
       else
         report.push(
           `Nicht übernommen: highlightLanguage „${value}“ kennt der Build nicht; Code ohne Sprache bleibt ohne Hervorhebung`,

@@ -34,7 +34,7 @@ const SLIDE_CLASSES = new Set([
 ]);
 const PAGE = new Set(['html', 'body']);
 const INHERITED =
-  /^(?:--|font|color$|line-height$|letter-spacing$|word-spacing$|text-|-webkit-font-smoothing$|-moz-osx-font-smoothing$|hyphens$|quotes$|tab-size$|direction$|list-style)/;
+  /^(?:--|font|color$|line-height$|letter-spacing$|word-spacing$|word-wrap$|overflow-wrap$|word-break$|white-space$|text-|-webkit-font-smoothing$|-moz-osx-font-smoothing$|hyphens$|quotes$|tab-size$|direction$|list-style)/;
 const URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
 /** `file` names the stylesheet in messages; `resolveUrl` maps a local URL to the page's URL or throws. */

@@ -95,32 +95,14 @@ export async function compileDeck(input: DeckInput): Promise<CompiledDeck> {
   const images = new Set<string>();
   const slides: Slide[] = [];
   let titleHeadings: Heading[] = [];
-  let converted = 0;
-  let convertedClasses = 0;
-  let convertedFormulas = 0;
+  const tooLarge = sizeProblem(model.slides);
+  if (tooLarge) {
+    diagnostics.add('error', tooLarge.message, tooLarge.line);
+    throw new DeckError(diagnostics.all);
+  }
+
   let formulas = 0;
   for (const slide of model.slides) {
-    const size = Math.max(partsLength(slide.content), partsLength(slide.notes));
-    const classes = classCount(slide.content) + classCount(slide.notes);
-    converted += size;
-    convertedClasses += classes;
-    convertedFormulas += formulaCount(slide.content) + formulaCount(slide.notes);
-    const problem =
-      size > LIMITS.slide
-        ? `Die Folie ist mit ${formatCount(size)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`
-        : converted > LIMITS.converted
-          ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.converted)} Zeichen; bitte aufteilen`
-          : classes > LIMITS.slideClasses
-            ? `Die Folie hat ${formatCount(classes)} Inhaltsklassen „.x[…]“ (höchstens ${formatCount(LIMITS.slideClasses)})`
-            : convertedClasses > LIMITS.classes
-              ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.classes)} Inhaltsklassen „.x[…]“; bitte aufteilen`
-              : convertedFormulas > LIMITS.formulas
-                ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.formulas)} Formeln; bitte aufteilen`
-                : undefined;
-    if (problem) {
-      diagnostics.add('error', problem, slide.line);
-      throw new DeckError(diagnostics.all);
-    }
     const convertSettings: ConvertSettings = {
       highlightLines: settings.options.highlightLines,
       highlightSpans: settings.highlightSpans,
@@ -198,6 +180,34 @@ function resolveBackground(
     }
   });
   return { ...slide.properties, 'background-image': resolved };
+}
+
+/** The first slide that makes the deck too large to convert, checked before any conversion starts. */
+function sizeProblem(slides: readonly ModelSlide[]): { message: string; line: number } | undefined {
+  let converted = 0;
+  let convertedClasses = 0;
+  let convertedFormulas = 0;
+  for (const slide of slides) {
+    const size = Math.max(partsLength(slide.content), partsLength(slide.notes));
+    const classes = classCount(slide.content) + classCount(slide.notes);
+    converted += size;
+    convertedClasses += classes;
+    convertedFormulas += formulaCount(slide.content) + formulaCount(slide.notes);
+    const message =
+      size > LIMITS.slide
+        ? `Die Folie ist mit ${formatCount(size)} Zeichen zu groß (höchstens ${formatCount(LIMITS.slide)})`
+        : converted > LIMITS.converted
+          ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.converted)} Zeichen; bitte aufteilen`
+          : classes > LIMITS.slideClasses
+            ? `Die Folie hat ${formatCount(classes)} Inhaltsklassen „.x[…]“ (höchstens ${formatCount(LIMITS.slideClasses)})`
+            : convertedClasses > LIMITS.classes
+              ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.classes)} Inhaltsklassen „.x[…]“; bitte aufteilen`
+              : convertedFormulas > LIMITS.formulas
+                ? `Die Folien ergeben zusammen mit ihren Schritten mehr als ${formatCount(LIMITS.formulas)} Formeln; bitte aufteilen`
+                : undefined;
+    if (message) return { message, line: slide.line };
+  }
+  return undefined;
 }
 
 /** R25: a slide's `highlight-style` overrides the deck's code theme. */

@@ -24,12 +24,16 @@ export default defineConfig({
   build: {
     // Every browser the site supports preloads modules natively.
     modulePreload: { polyfill: false },
+    // mermaid's core is one file on purpose (fewer requests); only diagram slides load it.
+    chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       input: {
         home: resolve(import.meta.dirname, 'index.html'),
         praesentationen: resolve(import.meta.dirname, 'praesentationen.html'),
       },
       output: { codeSplitting: { groups: CHUNKS } },
+      // Timing notes about slow plugins appear on a busy machine; they are for profiling, not for a start.
+      checks: { bundlerTimings: false },
     },
   },
 });

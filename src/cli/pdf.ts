@@ -36,7 +36,7 @@ const out = resolve(values.out ?? `${deckId}${values.notes ? '-notizen' : ''}.pd
 if (!existsSync(join(siteDir, 'index.html'))) {
   console.log(`Die Website ist noch nicht gebaut – baue sie nach ${siteDir} …`);
   const { build } = await import('vite');
-  await build({ logLevel: 'warn', build: { outDir: siteDir, emptyOutDir: true } });
+  await build({ logLevel: 'warn', configLoader: 'runner', build: { outDir: siteDir, emptyOutDir: true } });
 }
 if (!existsSync(join(siteDir, 'slides', deckId, 'index.html'))) {
   fail(`Foliensatz „${deckId}“ nicht gefunden: ${join(siteDir, 'slides', deckId, 'index.html')} fehlt.`);

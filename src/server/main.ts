@@ -9,7 +9,7 @@ const config = loadConfig();
 if (!existsSync(join(config.siteDir, 'index.html'))) {
   console.log('Die Website ist noch nicht gebaut – baue sie jetzt (vite build) …');
   const { build } = await import('vite');
-  await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', configLoader: 'runner' });
 }
 
 const app = await buildApp(config);

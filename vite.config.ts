@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { macros } from './slides/macros';
+import { DeckRegistry } from './src/deck/registry';
 import deckPages from './src/deck/vite-plugin';
 import quizPages from './src/quiz-bank/vite-plugin';
 import sitePages from './src/site/vite-plugin';
@@ -19,8 +21,11 @@ const CHUNKS = [
   { name: 'mermaid-flowchart', test: /[\\/]mermaid\.core[\\/](flowDiagram|dagre)-\w+\.mjs$/, priority: 1 },
 ];
 
+/** The course's decks, compiled once and read by the deck pages, the quiz pages and the lists. */
+const registry = new DeckRegistry({ root: import.meta.dirname, macros });
+
 export default defineConfig({
-  plugins: [deckPages(), quizPages(), sitePages()],
+  plugins: [deckPages({ registry }), quizPages({ registry }), sitePages({ registry })],
   build: {
     // Every browser the site supports preloads modules natively.
     modulePreload: { polyfill: false },

@@ -12,7 +12,7 @@ const URL_DELAY_MS = 300;
  */
 export class LocationInput implements Part {
   readonly #offs: (() => void)[] = [];
-  #pending = false;
+  #pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly deck: Deck,
@@ -31,6 +31,7 @@ export class LocationInput implements Part {
   unbind(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     for (const off of this.#offs.splice(0)) off();
+    this.#cancel();
   }
 
   /**
@@ -39,14 +40,18 @@ export class LocationInput implements Part {
    * never in the way of painting the next slide.
    */
   #schedule(): void {
-    if (this.#pending) return;
-    this.#pending = true;
+    if (this.#pending !== undefined) return;
     const seen = location.hash;
-    setTimeout(() => {
-      this.#pending = false;
+    this.#pending = setTimeout(() => {
+      this.#pending = undefined;
       // A hash set meanwhile (by hand or a link) is about to arrive as `hashchange`: let it win.
       if (location.hash === seen) this.update();
     }, URL_DELAY_MS);
+  }
+
+  #cancel(): void {
+    clearTimeout(this.#pending);
+    this.#pending = undefined;
   }
 
   update(): void {
@@ -60,7 +65,9 @@ export class LocationInput implements Part {
     }
   }
 
+  /** The hash wins over a write still pending from an earlier move; moves after it schedule anew. */
   readonly #onHashChange = (): void => {
+    this.#cancel();
     const target = parseHash(location.hash, this.deck);
     this.modes.set('presenter', target.presenter, 'location');
     this.navigation.goTo(target.index, 'location');

@@ -1,5 +1,5 @@
 import type { Deck } from '../../shared/deck';
-import { formatHash, parseHash } from '../model/hash';
+import { decoded, formatHash, parseHash } from '../model/hash';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -8,7 +8,9 @@ const URL_DELAY_MS = 300;
 
 /**
  * The URL hash follows the slide (`#12`, `#p12` in presenter view) by replacing the history
- * entry, so Back leaves the deck; editing the hash by hand moves the deck.
+ * entry, so Back leaves the deck; editing the hash by hand moves the deck. A hash that names
+ * no slide is reported to `unknown` and replaced by the slide shown (the first one on load,
+ * the current one later).
  */
 export class LocationInput implements Part {
   readonly #offs: (() => void)[] = [];
@@ -18,10 +20,12 @@ export class LocationInput implements Part {
     private readonly deck: Deck,
     private readonly navigation: Navigation,
     private readonly modes: Modes,
+    private readonly unknown: (hash: string) => void = () => undefined,
   ) {}
 
   bind(): void {
     window.addEventListener('hashchange', this.#onHashChange);
+    if (!parseHash(location.hash, this.deck).known) this.#correct();
     this.#offs.push(
       this.navigation.on('change', () => this.#schedule()),
       this.modes.on('change', ({ mode }) => mode === 'presenter' && this.#schedule()),
@@ -69,8 +73,14 @@ export class LocationInput implements Part {
   readonly #onHashChange = (): void => {
     this.#cancel();
     const target = parseHash(location.hash, this.deck);
+    if (!target.known) return this.#correct();
     this.modes.set('presenter', target.presenter, 'location');
     this.navigation.goTo(target.index, 'location');
     this.update();
   };
+
+  #correct(): void {
+    this.unknown(decoded(location.hash));
+    this.update();
+  }
 }

@@ -21,11 +21,13 @@ async function typeHash(hash: string): Promise<void> {
 describe('LocationInput: the address follows the slide', () => {
   let navigation: Navigation;
   let input: LocationInput;
+  let unknown: string[];
 
   beforeEach(async () => {
     await typeHash('#1');
     navigation = new Navigation(deck, 0);
-    input = new LocationInput(deck, navigation, new Modes());
+    unknown = [];
+    input = new LocationInput(deck, navigation, new Modes(), (hash) => unknown.push(hash));
     input.bind();
   });
 
@@ -54,5 +56,13 @@ describe('LocationInput: the address follows the slide', () => {
     await wait(WRITE_WAIT_MS);
     expect(navigation.index).toBe(7);
     expect(location.hash).toBe('#8');
+  });
+
+  it('an unknown hash is reported, keeps the slide and gets the address of the slide shown', async () => {
+    navigation.goTo(3);
+    await typeHash('#9999');
+    expect(unknown).toEqual(['#9999']);
+    expect(navigation.index).toBe(3);
+    expect(location.hash).toBe('#4');
   });
 });

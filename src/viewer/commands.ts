@@ -12,8 +12,12 @@ export interface Controls {
   print(): void;
 }
 
+/** Commands that change the slide: during a blackout they end it, and the room sees where it is before it moves. */
+const MOVES = new Set<Command['kind']>(['next', 'previous', 'first', 'last', 'jump']);
+
 /** Carries out a command by moving a model; views follow the model, never the key. */
 export function runCommand({ navigation, modes, timer, openClone, print }: Controls, command: Command): void {
+  if (MOVES.has(command.kind) && modes.has('blackout')) return modes.set('blackout', false);
   switch (command.kind) {
     case 'next':
       return void navigation.next();

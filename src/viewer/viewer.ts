@@ -14,11 +14,12 @@ import { Timer, type TimerSnapshot } from './model/timer';
 import type { Part } from './part';
 import { load, save } from './storage';
 import { Announcer } from './views/announcer';
-import { CANVAS } from '../shared/slide-markup';
+import { CANVAS, slideLabel } from '../shared/slide-markup';
 import { Diagrams } from './views/diagrams';
 import { helpContent } from './views/help';
 import { ModeClasses } from './views/mode-classes';
 import { ModeDialog } from './views/mode-dialog';
+import { Notice } from './views/notice';
 import { overviewContent } from './views/overview';
 import { PresenterView } from './views/presenter';
 import { PrintView } from './views/print';
@@ -66,6 +67,11 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     print: () => void print.print(),
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
+  const notice = new Notice(root);
+  const unknownHash = (hash: string): void =>
+    notice.show(
+      `„${hash.slice(0, 40)}“ gibt es in diesem Foliensatz nicht. Sie sehen ${slideLabel(deck, navigation.slide)}.`,
+    );
   const { options } = deck;
 
   const parts: Part[] = [
@@ -80,7 +86,8 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     new ModeDialog(root, modes, 'help', helpContent(options), focusSlide),
     print,
     new Keyboard(modes, (command) => runCommand(controls, command)),
-    new LocationInput(deck, navigation, modes),
+    notice,
+    new LocationInput(deck, navigation, modes, unknownHash),
     ...(options.touch ? [new Touch(slides.area, navigation)] : []),
     ...(options.scroll ? [new Wheel(slides.area, navigation)] : []),
     ...(options.click ? [new Click(slides.area, navigation)] : []),

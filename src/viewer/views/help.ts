@@ -13,7 +13,10 @@ function rows(options: DeckOptions): Row[] {
     [['P'], 'Referentenansicht an/aus: aktuelle und nächste Folie, Notizen, Timer, Uhr'],
     [['C'], 'Zweites Fenster für den Beamer öffnen; beide Fenster folgen einander'],
     [['F'], 'Vollbild an/aus'],
-    [['B', '.'], 'Schwarzbild an/aus (auch die Taste „Bildschirm aus“ eines Presenters)'],
+    [
+      ['B', '.'],
+      'Schwarzbild an/aus (auch die Taste „Bildschirm aus“ eines Presenters); im Schwarzbild beendet eine Blättertaste erst das Schwarzbild und blättert beim nächsten Druck',
+    ],
     [['M'], 'Folie spiegeln'],
     [['O'], 'Folienübersicht; Pfeiltasten wählen, Eingabe springt'],
     [['S'], 'Timer starten / anhalten'],

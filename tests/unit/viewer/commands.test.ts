@@ -44,6 +44,31 @@ describe('runCommand', () => {
     expect(c.modes.has('overview')).toBe(false);
   });
 
+  it('during a blackout a move only ends the blackout; the next one moves', () => {
+    const c = controls();
+    for (const kind of ['next', 'previous', 'first', 'last'] as const) {
+      runCommand(c, { kind: 'blackout' });
+      runCommand(c, { kind });
+      expect(c.modes.has('blackout'), kind).toBe(false);
+      expect(c.navigation.index, kind).toBe(0);
+    }
+    runCommand(c, { kind: 'blackout' });
+    runCommand(c, { kind: 'jump', number: 3 });
+    expect(c.navigation.index).toBe(0);
+    runCommand(c, { kind: 'jump', number: 3 });
+    expect(c.navigation.slide.name).toBe('schluss');
+  });
+
+  it('during a blackout the timer and the presenter view work as always', () => {
+    const c = controls();
+    runCommand(c, { kind: 'blackout' });
+    runCommand(c, { kind: 'timer-toggle' });
+    runCommand(c, { kind: 'presenter' });
+    expect(c.timer.state).toBe('running');
+    expect(c.modes.has('presenter')).toBe(true);
+    expect(c.modes.has('blackout')).toBe(true);
+  });
+
   it('starts, pauses and resets the timer', () => {
     const c = controls();
     runCommand(c, { kind: 'timer-toggle' });

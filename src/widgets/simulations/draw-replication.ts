@@ -8,7 +8,7 @@ const PLACES: Record<NodeId, { x: number; y: number }> = {
   sync: { x: 830, y: 10 },
   async: { x: 830, y: 220 },
 };
-const WIDTH = 250;
+const WIDTH = 262;
 const HEIGHT = 110;
 
 /** The route of a message between two nodes, drawn around the boxes in its way. */
@@ -22,7 +22,7 @@ const ROUTES: Record<string, [number, number][]> = {
     [270, 170],
   ],
   'leader>sync': [
-    [670, 65],
+    [682, 65],
     [830, 65],
   ],
   'leader>async': [
@@ -34,11 +34,18 @@ const ROUTES: Record<string, [number, number][]> = {
     [830, 290],
   ],
   'client>sync': [
-    [270, 180],
-    [760, 180],
-    [870, 122],
+    [270, 140],
+    [720, 140],
+    [880, 122],
   ],
 };
+
+/** The label of a message sits on the longest stretch of its route. */
+function longestSegment(route: [number, number][]): [[number, number], [number, number]] {
+  const segments = route.slice(1).map((end, i): [[number, number], [number, number]] => [route[i]!, end]);
+  const length = ([[x1, y1], [x2, y2]]: [[number, number], [number, number]]): number => Math.hypot(x2 - x1, y2 - y1);
+  return segments.reduce((longest, segment) => (length(segment) > length(longest) ? segment : longest));
+}
 
 export function drawReplication(state: ReplicationState) {
   const boxes = state.nodes.map((node) => {
@@ -49,7 +56,7 @@ export function drawReplication(state: ReplicationState) {
   });
   const messages = state.messages.map((message) => {
     const route = ROUTES[`${message.from}>${message.to}`]!;
-    const [a, b] = [route.at(-2)!, route.at(-1)!];
+    const [a, b] = longestSegment(route);
     const refused = message.state === 'abgelehnt';
     const color = refused ? ERROR : '#333';
     const text = refused ? `${message.label} ✗` : message.state === 'unterwegs' ? `${message.label} …` : message.label;

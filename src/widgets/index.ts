@@ -9,3 +9,6 @@ function define(name: string, element: CustomElementConstructor): void {
 
 define(demoElementName('tracking'), TrackingDemo);
 define(demoElementName('task'), TaskDemo);
+
+// The simulations are their own chunk, loaded only once a live demo is already on its way.
+void import('./simulations/index');

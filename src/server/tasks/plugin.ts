@@ -20,6 +20,8 @@ export interface TasksPluginOptions {
   corsOrigins?: string[];
   /** Requests per client IP and window; `false` turns flood protection off (benchmarks). */
   rateLimit?: { max: number; windowMs: number } | false;
+  /** Cancels any job (`DELETE /api/jobs/:id` with `Authorization: Bearer <ADMIN_TOKEN>`). */
+  adminToken?: string;
   /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
 }
@@ -53,5 +55,5 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   }
   await app.register(infoRoutes, { runner });
   await app.register(executeRoutes, { runner });
-  await app.register(jobRoutes, { runner });
+  await app.register(jobRoutes, { runner, adminToken: options.adminToken });
 }

@@ -43,6 +43,11 @@ export class Catalogue {
     return task;
   }
 
+  /** The seconds a checked call declares for the fair share. */
+  workSeconds(task: Task, params: unknown): number {
+    return task.workSeconds?.(params) ?? task.timeLimitMs / 1000;
+  }
+
   describe(memoryMb: number): TaskDescription[] {
     return [...this.tasks.values()].map((task) => ({
       name: task.name,

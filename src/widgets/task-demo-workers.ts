@@ -60,7 +60,9 @@ export class WorkerBoard {
             {},
             worker.running.length === 0
               ? 'frei'
-              : worker.running.map((running) => `${running.task} (Job ${shortId(running.job)})`).join(', '),
+              : worker.running
+                  .map((running) => (running.job ? `${running.task} (Job ${shortId(running.job)})` : running.task))
+                  .join(', '),
           ),
         ),
       ),

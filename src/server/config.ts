@@ -18,6 +18,8 @@ export interface Config {
   siteDir: string;
   /** Visits per second one client IP may record before it gets 429. */
   trackingRateLimit: number;
+  /** Event streams (follow, visits) one client IP may hold open at once (STREAMS_PER_CLIENT). */
+  streamsPerClient: number;
   /** Worker threads of a task worker (TASK_THREADS); undefined: one per core. */
   taskThreads: number | undefined;
   /** With REDIS_URL: whether the server process also works on jobs (TASK_LOCAL_WORKER, default true). */
@@ -62,13 +64,13 @@ function parsePort(raw: string | undefined, fallback: number): number {
   return port;
 }
 
-function parseRateLimit(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 50;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`TRACKING_RATE_LIMIT muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`${name} muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
   }
-  return limit;
+  return count;
 }
 
 function parseThreads(raw: string | undefined): number | undefined {
@@ -106,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
       .map((origin) => origin.trim())
       .filter(Boolean),
     siteDir: resolve(env.SITE_DIR || './dist'),
-    trackingRateLimit: parseRateLimit(env.TRACKING_RATE_LIMIT),
+    trackingRateLimit: parseCount('TRACKING_RATE_LIMIT', env.TRACKING_RATE_LIMIT, 50),
+    streamsPerClient: parseCount('STREAMS_PER_CLIENT', env.STREAMS_PER_CLIENT, 16),
     taskThreads: parseThreads(env.TASK_THREADS),
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
     taskQueue: env.TASK_QUEUE || 'tasks',

@@ -47,12 +47,6 @@ export const FollowStateSchema = {
   additionalProperties: false,
 } as const;
 
-export const FollowErrorSchema = {
-  type: 'object',
-  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
-  required: ['message'],
-} as const;
-
 export function followEventsPath(deck: string): string {
   return `${FOLLOW_PATH}/${encodeURIComponent(deck)}/events`;
 }

@@ -18,6 +18,7 @@ export async function registerTracking(app: FastifyInstance, config: Config, sto
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     rateLimit: config.trackingRateLimit,
+    streams: { perClient: config.streamsPerClient },
   });
   return store;
 }

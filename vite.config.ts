@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import deckPages from './src/deck/vite-plugin';
 import quizPages from './src/quiz-bank/vite-plugin';
 import sitePages from './src/site/vite-plugin';
+import taskCatalogue from './src/widgets/catalogue-plugin';
 
 /**
  * Chunks by what a page needs. Every page: its own script and one small chunk shared by all pages
@@ -20,7 +21,7 @@ const CHUNKS = [
 ];
 
 export default defineConfig({
-  plugins: [deckPages(), quizPages(), sitePages()],
+  plugins: [deckPages(), quizPages(), sitePages(), taskCatalogue()],
   build: {
     // Every browser the site supports preloads modules natively.
     modulePreload: { polyfill: false },

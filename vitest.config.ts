@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import taskCatalogue from './src/widgets/catalogue-plugin';
 
 export default defineConfig({
+  plugins: [taskCatalogue()],
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -16,3 +16,8 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
+
+/** Text with `code` spans (as in OFFLINE_HINT) as nodes: the code parts in <code>. */
+export function withCode(text: string): (Node | string)[] {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? el('code', {}, part) : part));
+}

@@ -6,6 +6,9 @@ export function demoElementName(name: DemoName): `${DemoName}-demo` {
   return `${name}-demo`;
 }
 
+/** A CSS selector that matches every demo widget. */
+export const DEMO_SELECTOR = DEMOS.map(demoElementName).join(', ');
+
 /** The hint every widget shows when its server cannot be reached. */
 export const OFFLINE_HINT = 'Server nicht erreichbar — starten mit `npm start`';
 
@@ -117,4 +120,35 @@ export interface DemoElement extends HTMLElement {
 
 export function isDemoElement(element: Element): element is DemoElement {
   return DEMOS.some((name) => element.localName === demoElementName(name));
+}
+
+/** A demo's key within its deck: slide number and the demo's place on the slide (`4-1`). */
+export const DEMO_KEY_PATTERN = '^[1-9][0-9]{0,3}-[1-9][0-9]?$';
+
+/** A shallow check of a state from elsewhere (another window, the server) before a widget draws it. */
+export function isDemoState(value: unknown): value is DemoState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Record<string, unknown>;
+  const common =
+    ['connecting', 'live', 'simulated'].includes(state.connection as string) && typeof state.status === 'string';
+  if (state.demo === 'task') {
+    return (
+      common &&
+      typeof state.task === 'string' &&
+      typeof state.inputs === 'object' &&
+      state.inputs !== null &&
+      typeof state.error === 'string' &&
+      Array.isArray(state.jobs) &&
+      (state.workers === null || Array.isArray(state.workers)) &&
+      (state.run === null || typeof state.run === 'object')
+    );
+  }
+  return (
+    state.demo === 'tracking' &&
+    common &&
+    typeof state.message === 'string' &&
+    typeof state.total === 'number' &&
+    Array.isArray(state.minutes) &&
+    Array.isArray(state.visits)
+  );
 }

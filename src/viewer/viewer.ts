@@ -32,6 +32,7 @@ export interface Viewer {
   navigation: Navigation;
   modes: Modes;
   slides: SlidesView;
+  sync: CloneSync;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -97,6 +98,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     navigation,
     modes,
     slides,
+    sync,
     canvas,
     add(part) {
       part.bind();

@@ -6,8 +6,11 @@ import type { Part } from '../part';
 import { load, save } from '../storage';
 import type { DemoStates } from './demo-states';
 
-/** The lecturer opens the deck once with `?token=…`; the token is kept in this browser, not in the URL. */
-const TOKEN_PARAM = 'token';
+/**
+ * The lecturer opens the deck once with the token in the fragment (`#p1&token=…` or `#token=…`):
+ * a fragment never reaches a server's log or a Referer. It is kept in this browser, not in the URL.
+ */
+const TOKEN_IN_FRAGMENT = /(?:^#|&)token=([^&]*)/;
 const TOKEN_KEY = 'vs-presenter-token';
 
 /**
@@ -37,7 +40,7 @@ export class Publisher implements Part {
   }
 
   bind(): void {
-    this.#token = takeToken();
+    this.#token = load('local', TOKEN_KEY);
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
@@ -112,13 +115,20 @@ export class Publisher implements Part {
   }
 }
 
-/** The token from the URL (then removed from it and stored), else the stored one. */
-function takeToken(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get(TOKEN_PARAM);
-  if (given === null) return load('local', TOKEN_KEY);
-  save('local', TOKEN_KEY, given);
-  url.searchParams.delete(TOKEN_PARAM);
-  history.replaceState(history.state, '', url.href);
-  return given;
+/**
+ * Stores a token given in the URL fragment and removes it from the address, before the viewer
+ * reads the fragment for the slide (`#p1&token=…` → `#p1`).
+ */
+export function takeTokenFromAddress(): void {
+  const match = TOKEN_IN_FRAGMENT.exec(location.hash);
+  if (!match) return;
+  let token = match[1] ?? '';
+  try {
+    token = decodeURIComponent(token);
+  } catch {
+    // Kept as given.
+  }
+  if (token) save('local', TOKEN_KEY, token);
+  const rest = location.hash.replace(TOKEN_IN_FRAGMENT, '').replace(/^#?&/, '#');
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest === '#' ? '' : rest}`);
 }

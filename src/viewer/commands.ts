@@ -1,19 +1,22 @@
+import type { DemoCommand } from '../shared/demos';
 import type { Command } from './model/keymap';
 import type { Modes } from './model/modes';
 import type { Navigation } from './model/navigation';
 import type { Timer } from './model/timer';
 
-/** What commands act on: the models, plus the two actions that reach outside the page. */
+/** What commands act on: the models, plus the actions that reach outside the page or into a demo. */
 export interface Controls {
   navigation: Navigation;
   modes: Modes;
   timer: Timer;
   openClone(): void;
   print(): void;
+  /** Passes a command to the current slide's demo widgets. */
+  demo(command: DemoCommand): void;
 }
 
 /** Carries out a command by moving a model; views follow the model, never the key. */
-export function runCommand({ navigation, modes, timer, openClone, print }: Controls, command: Command): void {
+export function runCommand({ navigation, modes, timer, openClone, print, demo }: Controls, command: Command): void {
   switch (command.kind) {
     case 'next':
       return void navigation.next();
@@ -44,6 +47,11 @@ export function runCommand({ navigation, modes, timer, openClone, print }: Contr
       return print();
     case 'fullscreen':
       return toggleFullscreen();
+    case 'demo-run':
+    case 'demo-queue':
+    case 'demo-batch':
+    case 'demo-reset':
+      return demo(command.kind.slice('demo-'.length) as DemoCommand);
   }
 }
 

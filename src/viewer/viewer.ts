@@ -1,4 +1,5 @@
 import type { Deck } from '../shared/deck';
+import { DEMO_SELECTOR, type DemoElement } from '../shared/demos';
 import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
 import { Click } from './inputs/click';
@@ -65,6 +66,10 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     timer,
     openClone: () => sync.openClone(),
     print: () => void print.print(),
+    demo: (command) => {
+      for (const widget of slides.currentContainer.querySelectorAll<DemoElement>(DEMO_SELECTOR))
+        widget.command(command);
+    },
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const { options } = deck;

@@ -5,6 +5,7 @@ import { DeckRegistry } from './src/deck/registry';
 import deckPages from './src/deck/vite-plugin';
 import quizPages from './src/quiz-bank/vite-plugin';
 import sitePages from './src/site/vite-plugin';
+import taskCatalogue from './src/widgets/catalogue-plugin';
 
 /**
  * Chunks by what a page needs. Every page: its own script and one small chunk shared by all pages
@@ -25,7 +26,7 @@ const CHUNKS = [
 const registry = new DeckRegistry({ root: import.meta.dirname, macros });
 
 export default defineConfig({
-  plugins: [deckPages({ registry }), quizPages({ registry }), sitePages({ registry })],
+  plugins: [deckPages({ registry }), quizPages({ registry }), sitePages({ registry }), taskCatalogue()],
   build: {
     // Every browser the site supports preloads modules natively.
     modulePreload: { polyfill: false },

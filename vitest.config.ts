@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import taskCatalogue from './src/widgets/catalogue-plugin';
 
 /**
  * Two layers besides the browser tests: `unit` is pure and fast (no browser, no build, no server,
  * no child process); `integration` runs real servers, databases, builds and CLIs.
  */
 export default defineConfig({
+  plugins: [taskCatalogue()],
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,4 +1,5 @@
 import type { Deck } from '../shared/deck';
+import { DEMO_SELECTOR, type DemoElement } from '../shared/demos';
 import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
 import { Click } from './inputs/click';
@@ -33,6 +34,7 @@ export interface Viewer {
   navigation: Navigation;
   modes: Modes;
   slides: SlidesView;
+  sync: CloneSync;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -65,6 +67,10 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     timer,
     openClone: () => sync.openClone(),
     print: () => void print.print(),
+    demo: (command) => {
+      for (const widget of slides.currentContainer.querySelectorAll<DemoElement>(DEMO_SELECTOR))
+        widget.command(command);
+    },
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const notice = new Notice(root);
@@ -104,6 +110,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     navigation,
     modes,
     slides,
+    sync,
     canvas,
     add(part) {
       part.bind();

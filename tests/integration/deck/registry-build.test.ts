@@ -5,6 +5,7 @@ import { build } from 'vite';
 import { afterAll, expect, it } from 'vitest';
 import { DeckRegistry } from '../../../src/deck/registry';
 import deckPages from '../../../src/deck/vite-plugin';
+import taskCatalogue from '../../../src/widgets/catalogue-plugin';
 import quizPages from '../../../src/quiz-bank/vite-plugin';
 import sitePages from '../../../src/site/vite-plugin';
 
@@ -21,7 +22,7 @@ it('a build compiles each deck once for deck pages, quiz pages and course lists'
     configFile: false,
     logLevel: 'silent',
     cacheDir: join(work, 'vite-cache'),
-    plugins: [deckPages({ registry }), quizPages({ registry }), sitePages({ registry })],
+    plugins: [deckPages({ registry }), quizPages({ registry }), sitePages({ registry }), taskCatalogue()],
     build: { outDir, emptyOutDir: true, rollupOptions: { input: { liste: listPage } } },
   });
   expect(existsSync(join(outDir, 'slides/zwei/index.html'))).toBe(true);

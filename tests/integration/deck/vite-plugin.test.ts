@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { build, createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deckPages from '../../../src/deck/vite-plugin';
+import taskCatalogue from '../../../src/widgets/catalogue-plugin';
 import { DECK_DATA_ID, type Deck } from '../../../src/shared/deck';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -20,7 +21,7 @@ function config(dir: string, extra: InlineConfig = {}): InlineConfig {
     cacheDir: join(work, 'vite-cache'),
     // No dependency optimiser: it would still be writing its cache while the test removes the folder.
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [deckPages({ dir })],
+    plugins: [deckPages({ dir }), taskCatalogue()],
     ...extra,
   };
 }

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { ByteBudget } from './byte-budget';
 import { configureEdge } from './edge';
 import { TaskServerError } from './errors';
 import type { TaskRunner } from './runner';
@@ -14,6 +15,9 @@ import { jobRoutes } from './routes/jobs';
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Four of the largest bodies per 10 s and client: far beyond what a person sends by hand. */
+export const BYTES_PER_10S = 4 * MAX_BODY_BYTES;
+
 export interface TasksPluginOptions {
   runner: TaskRunner;
   /** Origins whose pages may call the API (a widget pointed at this server from elsewhere). */
@@ -22,6 +26,8 @@ export interface TasksPluginOptions {
   rateLimit?: { max: number; windowMs: number } | false;
   /** Cancels any job (`DELETE /api/jobs/:id` with `Authorization: Bearer <ADMIN_TOKEN>`). */
   adminToken?: string;
+  /** Body bytes one client may send in 10 s before it gets 429 unparsed. */
+  bytesPer10s?: number;
   /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
 }
@@ -34,7 +40,7 @@ export async function tasksPlugin(app: FastifyInstance, options: TasksPluginOpti
 async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<void> {
   const { runner, corsOrigins = [], bodyLimit = MAX_BODY_BYTES } = options;
   const limit = options.rateLimit ?? { max: 1_200, windowMs: 60_000 };
-  configureEdge(app, bodyLimit);
+  configureEdge(app, bodyLimit, new ByteBudget(options.bytesPer10s ?? BYTES_PER_10S, 10_000));
   await app.register(cors, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],

@@ -8,7 +8,12 @@ async function app(bodyLimit?: number): Promise<FastifyInstance> {
   const runner = await embeddedRunner({ threads: 1 });
   const instance = Fastify();
   instance.addHook('onClose', () => runner.close());
-  await instance.register(tasksPlugin, { runner, rateLimit: false, bodyLimit });
+  await instance.register(tasksPlugin, {
+    runner,
+    rateLimit: false,
+    bodyLimit,
+    bytesPer10s: bodyLimit === undefined ? undefined : 8 * bodyLimit,
+  });
   return instance;
 }
 
@@ -32,6 +37,8 @@ describe('validation cost is bounded before validation', () => {
     });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ limit: MAX_BODY_BYTES, message: expect.stringContaining('zu groß') });
+    // The rest of the body is not read: the connection ends with the answer.
+    expect(response.headers.connection).toBe('close');
   });
 
   it('refuses a list over the task’s limit for its length, with one error, not one per element', async () => {
@@ -59,6 +66,25 @@ describe('validation cost is bounded before validation', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ field: 'params.text' });
+  });
+
+  it('parses no more than four of the largest bodies per client and 10 s; other clients go on', async () => {
+    const nearLimit = JSON.stringify({ task: 'sum', params: Array(36_000).fill(123_456) });
+    expect(nearLimit.length).toBeLessThan(MAX_BODY_BYTES);
+    const send = (from: string) =>
+      standard.inject({
+        method: 'POST',
+        url: '/api/execute',
+        remoteAddress: from,
+        headers: { 'content-type': 'application/json' },
+        payload: nearLimit,
+      });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await send('10.9.9.9'));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([400, 400, 400, 400, 429]);
+    expect(answers[4]!.headers['retry-after']).toMatch(/^\d+$/);
+    expect(answers[4]!.json().message).toMatch(/^Sie haben in 10 s schon 1 MiB an Anfragen geschickt/);
+    expect((await send('10.9.9.10')).statusCode).toBe(400);
   });
 
   it('still fits every task’s largest parameters into the default body limit', async () => {

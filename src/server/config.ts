@@ -10,6 +10,8 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   trackingIp: IpMode;
+  /** Pino level of the server log (LOG_LEVEL). */
+  logLevel: string;
   trustProxy: boolean | string;
   adminToken: string | undefined;
   presenterToken: string | undefined;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     trackingIp,
+    logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     adminToken: env.ADMIN_TOKEN || undefined,
     presenterToken: env.PRESENTER_TOKEN || undefined,

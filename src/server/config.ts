@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   trackingIp: IpMode;
+  /** Pino level of the server log (LOG_LEVEL). */
+  logLevel: string;
   trustProxy: boolean | string;
   adminToken: string | undefined;
   presenterToken: string | undefined;
@@ -53,13 +55,27 @@ function parseFairShare(env: NodeJS.ProcessEnv): FairShareLimits {
   return limits;
 }
 
+/** The server cannot start as configured; its message says what to check, in one German line. */
+export class StartupError extends Error {}
+
+/** For the entry points: runs one start-up step; a StartupError ends the process with its line and exit code 1. */
+export async function startup<T>(step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 const IP_MODES: readonly IpMode[] = ['masked', 'full', 'hashed'];
 
 function parsePort(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT muss eine ganze Zahl von 0 bis 65535 sein, nicht "${raw}"`);
+    throw new StartupError(`PORT muss eine ganze Zahl von 0 bis 65535 sein, nicht "${raw}"`);
   }
   return port;
 }
@@ -68,7 +84,7 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 1) {
-    throw new Error(`${name} muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
+    throw new StartupError(`${name} muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
   }
   return count;
 }
@@ -77,7 +93,7 @@ function parseThreads(raw: string | undefined): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const threads = Number(raw);
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
-    throw new Error(`TASK_THREADS muss eine ganze Zahl von 1 bis 256 sein, nicht "${raw}"`);
+    throw new StartupError(`TASK_THREADS muss eine ganze Zahl von 1 bis 256 sein, nicht "${raw}"`);
   }
   return threads;
 }
@@ -91,7 +107,7 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8080): Config {
   const trackingIp = (env.TRACKING_IP ?? 'masked') as IpMode;
   if (!IP_MODES.includes(trackingIp)) {
-    throw new Error(`TRACKING_IP muss ${IP_MODES.join(' | ')} sein, nicht "${env.TRACKING_IP}"`);
+    throw new StartupError(`TRACKING_IP muss ${IP_MODES.join(' | ')} sein, nicht "${env.TRACKING_IP}"`);
   }
   return {
     port: parsePort(env.PORT, defaultPort),
@@ -100,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     trackingIp,
+    logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     adminToken: env.ADMIN_TOKEN || undefined,
     presenterToken: env.PRESENTER_TOKEN || undefined,

@@ -118,8 +118,15 @@ export interface DemoElement extends HTMLElement {
   command(command: DemoCommand): void;
 }
 
+/** A live demo that can be mirrored and driven (simulation widgets keep their own step instead). */
 export function isDemoElement(element: Element): element is DemoElement {
-  return DEMOS.some((name) => element.localName === demoElementName(name));
+  const candidate = element as Partial<DemoElement>;
+  return typeof candidate.link === 'function' && typeof candidate.command === 'function';
+}
+
+/** The live demos in a part of the page, in document order. */
+export function demoElements(root: ParentNode): DemoElement[] {
+  return [...root.querySelectorAll(DEMO_SELECTOR)].filter(isDemoElement);
 }
 
 /** A demo's key within its deck: slide number and the demo's place on the slide (`4-1`). */

@@ -1,5 +1,5 @@
 import type { Deck } from '../shared/deck';
-import { DEMO_SELECTOR, type DemoElement } from '../shared/demos';
+import { demoElements } from '../shared/demos';
 import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
 import { Click } from './inputs/click';
@@ -68,8 +68,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     openClone: () => sync.openClone(),
     print: () => void print.print(),
     demo: (command) => {
-      for (const widget of slides.currentContainer.querySelectorAll<DemoElement>(DEMO_SELECTOR))
-        widget.command(command);
+      for (const widget of demoElements(slides.currentContainer)) widget.command(command);
     },
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;

@@ -1,6 +1,6 @@
 import {
   DEMO_EVENTS,
-  DEMO_SELECTOR,
+  demoElements,
   isDemoElement,
   isDemoState,
   type DemoElement,
@@ -129,20 +129,20 @@ export class DemoStates implements Part {
 
   /** The slide's demos, in the order they stand. Slides not built yet have none. */
   #elements(): DemoElement[] {
-    return [...this.area.querySelectorAll<DemoElement>(DEMO_SELECTOR)];
+    return demoElements(this.area);
   }
 
   #key(element: DemoElement): string | undefined {
     const container = element.closest('.remark-slide-container');
     if (!container || container.parentElement !== this.area) return undefined;
     const slide = [...this.area.children].indexOf(container);
-    const place = [...container.querySelectorAll(DEMO_SELECTOR)].indexOf(element);
+    const place = demoElements(container).indexOf(element);
     return `${slide + 1}-${place + 1}`;
   }
 
   #find(key: string): DemoElement | undefined {
     const [slide, place] = key.split('-').map(Number) as [number, number];
     const container = this.area.children[slide - 1];
-    return container?.querySelectorAll<DemoElement>(DEMO_SELECTOR)[place - 1];
+    return container ? demoElements(container)[place - 1] : undefined;
   }
 }

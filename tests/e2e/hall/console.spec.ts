@@ -27,3 +27,23 @@ test('the demo console: R, Q, W and Z work the current slide’s demo from the p
   for (const key of ['R', 'Q', 'W', 'Z'])
     await expect(help.locator('kbd', { hasText: new RegExp(`^${key}$`) })).toHaveCount(1);
 });
+
+test('the demo keys and the clone channel leave the simulations (which keep their own step) alone', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/slides/kapitel-3/');
+  const slide = await page.evaluate(() => {
+    const deck = JSON.parse(document.getElementById('deck-data')!.textContent!) as { slides: { demos: string[] }[] };
+    return deck.slides.findIndex((candidate) => candidate.demos.length > 0) + 1;
+  });
+  expect(slide).toBeGreaterThan(0);
+  await page.evaluate((number) => (location.hash = `#${number}`), slide);
+  const [clone] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('c')]);
+  clone.on('pageerror', (error) => errors.push(error.message));
+  for (const key of ['r', 'q', 'w', 'z']) await page.keyboard.press(key);
+  await clone.reload();
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+});

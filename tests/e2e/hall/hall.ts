@@ -46,25 +46,31 @@ export async function expectSame(driver: Locator, others: Locator[]): Promise<vo
   for (const other of others) await expect.poll(() => shown(other), { timeout: MIRROR_MS }).toEqual(expected);
 }
 
+/** The job and its progress that a window's job line shows (`Job abc: läuft auf w · 40 %`). */
+function progressOf(line: string): { job: string; percent: number } | undefined {
+  const match = /^Job (\S+): läuft auf \S+ · (\d+) %$/.exec(line);
+  return match ? { job: match[1]!, percent: Number(match[2]) } : undefined;
+}
+
 /**
- * While a job runs: for `forMs`, whatever another window shows is something the driving window
- * showed at most MIRROR_MS before (progress moves on meanwhile, so "equal now" would be a race).
+ * While a job runs: for `forMs`, another window shows the same job, at a progress the driving
+ * window had at most MIRROR_MS before (progress moves on meanwhile, so "equal now" would race).
  */
 export async function expectFollowing(driver: Locator, others: Locator[], forMs = 1500): Promise<void> {
-  const history: { at: number; text: string }[] = [];
+  const history: { at: number; percent: number }[] = [];
   const end = Date.now() + forMs;
   while (Date.now() < end) {
-    const at = Date.now();
-    history.push({ at, text: JSON.stringify(await shown(driver)) });
+    const before = progressOf((await shown(driver)).line);
+    if (!before) return; // The job is done: what follows is compared with expectSame.
+    history.push({ at: Date.now(), percent: before.percent });
     for (const other of others) {
-      const text = JSON.stringify(await shown(other));
-      const recent = history.filter((entry) => entry.at >= Date.now() - MIRROR_MS).map((entry) => entry.text);
-      if (!recent.includes(text)) {
-        // It may be ahead of our last look at the driver: look once more.
-        const now = JSON.stringify(await shown(driver));
-        history.push({ at: Date.now(), text: now });
-        expect([...recent, now]).toContain(text);
-      }
+      const mirrored = progressOf((await shown(other)).line);
+      const after = progressOf((await shown(driver)).line);
+      if (!mirrored || !after) continue;
+      expect(mirrored.job).toBe(before.job);
+      const recent = history.filter((entry) => entry.at >= Date.now() - MIRROR_MS).map((entry) => entry.percent);
+      expect(mirrored.percent).toBeGreaterThanOrEqual(Math.min(...recent));
+      expect(mirrored.percent).toBeLessThanOrEqual(after.percent);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

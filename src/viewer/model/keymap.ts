@@ -9,6 +9,7 @@ export type Action =
   | 'fullscreen'
   | 'blackout'
   | 'mirrored'
+  | 'reading'
   | 'help'
   | 'overview'
   | 'timer-toggle'
@@ -45,6 +46,7 @@ const KEYS: Record<string, Action> = {
   // Presentation clickers send "." for their blank-screen button.
   '.': 'blackout',
   m: 'mirrored',
+  l: 'reading',
   h: 'help',
   '?': 'help',
   o: 'overview',

@@ -37,6 +37,7 @@ export function runCommand({ navigation, modes, timer, openClone, print, demo }:
     case 'help':
     case 'blackout':
     case 'mirrored':
+    case 'reading':
       return modes.toggle(command.kind);
     case 'escape':
       for (const mode of ['help', 'overview', 'blackout'] as const) modes.set(mode, false);

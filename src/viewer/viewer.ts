@@ -25,6 +25,7 @@ import { overviewContent } from './views/overview';
 import { PresenterView } from './views/presenter';
 import { PrintView } from './views/print';
 import { Progress } from './views/progress';
+import { ReadingView } from './views/reading';
 import { Scaler } from './views/scaler';
 import { SlidesView } from './views/slides';
 
@@ -87,6 +88,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     new Announcer(root, deck, navigation, modes, slides),
     diagrams,
     new PresenterView(root, deck, navigation, modes, timer, diagrams),
+    new ReadingView(root, deck, navigation, modes, slides, diagrams),
     new ModeDialog(root, modes, 'overview', overviewContent(deck, navigation, modes, diagrams), focusSlide),
     new ModeDialog(root, modes, 'help', helpContent(options), focusSlide),
     print,
@@ -94,8 +96,8 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     notice,
     new LocationInput(deck, navigation, modes, unknownHash),
     ...(options.touch ? [new Touch(slides.area, navigation)] : []),
-    ...(options.scroll ? [new Wheel(slides.area, navigation)] : []),
-    ...(options.click ? [new Click(slides.area, navigation)] : []),
+    ...(options.scroll ? [new Wheel(slides.area, navigation, modes)] : []),
+    ...(options.click ? [new Click(slides.area, navigation, modes)] : []),
   ];
   for (const part of parts) part.bind();
   // Web storage costs a round trip to the browser process on first use: not before the slide is painted.

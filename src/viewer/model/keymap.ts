@@ -11,6 +11,7 @@ export type Action =
   | 'fullscreen'
   | 'blackout'
   | 'mirrored'
+  | 'reading'
   | 'help'
   | 'overview'
   | 'timer-toggle'
@@ -51,6 +52,7 @@ const KEYS: Record<string, Action> = {
   // Presentation clickers send "." for their blank-screen button.
   '.': 'blackout',
   m: 'mirrored',
+  l: 'reading',
   h: 'help',
   '?': 'help',
   o: 'overview',

@@ -18,6 +18,7 @@ function rows(options: DeckOptions): Row[] {
       'Schwarzbild an/aus (auch die Taste „Bildschirm aus“ eines Presenters); im Schwarzbild beendet eine Blättertaste erst das Schwarzbild und blättert beim nächsten Druck',
     ],
     [['M'], 'Folie spiegeln'],
+    [['L'], 'Leseansicht an/aus: alle Folien untereinander als eine Seite (auf schmalen Bildschirmen von selbst)'],
     [['O'], 'Folienübersicht; Pfeiltasten wählen, Eingabe springt'],
     [['S'], 'Timer starten / anhalten'],
     [['T'], 'Timer auf 0:00:00 zurücksetzen'],

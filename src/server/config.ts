@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_FAIR_SHARE, type FairShareLimits } from './tasks/fair-share';
 
 export type IpMode = 'masked' | 'full' | 'hashed';
 
@@ -17,12 +18,39 @@ export interface Config {
   siteDir: string;
   /** Visits per second one client IP may record before it gets 429. */
   trackingRateLimit: number;
+  /** Event streams (follow, visits) one client IP may hold open at once (STREAMS_PER_CLIENT). */
+  streamsPerClient: number;
   /** Worker threads of a task worker (TASK_THREADS); undefined: one per core. */
   taskThreads: number | undefined;
   /** With REDIS_URL: whether the server process also works on jobs (TASK_LOCAL_WORKER, default true). */
   taskLocalWorker: boolean;
   /** BullMQ queue of the task servers and workers that belong together (TASK_QUEUE, default `tasks`). */
   taskQueue: string;
+  /** Each client's share of the task server (TASK_CLIENT_RUNNING, …; see FAIR_SHARE_ENV). */
+  taskShare: FairShareLimits;
+}
+
+/** The environment variable of each fair-share limit. */
+const FAIR_SHARE_ENV: Record<keyof FairShareLimits, string> = {
+  running: 'TASK_CLIENT_RUNNING',
+  queued: 'TASK_CLIENT_QUEUED',
+  workSeconds: 'TASK_CLIENT_WORK_S',
+  total: 'TASK_QUEUE_LIMIT',
+  longJobSeconds: 'TASK_LONG_JOB_S',
+};
+
+function parseFairShare(env: NodeJS.ProcessEnv): FairShareLimits {
+  const limits = { ...DEFAULT_FAIR_SHARE };
+  for (const [key, name] of Object.entries(FAIR_SHARE_ENV) as [keyof FairShareLimits, string][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) {
+      throw new Error(`${name} muss eine ganze Zahl von 1 bis 1000000 sein, nicht "${raw}"`);
+    }
+    limits[key] = value;
+  }
+  return limits;
 }
 
 const IP_MODES: readonly IpMode[] = ['masked', 'full', 'hashed'];
@@ -36,13 +64,13 @@ function parsePort(raw: string | undefined, fallback: number): number {
   return port;
 }
 
-function parseRateLimit(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 50;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`TRACKING_RATE_LIMIT muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`${name} muss eine ganze Zahl ab 1 sein, nicht "${raw}"`);
   }
-  return limit;
+  return count;
 }
 
 function parseThreads(raw: string | undefined): number | undefined {
@@ -80,10 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
       .map((origin) => origin.trim())
       .filter(Boolean),
     siteDir: resolve(env.SITE_DIR || './dist'),
-    trackingRateLimit: parseRateLimit(env.TRACKING_RATE_LIMIT),
+    trackingRateLimit: parseCount('TRACKING_RATE_LIMIT', env.TRACKING_RATE_LIMIT, 50),
+    streamsPerClient: parseCount('STREAMS_PER_CLIENT', env.STREAMS_PER_CLIENT, 16),
     taskThreads: parseThreads(env.TASK_THREADS),
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
     taskQueue: env.TASK_QUEUE || 'tasks',
+    taskShare: parseFairShare(env),
   };
 }
 

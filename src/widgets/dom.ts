@@ -28,3 +28,8 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   element.append(...children);
   return element;
 }
+
+/** Text with `code` spans (as in OFFLINE_HINT) as nodes: the code parts in <code>. */
+export function withCode(text: string): (Node | string)[] {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? el('code', {}, part) : part));
+}

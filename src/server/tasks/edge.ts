@@ -8,7 +8,7 @@ import { invalidInput } from './validation';
 
 /**
  * The plugin's edge: strict schema validation (no type coercion), its own JSON parser with a
- * body limit, and one error format – `{statusCode, error, message, field?, limit?, tasks?}`.
+ * body limit (any other content type gets 415), and one error format – `{statusCode, error, message, field?, limit?, tasks?}`.
  */
 export function configureEdge(app: FastifyInstance, bodyLimit: number): void {
   app.setValidatorCompiler(({ schema }) => {
@@ -16,7 +16,7 @@ export function configureEdge(app: FastifyInstance, bodyLimit: number): void {
     return (data: unknown) => (validator.Check(data) ? { value: data } : { error: validator.Errors(data)[1] as never });
   });
 
-  app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
     const text = body as string;
     try {

@@ -31,6 +31,12 @@ export class JobNotFoundError extends TaskServerError {
   }
 }
 
+export class JobConflictError extends TaskServerError {
+  constructor(id: string) {
+    super(409, `Job „${id}“ gibt es schon, mit einer anderen Task oder anderen Parametern.`, { field: 'id' });
+  }
+}
+
 export class QueueFullError extends TaskServerError {
   constructor(limit: number) {
     super(503, `Die Warteschlange ist voll (${limit} Jobs). Bitte gleich noch einmal versuchen.`, { limit }, 2);

@@ -8,13 +8,21 @@ import { executeRoutes } from './routes/execute';
 import { infoRoutes } from './routes/info';
 import { jobRoutes } from './routes/jobs';
 
+/**
+ * 10,000 numbers of up to 24 characters and a comma each, with room to spare: a larger body is
+ * refused before it is parsed, so parsing a hostile body costs a few milliseconds at most.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
 export interface TasksPluginOptions {
   runner: TaskRunner;
   /** Origins whose pages may call the API (a widget pointed at this server from elsewhere). */
   corsOrigins?: string[];
   /** Requests per client IP and window; `false` turns flood protection off (benchmarks). */
   rateLimit?: { max: number; windowMs: number } | false;
-  /** Largest accepted request body in bytes. */
+  /** Cancels any job (`DELETE /api/jobs/:id` with `Authorization: Bearer <ADMIN_TOKEN>`). */
+  adminToken?: string;
+  /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
 }
 
@@ -24,7 +32,7 @@ export async function tasksPlugin(app: FastifyInstance, options: TasksPluginOpti
 }
 
 async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<void> {
-  const { runner, corsOrigins = [], bodyLimit = 1024 * 1024 } = options;
+  const { runner, corsOrigins = [], bodyLimit = MAX_BODY_BYTES } = options;
   const limit = options.rateLimit ?? { max: 1_200, windowMs: 60_000 };
   configureEdge(app, bodyLimit);
   await app.register(cors, {
@@ -47,5 +55,5 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   }
   await app.register(infoRoutes, { runner });
   await app.register(executeRoutes, { runner });
-  await app.register(jobRoutes, { runner });
+  await app.register(jobRoutes, { runner, adminToken: options.adminToken });
 }

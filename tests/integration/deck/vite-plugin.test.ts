@@ -18,6 +18,8 @@ function config(dir: string, extra: InlineConfig = {}): InlineConfig {
     configFile: false,
     logLevel: 'silent',
     cacheDir: join(work, 'vite-cache'),
+    // No dependency optimiser: it would still be writing its cache while the test removes the folder.
+    optimizeDeps: { noDiscovery: true, include: [] },
     plugins: [deckPages({ dir })],
     ...extra,
   };

@@ -1,4 +1,4 @@
-import { OFFLINE_HINT } from '../../shared/demos';
+import { OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/demos';
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
 import { request, serverBase, ServerUnreachableError } from '../connection';
 import { adoptStyles, el } from '../dom';
@@ -19,7 +19,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * `sleep` job of 5 s and waits at most 2 s for its result (AbortController), reports the
  * failure, then asks the server with GET /api/jobs/:id whether the job ran after all.
  */
-export class TimeoutDemo extends HTMLElement {
+export class TimeoutDemo extends HTMLElement implements DemoElement {
   private readonly root = this.attachShadow({ mode: 'open' });
   private readonly button = el(
     'button',
@@ -32,7 +32,7 @@ export class TimeoutDemo extends HTMLElement {
   constructor() {
     super();
     adoptStyles(this.root, styles);
-    this.button.addEventListener('click', () => void this.run());
+    this.button.addEventListener('click', () => this.command('run'));
     this.root.append(
       el(
         'div',
@@ -51,6 +51,17 @@ export class TimeoutDemo extends HTMLElement {
 
   disconnectedCallback(): void {
     this.running = false;
+  }
+
+  /** Its run is not mirrored: each window that starts it starts its own job. */
+  readonly demoState = null;
+
+  link(): void {}
+
+  /** The demo keys: R starts a run, Z clears the last one; queueing and batches do not apply. */
+  command(command: DemoCommand): void {
+    if (command === 'run') void this.run();
+    else if (command === 'reset' && !this.running) this.log.replaceChildren();
   }
 
   private say(text: string, kind: 'info' | 'fehler' | 'ok' = 'info'): HTMLLIElement {

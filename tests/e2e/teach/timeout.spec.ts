@@ -40,4 +40,12 @@ test('the client times out after 2 s, the job still completes on the server', as
 
   const job = (await (await page.request.get(`/api/jobs/${id}`)).json()) as Job;
   expect(job).toMatchObject({ id, task: 'sleep', state: 'completed', result: { sleptMs: 5000 } });
+
+  // The demo keys of the viewer: Z clears the finished run, R starts the next one.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('z');
+  await expect(lines).toHaveCount(0);
+  await page.keyboard.press('r');
+  await expect(lines.nth(0)).toContainText('gestartet');
+  await expect(button).toBeDisabled();
 });

@@ -1,5 +1,14 @@
 /** Live demo widgets a slide can embed with the `demo` macro; widget `x` is the element `<x-demo>`. */
-export const DEMOS = ['tracking', 'task', 'replication', 'delivery', 'clocks', 'hashing', 'balancing'] as const;
+export const DEMOS = [
+  'tracking',
+  'task',
+  'timeout',
+  'replication',
+  'delivery',
+  'clocks',
+  'hashing',
+  'balancing',
+] as const;
 export type DemoName = (typeof DEMOS)[number];
 
 export function demoElementName(name: DemoName): `${DemoName}-demo` {

@@ -7,12 +7,12 @@ import { between, clampStep, hash32, seededRandom } from './random';
 export const BALANCED_SERVERS = ['Server 1', 'Server 2', 'Server 3'] as const;
 export const WEIGHTS = [2, 1, 1] as const;
 export const REQUESTS = 12;
-const CLIENT_IPS = ['10.0.0.7', '10.0.3.21', '10.0.8.142', '10.0.9.55'] as const;
+const CLIENT_IPS = ['10.0.0.7', '10.0.3.21', '10.0.5.9', '10.0.8.142'] as const;
 
 export type Algorithm = 'round-robin' | 'least-connections' | 'weighted' | 'ip-hash';
 
 export const ALGORITHMS: readonly { id: Algorithm; label: string; rule: string }[] = [
-  { id: 'round-robin', label: 'Round Robin', rule: 'der Reihe nach: 1, 2, 3, 1, 2, 3, …' },
+  { id: 'round-robin', label: 'Round Robin', rule: 'der Reihe nach, 1, 2, 3, 1, 2, 3 und so weiter' },
   { id: 'least-connections', label: 'Least Connections', rule: 'an den Server mit den wenigsten offenen Anfragen' },
   { id: 'weighted', label: 'Gewichtet (2 : 1 : 1)', rule: 'Server 1 bekommt doppelt so viele wie die anderen' },
   { id: 'ip-hash', label: 'IP-Hash', rule: 'hash(Client-IP) mod 3: derselbe Client, derselbe Server' },

@@ -21,4 +21,4 @@ define('replication', { title: 'Replikation', seed: 3, state: replicationState, 
 define('delivery', { title: 'Zustellung und Wiederholung', seed: 5, state: deliveryState, draw: drawDelivery });
 define('clocks', { title: 'Lamport-Uhren', seed: 4, state: clockState, draw: drawClocks });
 define('hashing', { title: 'IP-Hash oder Ring', seed: 1, state: hashingState, draw: drawHashing });
-define('balancing', { title: 'Lastverteilung', seed: 2, state: balancingState, draw: drawBalancing });
+define('balancing', { title: 'Lastverteilung', seed: 55, state: balancingState, draw: drawBalancing });

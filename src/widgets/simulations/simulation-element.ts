@@ -1,3 +1,4 @@
+import type { DemoElement } from '../../shared/demos';
 import { adoptStyles, el } from '../dom';
 import styles from './simulations.css?inline';
 
@@ -24,12 +25,15 @@ function whole(text: string | null, fallback: number): number {
 /**
  * `<x-demo step="2" seed="7">`: the picture of a simulation at one step. The step comes from the
  * slide (one slide per step), so going back, reloading, the clone window, followers and the PDF
- * all show the same picture: state is a pure function of (step, seed).
+ * all show the same picture: state is a pure function of (step, seed). To the viewer it is a demo
+ * like the live ones, with nothing to mirror and no commands.
  */
 export function simulationElement<S extends StepState>(simulation: Simulation<S>): CustomElementConstructor {
-  return class extends HTMLElement {
+  return class extends HTMLElement implements DemoElement {
     static observedAttributes = ['step', 'seed'];
     readonly #root = this.attachShadow({ mode: 'open' });
+    /** Nothing to send to another window: it draws the same picture from the same slide. */
+    readonly demoState = null;
 
     constructor() {
       super();
@@ -43,6 +47,12 @@ export function simulationElement<S extends StepState>(simulation: Simulation<S>
     attributeChangedCallback(): void {
       if (this.isConnected) this.#render();
     }
+
+    /** Mirroring changes nothing: every window already shows the picture of its slide. */
+    link(): void {}
+
+    /** The demo keys have nothing to run: the slide's steps move a simulation. */
+    command(): void {}
 
     #render(): void {
       const state = simulation.state(

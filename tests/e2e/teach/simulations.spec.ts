@@ -79,6 +79,19 @@ test('stepping back, reloading and a second window show the same picture of a st
   await other.close();
 });
 
+test('the demo keys R, Q, W and Z leave a simulation as it is, without errors', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const deck = await openDeck(page, '#1');
+  const slide = simulationSlides(deck).find((s) => s.element === 'delivery-demo' && s.step === 2)!;
+  await page.evaluate((n) => (location.hash = `#${n}`), slide.position);
+  const before = await picture(page);
+  for (const key of ['r', 'q', 'w', 'z']) await page.keyboard.press(key);
+  expect(await picture(page)).toBe(before);
+  await expect(page).toHaveURL(new RegExp(`#${slide.position}$`));
+  expect(errors).toEqual([]);
+});
+
 test('the print view draws every simulation at the step of its slide', async ({ page }) => {
   await page.goto(`${DECK}?print`);
   await expect(page.locator('html')).toHaveAttribute('data-print', 'ready');

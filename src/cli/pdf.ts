@@ -1,7 +1,8 @@
 /**
  * `npm run pdf -- <deck-id> [--notes] [--out datei.pdf]`: prints a deck of the built site to
  * PDF in headless Chromium, one slide (or step) per page at the slide's size, diagrams drawn,
- * with `--notes` the presenter notes under each slide. Builds the site first when it is missing.
+ * with `--notes` the presenter notes under each slide. Builds the site first when it is missing
+ * or older than its slides, media or sources.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import Fastify from 'fastify';
 import { sitePlugin } from '../server/site';
+import { ensureFreshSite } from './fresh-site';
 
 const USAGE = 'Aufruf: npm run pdf -- <deck-id> [--notes] [--out datei.pdf]';
 
@@ -33,11 +35,7 @@ if (!deckId || positionals.length > 1 || !/^[\w-]+$/.test(deckId)) fail(USAGE);
 const siteDir = resolve(process.env.SITE_DIR || 'dist');
 const out = resolve(values.out ?? `${deckId}${values.notes ? '-notizen' : ''}.pdf`);
 
-if (!existsSync(join(siteDir, 'index.html'))) {
-  console.log(`Die Website ist noch nicht gebaut – baue sie nach ${siteDir} …`);
-  const { build } = await import('vite');
-  await build({ logLevel: 'warn', build: { outDir: siteDir, emptyOutDir: true } });
-}
+await ensureFreshSite(siteDir);
 if (!existsSync(join(siteDir, 'slides', deckId, 'index.html'))) {
   fail(`Foliensatz „${deckId}“ nicht gefunden: ${join(siteDir, 'slides', deckId, 'index.html')} fehlt.`);
 }

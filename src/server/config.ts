@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_FAIR_SHARE, type FairShareLimits } from './tasks/fair-share';
 
 export type IpMode = 'masked' | 'full' | 'hashed';
 
@@ -27,6 +28,31 @@ export interface Config {
   taskLocalWorker: boolean;
   /** BullMQ queue of the task servers and workers that belong together (TASK_QUEUE, default `tasks`). */
   taskQueue: string;
+  /** Each client's share of the task server (TASK_CLIENT_RUNNING, …; see FAIR_SHARE_ENV). */
+  taskShare: FairShareLimits;
+}
+
+/** The environment variable of each fair-share limit. */
+const FAIR_SHARE_ENV: Record<keyof FairShareLimits, string> = {
+  running: 'TASK_CLIENT_RUNNING',
+  queued: 'TASK_CLIENT_QUEUED',
+  workSeconds: 'TASK_CLIENT_WORK_S',
+  total: 'TASK_QUEUE_LIMIT',
+  longJobSeconds: 'TASK_LONG_JOB_S',
+};
+
+function parseFairShare(env: NodeJS.ProcessEnv): FairShareLimits {
+  const limits = { ...DEFAULT_FAIR_SHARE };
+  for (const [key, name] of Object.entries(FAIR_SHARE_ENV) as [keyof FairShareLimits, string][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) {
+      throw new Error(`${name} muss eine ganze Zahl von 1 bis 1000000 sein, nicht "${raw}"`);
+    }
+    limits[key] = value;
+  }
+  return limits;
 }
 
 /** The server cannot start as configured; its message says what to check, in one German line. */
@@ -104,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     taskThreads: parseThreads(env.TASK_THREADS),
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
     taskQueue: env.TASK_QUEUE || 'tasks',
+    taskShare: parseFairShare(env),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Deck } from '../shared/deck';
+import { demoElements } from '../shared/demos';
 import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
 import { Click } from './inputs/click';
@@ -14,15 +15,17 @@ import { Timer, type TimerSnapshot } from './model/timer';
 import type { Part } from './part';
 import { load, save } from './storage';
 import { Announcer } from './views/announcer';
-import { CANVAS } from '../shared/slide-markup';
+import { CANVAS, slideLabel } from '../shared/slide-markup';
 import { Diagrams } from './views/diagrams';
 import { helpContent } from './views/help';
 import { ModeClasses } from './views/mode-classes';
 import { ModeDialog } from './views/mode-dialog';
+import { Notice } from './views/notice';
 import { overviewContent } from './views/overview';
 import { PresenterView } from './views/presenter';
 import { PrintView } from './views/print';
 import { Progress } from './views/progress';
+import { ReadingView } from './views/reading';
 import { Scaler } from './views/scaler';
 import { SlidesView } from './views/slides';
 
@@ -32,6 +35,7 @@ export interface Viewer {
   navigation: Navigation;
   modes: Modes;
   slides: SlidesView;
+  sync: CloneSync;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -64,8 +68,16 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     timer,
     openClone: () => sync.openClone(),
     print: () => void print.print(),
+    demo: (command) => {
+      for (const widget of demoElements(slides.currentContainer)) widget.command(command);
+    },
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
+  const notice = new Notice(root);
+  const unknownHash = (hash: string): void =>
+    notice.show(
+      `„${hash.slice(0, 40)}“ gibt es in diesem Foliensatz nicht. Sie sehen ${slideLabel(deck, navigation.slide)}.`,
+    );
   const { options } = deck;
 
   const parts: Part[] = [
@@ -76,14 +88,16 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     new Announcer(root, deck, navigation, modes, slides),
     diagrams,
     new PresenterView(root, deck, navigation, modes, timer, diagrams),
+    new ReadingView(root, deck, navigation, modes, slides, diagrams),
     new ModeDialog(root, modes, 'overview', overviewContent(deck, navigation, modes, diagrams), focusSlide),
     new ModeDialog(root, modes, 'help', helpContent(options), focusSlide),
     print,
     new Keyboard(modes, (command) => runCommand(controls, command)),
-    new LocationInput(deck, navigation, modes),
+    notice,
+    new LocationInput(deck, navigation, modes, unknownHash),
     ...(options.touch ? [new Touch(slides.area, navigation)] : []),
-    ...(options.scroll ? [new Wheel(slides.area, navigation)] : []),
-    ...(options.click ? [new Click(slides.area, navigation)] : []),
+    ...(options.scroll ? [new Wheel(slides.area, navigation, modes)] : []),
+    ...(options.click ? [new Click(slides.area, navigation, modes)] : []),
   ];
   for (const part of parts) part.bind();
   // Web storage costs a round trip to the browser process on first use: not before the slide is painted.
@@ -97,6 +111,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     navigation,
     modes,
     slides,
+    sync,
     canvas,
     add(part) {
       part.bind();

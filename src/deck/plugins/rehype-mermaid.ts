@@ -1,6 +1,8 @@
 /**
  * rehype plugin: a ```` ```mermaid ```` block becomes a diagram placeholder that the viewer
  * renders when the slide is about to be shown; the source stays readable without JavaScript.
+ * Text after the language word is the caption, as the `scale` macro gives a figure one:
+ * ```` ```mermaid Abb. 5: Der Weg einer Anfrage ````.
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -15,7 +17,9 @@ export default function rehypeMermaid() {
       const [code] = node.children;
       if (node.tagName !== 'pre' || code?.type !== 'element' || codeLanguage(code) !== 'mermaid') return;
       if (!parent || index === undefined) return;
-      parent.children[index] = diagram(textOf(code).replace(/\n$/, ''));
+      const caption = typeof code.data?.meta === 'string' ? code.data.meta.trim() : '';
+      const drawing = diagram(textOf(code).replace(/\n$/, ''));
+      parent.children[index] = caption ? figure(drawing, caption) : drawing;
       stats.diagrams++;
     });
   };
@@ -33,6 +37,18 @@ function diagram(source: string): Element {
         properties: { className: [DIAGRAM_SOURCE_CLASS] },
         children: [{ type: 'text', value: source }],
       },
+    ],
+  };
+}
+
+function figure(drawing: Element, caption: string): Element {
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['vs-diagram-figure'] },
+    children: [
+      drawing,
+      { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] },
     ],
   };
 }

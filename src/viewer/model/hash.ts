@@ -5,22 +5,29 @@ export interface Location {
   presenter: boolean;
 }
 
+/** A parsed hash; `known` is false for one that names no slide of the deck. */
+export interface Target extends Location {
+  known: boolean;
+}
+
 /**
  * remark.js's URL hash: `#12` is the 12th displayed slide (index + 1), `#p12` the same in
- * presenter view, `#name` a named slide. Anything else (empty, unknown, `#02`) → first slide.
+ * presenter view, `#name` a named slide, no hash the first slide. Anything else (unknown,
+ * out of range, `#02`) → first slide, not known.
  */
-export function parseHash(hash: string, deck: Deck): Location {
+export function parseHash(hash: string, deck: Deck): Target {
   const value = decoded(hash.replace(/^#/, ''));
   const numbered = /^(p?)([1-9]\d*)$/.exec(value);
   if (numbered) {
     const index = Number(numbered[2]) - 1;
-    if (index < deck.slides.length) return { index, presenter: numbered[1] === 'p' };
+    if (index < deck.slides.length) return { index, presenter: numbered[1] === 'p', known: true };
   }
-  const named = value === '' ? -1 : findLast(deck, value);
-  return { index: Math.max(named, 0), presenter: false };
+  const named = value === '' ? 0 : findLast(deck, value);
+  return { index: Math.max(named, 0), presenter: false, known: named >= 0 };
 }
 
-function decoded(value: string): string {
+/** The hash as a person reads it (`%C3%BC` → `ü`); kept as it is when it does not decode. */
+export function decoded(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

@@ -1,3 +1,5 @@
+import type { DemoCommand } from '../../shared/demos';
+
 /** What a key asks for; inputs turn keys into commands, `commands.ts` carries them out. */
 export type Action =
   | 'next'
@@ -9,12 +11,17 @@ export type Action =
   | 'fullscreen'
   | 'blackout'
   | 'mirrored'
+  | 'reading'
   | 'help'
   | 'overview'
   | 'timer-toggle'
   | 'timer-reset'
   | 'print'
-  | 'escape';
+  | 'escape'
+  | DemoAction;
+
+/** The demo console: what the keys ask of the current slide's demo. */
+export type DemoAction = `demo-${DemoCommand}`;
 
 export type Command = { kind: Action } | { kind: 'jump'; number: number };
 
@@ -45,11 +52,17 @@ const KEYS: Record<string, Action> = {
   // Presentation clickers send "." for their blank-screen button.
   '.': 'blackout',
   m: 'mirrored',
+  l: 'reading',
   h: 'help',
   '?': 'help',
   o: 'overview',
   s: 'timer-toggle',
   t: 'timer-reset',
+  // The demo console: run, queue, a batch of jobs ("Worker"), reset ("zurücksetzen").
+  r: 'demo-run',
+  q: 'demo-queue',
+  w: 'demo-batch',
+  z: 'demo-reset',
   Escape: 'escape',
 };
 

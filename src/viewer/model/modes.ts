@@ -2,7 +2,7 @@ import { Emitter } from './emitter';
 import type { Origin } from './navigation';
 
 /** Ways of showing the deck that can be switched on and off independently of the slide. */
-export type Mode = 'presenter' | 'overview' | 'help' | 'blackout' | 'mirrored';
+export type Mode = 'presenter' | 'overview' | 'help' | 'blackout' | 'mirrored' | 'reading';
 
 export interface ModeChange {
   mode: Mode;

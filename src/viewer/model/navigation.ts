@@ -6,7 +6,7 @@ import { Emitter } from './emitter';
  * echoes (clone sync does not re-send what it received) and so that a remote input such as
  * audience-follow can tell a local step away from its own moves.
  */
-export type Origin = 'init' | 'user' | 'location' | 'sync' | 'follow';
+export type Origin = 'init' | 'user' | 'location' | 'sync' | 'follow' | 'reading';
 
 export interface SlideChange {
   index: number;

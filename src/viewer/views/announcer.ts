@@ -11,6 +11,7 @@ const MODE_NAMES: Record<Mode, string> = {
   help: 'Tastenkürzel',
   blackout: 'Schwarzbild',
   mirrored: 'Spiegelung',
+  reading: 'Leseansicht',
 };
 
 /** Tells screen readers where the deck went: a polite live region, updated on every move. */

@@ -5,7 +5,11 @@ import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { SlidesView } from './slides';
 
-/** Matches the figure style of `media/README.md`: blue service boxes on a white slide. */
+/**
+ * The figure style of `media/README.md`: service boxes blue, notes and clusters in the
+ * highlight and infrastructure colours, text #1c1c1c at 22 px, arrows #333. Line widths and
+ * arrowheads are set by slide.css and `#drawn`, which mermaid's theme cannot reach.
+ */
 const MERMAID_CONFIG = {
   startOnLoad: false,
   securityLevel: 'strict',
@@ -13,17 +17,45 @@ const MERMAID_CONFIG = {
   theme: 'base',
   fontFamily: "'Source Sans 3', 'Segoe UI', Helvetica, Arial, sans-serif",
   fontSize: 22,
-  sequence: { actorFontSize: 22, messageFontSize: 22, noteFontSize: 22 },
+  flowchart: { padding: 16, nodeSpacing: 50, rankSpacing: 60 },
+  sequence: { actorFontSize: 22, messageFontSize: 22, noteFontSize: 22, mirrorActors: false },
   themeVariables: {
     fontSize: '22px',
+    background: '#ffffff',
     primaryColor: '#e3edfb',
     primaryBorderColor: '#1a5fb4',
     primaryTextColor: '#1c1c1c',
     lineColor: '#333333',
+    textColor: '#1c1c1c',
     secondaryColor: '#e4f3e8',
+    secondaryBorderColor: '#1e7b34',
     tertiaryColor: '#fdf0d5',
+    tertiaryBorderColor: '#b34700',
+    edgeLabelBackground: '#ffffff',
+    clusterBkg: '#f7f9fc',
+    clusterBorder: '#1a5fb4',
+    actorBkg: '#e3edfb',
+    actorBorder: '#1a5fb4',
+    actorTextColor: '#1c1c1c',
+    actorLineColor: '#4a4a4a',
+    signalColor: '#333333',
+    signalTextColor: '#1c1c1c',
+    noteBkgColor: '#fff4b3',
+    noteBorderColor: '#8a6d00',
+    noteTextColor: '#1c1c1c',
+    labelBoxBkgColor: '#e4f3e8',
+    labelBoxBorderColor: '#1e7b34',
+    activationBkgColor: '#e3edfb',
+    activationBorderColor: '#1a5fb4',
   },
 } as const;
+
+/** mermaid draws 8 px arrowheads for 1 px lines; the house style has filled heads for 3 px lines. */
+const ARROWHEAD_SCALE = 1.75;
+/** Never drawn so small that its 22 px text falls under 20 px on the slide. */
+const MIN_SCALE = 20 / 22;
+/** A small diagram grows to use the slide, but not into a poster. */
+const MAX_SCALE = 1.6;
 
 /**
  * Draws the mermaid diagrams of the slides about to be shown (current and neighbours).
@@ -91,14 +123,50 @@ export class Diagrams implements Part {
     try {
       const { svg } = await mermaid.render(`vs-diagram-${++this.#counter}`, source);
       element.innerHTML = svg;
-      element.querySelector('svg')?.setAttribute('role', 'img');
-      if (!element.querySelector('svg[aria-labelledby]'))
-        element.querySelector('svg')?.setAttribute('aria-label', 'Diagramm');
+      const drawing = element.querySelector('svg');
+      if (drawing) drawn(element, drawing);
       element.dataset.state = 'drawn';
     } catch (error) {
       showError(element, error instanceof Error ? error.message : String(error), source);
     }
   }
+}
+
+/** Accessible name, house arrowheads, and a size that uses the room left on the slide. */
+function drawn(element: HTMLElement, svg: SVGSVGElement): void {
+  svg.setAttribute('role', 'img');
+  if (!svg.hasAttribute('aria-labelledby')) {
+    svg.setAttribute('aria-label', element.closest('figure')?.querySelector('figcaption')?.textContent ?? 'Diagramm');
+  }
+  for (const marker of svg.querySelectorAll('marker')) {
+    for (const name of ['markerWidth', 'markerHeight']) {
+      const value = Number(marker.getAttribute(name));
+      if (value > 0) marker.setAttribute(name, String(value * ARROWHEAD_SCALE));
+    }
+  }
+  fit(element, svg);
+}
+
+/**
+ * Sizes the drawing to the width of the slide and the height left below and above the rest of
+ * its content. Measured in the slide's own pixels (offsets ignore the scaling transform);
+ * a copy that is not laid out (display: none) keeps mermaid's own size.
+ */
+function fit(element: HTMLElement, svg: SVGSVGElement): void {
+  const { width, height } = svg.viewBox.baseVal;
+  const content = element.closest<HTMLElement>('.remark-slide-content');
+  const slide = content?.parentElement;
+  if (!content || !slide || width === 0 || height === 0 || element.offsetWidth === 0) return;
+  svg.style.maxWidth = 'none';
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  const end = document.createElement('div');
+  content.append(end);
+  const room = slide.offsetHeight - parseFloat(getComputedStyle(content).paddingBottom) - end.offsetTop;
+  end.remove();
+  const scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, element.clientWidth / width, (height + room) / height));
+  svg.setAttribute('width', String(Math.round(width * scale)));
+  svg.setAttribute('height', String(Math.round(height * scale)));
 }
 
 function showError(element: HTMLElement, message: string, source?: string): void {

@@ -102,7 +102,7 @@ export class PresenterView implements Part {
     timer.setAttribute('role', 'timer');
     timer.setAttribute('aria-label', 'Vortragszeit');
     const toggle = button('Start', () => this.timer.toggle());
-    const reset = button('Zurücksetzen', () => this.timer.reset());
+    const reset = button('↺', () => this.timer.reset(), 'Timer zurücksetzen');
     const clock = element('span', 'vs-clock');
     const smaller = button('A−', () => this.#resizeNotes(-2), 'Notizen kleiner');
     const larger = button('A+', () => this.#resizeNotes(2), 'Notizen größer');
@@ -141,7 +141,10 @@ function button(text: string, onClick: () => void, label?: string): HTMLButtonEl
   const node = document.createElement('button');
   node.type = 'button';
   node.textContent = text;
-  if (label) node.setAttribute('aria-label', label);
+  if (label) {
+    node.setAttribute('aria-label', label);
+    node.title = label;
+  }
   node.addEventListener('click', onClick);
   return node;
 }

@@ -64,4 +64,50 @@ test.describe('mermaid diagrams', () => {
     await page.keyboard.press('End');
     await expectSlide(page, 12);
   });
+
+  test('the diagram looks like the house figures: 20 px text and more, thick lines, real arrowheads, no green chips, centred, captioned', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openDeck(page, '#diagramm');
+    const figure = visibleSlide(page).locator('figure.vs-diagram-figure');
+    const svg = figure.locator('.vs-diagram svg');
+    await expect(svg).toBeVisible();
+    await expect(figure.locator('figcaption')).toHaveText(/^Abb\. 1: /);
+    await expect(svg).toHaveAttribute('aria-label', /^Abb\. 1: /);
+
+    const look = await svg.evaluate((drawing) => {
+      const px = (element: Element, property: string): number =>
+        parseFloat(getComputedStyle(element).getPropertyValue(property));
+      const texts = [...drawing.querySelectorAll('.nodeLabel, .edgeLabel span, text')].filter((t) =>
+        t.textContent?.trim(),
+      );
+      const chips = [...drawing.querySelectorAll('.edgeLabel, .labelBkg')].map(
+        (e) => getComputedStyle(e).backgroundColor,
+      );
+      return {
+        smallestText: Math.min(...texts.map((t) => t.getBoundingClientRect().height)),
+        nodeStroke: Math.min(
+          ...[...drawing.querySelectorAll('.node rect, .node path')].map((e) => px(e, 'stroke-width')),
+        ),
+        edgeStroke: Math.min(...[...drawing.querySelectorAll('.flowchart-link')].map((e) => px(e, 'stroke-width'))),
+        arrowheads: [...drawing.querySelectorAll('marker')].map((m) => Number(m.getAttribute('markerWidth'))),
+        chips,
+      };
+    });
+    // A label box is a little higher than its font size; 20 px text needs at least that.
+    expect(look.smallestText).toBeGreaterThanOrEqual(20);
+    expect(look.nodeStroke).toBeGreaterThanOrEqual(2.5);
+    expect(look.edgeStroke).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...look.arrowheads)).toBeGreaterThanOrEqual(12);
+    for (const chip of look.chips) expect(['rgb(255, 255, 255)', 'rgba(0, 0, 0, 0)']).toContain(chip);
+
+    const drawing = await svg.boundingBox();
+    const slide = await visibleSlide(page).locator('.remark-slide').boundingBox();
+    if (!drawing || !slide) throw new Error('nicht zu sehen');
+    expect(Math.abs(drawing.x + drawing.width / 2 - (slide.x + slide.width / 2))).toBeLessThan(2);
+    // It uses the slide: at least two thirds of the content width (1152 px) or of its height.
+    expect(drawing.width >= 768 || drawing.height >= 300).toBe(true);
+    await page.screenshot({ path: 'test-results/mermaid-slide.png' });
+  });
 });

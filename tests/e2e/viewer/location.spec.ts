@@ -21,11 +21,26 @@ test.describe('deep links and the URL', () => {
     await expect(visibleSlide(page)).toHaveAttribute('aria-label', 'Folie 4 von 12');
   });
 
-  test('unknown, out-of-range and non-canonical hashes open the first slide', async ({ page }) => {
-    for (const hash of ['#gibtsnicht', '#99', '#02', '#0']) {
+  test('unknown, out-of-range and non-canonical hashes open the first slide, say so and correct the address', async ({
+    page,
+  }) => {
+    for (const hash of ['#nonexistent', '#9999', '#02', '#0']) {
       await openDeck(page, hash);
-      await expect(visibleSlide(page)).toHaveAttribute('aria-label', 'Folie 1 von 12');
+      await expectSlide(page, 1, '');
+      await expect(page).toHaveURL(/#1$/);
+      await expect(page.getByRole('status').filter({ hasText: hash })).toHaveText(
+        `„${hash}“ gibt es in diesem Foliensatz nicht. Sie sehen Folie 1 von 12.`,
+      );
     }
+  });
+
+  test('an unknown hash typed later keeps the slide shown and puts its address back', async ({ page }) => {
+    await openDeck(page, '#4');
+    await page.evaluate(() => {
+      location.hash = '#9999';
+    });
+    await expect(page.getByRole('status').filter({ hasText: '#9999' })).toContainText('Sie sehen Folie 4 von 12');
+    await expectSlide(page, 4);
   });
 
   test('moving replaces the history entry, so Back leaves the deck', async ({ page }) => {

@@ -39,3 +39,20 @@ export async function expectSlide(page: Page, position: number, hashPrefix = '')
   const hash = position === 1 && !hashPrefix ? '(#1)?' : `#${hashPrefix}${position}`;
   await expect(page).toHaveURL(new RegExp(`/${DECK_NAME}/(\\?[^#]*)?${hash}$`));
 }
+
+/** Pixels of a PNG screenshot that are not black (any channel above 8), decoded by Chromium itself. */
+export async function nonBlackPixels(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if ((data[i] as number) > 8 || (data[i + 1] as number) > 8 || (data[i + 2] as number) > 8) count++;
+    }
+    return count;
+  }, png.toString('base64'));
+}

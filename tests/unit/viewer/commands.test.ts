@@ -13,6 +13,7 @@ function controls(): Controls & { calls: string[] } {
     timer: new Timer(() => 0),
     openClone: () => calls.push('clone'),
     print: () => calls.push('print'),
+    demo: (command) => calls.push(`demo ${command}`),
     calls,
   };
 }
@@ -44,6 +45,31 @@ describe('runCommand', () => {
     expect(c.modes.has('overview')).toBe(false);
   });
 
+  it('during a blackout a move only ends the blackout; the next one moves', () => {
+    const c = controls();
+    for (const kind of ['next', 'previous', 'first', 'last'] as const) {
+      runCommand(c, { kind: 'blackout' });
+      runCommand(c, { kind });
+      expect(c.modes.has('blackout'), kind).toBe(false);
+      expect(c.navigation.index, kind).toBe(0);
+    }
+    runCommand(c, { kind: 'blackout' });
+    runCommand(c, { kind: 'jump', number: 3 });
+    expect(c.navigation.index).toBe(0);
+    runCommand(c, { kind: 'jump', number: 3 });
+    expect(c.navigation.slide.name).toBe('schluss');
+  });
+
+  it('during a blackout the timer and the presenter view work as always', () => {
+    const c = controls();
+    runCommand(c, { kind: 'blackout' });
+    runCommand(c, { kind: 'timer-toggle' });
+    runCommand(c, { kind: 'presenter' });
+    expect(c.timer.state).toBe('running');
+    expect(c.modes.has('presenter')).toBe(true);
+    expect(c.modes.has('blackout')).toBe(true);
+  });
+
   it('starts, pauses and resets the timer', () => {
     const c = controls();
     runCommand(c, { kind: 'timer-toggle' });
@@ -59,5 +85,12 @@ describe('runCommand', () => {
     runCommand(c, { kind: 'clone' });
     runCommand(c, { kind: 'print' });
     expect(c.calls).toEqual(['clone', 'print']);
+  });
+
+  it('hands the demo console’s commands to the current slide’s demo', () => {
+    const c = controls();
+    for (const kind of ['demo-run', 'demo-queue', 'demo-batch', 'demo-reset'] as const) runCommand(c, { kind });
+    expect(c.calls).toEqual(['demo run', 'demo queue', 'demo batch', 'demo reset']);
+    expect(c.navigation.index).toBe(0);
   });
 });

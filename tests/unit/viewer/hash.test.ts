@@ -4,22 +4,27 @@ import { sample } from './fixture';
 
 describe('parseHash (R71)', () => {
   it('reads #N as the N-th displayed slide, not the slide number', () => {
-    expect(parseHash('#3', sample)).toEqual({ index: 2, presenter: false });
-    expect(parseHash('#4', sample)).toEqual({ index: 3, presenter: false });
+    expect(parseHash('#3', sample)).toEqual({ index: 2, presenter: false, known: true });
+    expect(parseHash('#4', sample)).toEqual({ index: 3, presenter: false, known: true });
   });
 
   it('reads #pN as that slide in presenter view', () => {
-    expect(parseHash('#p2', sample)).toEqual({ index: 1, presenter: true });
+    expect(parseHash('#p2', sample)).toEqual({ index: 1, presenter: true, known: true });
   });
 
   it('reads #name as the named slide', () => {
-    expect(parseHash('#schluss', sample)).toEqual({ index: 3, presenter: false });
+    expect(parseHash('#schluss', sample)).toEqual({ index: 3, presenter: false, known: true });
     expect(parseHash('#mitte', sample).index).toBe(1);
   });
 
-  it('falls back to the first slide for empty, unknown, out-of-range and non-canonical hashes', () => {
-    for (const hash of ['', '#', '#0', '#02', '#5', '#p9', '#nirgends', '#1x', '#%E0']) {
-      expect(parseHash(hash, sample), hash).toEqual({ index: 0, presenter: false });
+  it('reads no hash as the first slide', () => {
+    for (const hash of ['', '#'])
+      expect(parseHash(hash, sample), hash).toEqual({ index: 0, presenter: false, known: true });
+  });
+
+  it('falls back to the first slide for unknown, out-of-range and non-canonical hashes, marked as not known', () => {
+    for (const hash of ['#0', '#02', '#5', '#p9', '#9999', '#nirgends', '#nonexistent', '#1x', '#%E0']) {
+      expect(parseHash(hash, sample), hash).toEqual({ index: 0, presenter: false, known: false });
     }
   });
 });
@@ -36,6 +41,7 @@ describe('formatHash (R72)', () => {
         expect(parseHash(formatHash({ index: slide.index, presenter }), sample)).toEqual({
           index: slide.index,
           presenter,
+          known: true,
         });
       }
     }

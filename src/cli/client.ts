@@ -7,6 +7,7 @@
  *   npm run client -- --list                           the catalogue
  * Options: --server URL (default $TASK_SERVER or http://127.0.0.1:8080), --async, --json.
  */
+import { createParser } from 'eventsource-parser';
 import type {
   ApiError,
   CatalogueResponse,
@@ -139,18 +140,11 @@ async function follow(options: Options, created: JobCreated): Promise<Job> {
   if (!response.ok || !response.body) throw new ClientError(`Fehler ${response.status} beim Ereignisstrom des Jobs.`);
   const live = process.stderr.isTTY;
   let lastStep = -1;
-  let buffer = '';
   let last: Job | undefined;
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    buffer += read.value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const type = /^event: (.+)$/m.exec(block)?.[1] as JobEvent['type'] | undefined;
-      const data = /^data: (.+)$/m.exec(block)?.[1];
-      if (!type || !data) continue;
+  const parser = createParser({
+    onEvent: ({ event, data }) => {
+      const type = event as JobEvent['type'] | undefined;
+      if (!type) return;
       last = JSON.parse(data) as Job;
       const line = `${progressBar(last.progress)}  ${last.task} · ${type}${last.worker ? ` · ${last.worker}` : ''}`;
       if (live) process.stderr.write(`\r${line}\u001b[K`);
@@ -158,8 +152,10 @@ async function follow(options: Options, created: JobCreated): Promise<Job> {
         lastStep = Math.floor(last.progress * 10);
         process.stderr.write(`${line}\n`);
       }
-    }
-  }
+    },
+  });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) parser.feed(read.value);
   if (live) process.stderr.write('\n');
   if (!last) throw new ClientError('Der Ereignisstrom des Jobs endete ohne Ereignis.');
   return last;

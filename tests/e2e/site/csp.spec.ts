@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DIAGRAM_SLIDE, waitForViewer } from './viewer/viewer';
+import { DIAGRAM_SLIDE, waitForViewer } from '../viewer/viewer';
 
 /** Records every CSP violation and every console line about one, from the first script on. */
 async function watchCsp(page: Page): Promise<string[]> {

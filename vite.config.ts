@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { macros } from './slides/macros';
+import { DeckRegistry } from './src/deck/registry';
 import deckPages from './src/deck/vite-plugin';
 import quizPages from './src/quiz-bank/vite-plugin';
 import sitePages from './src/site/vite-plugin';
+import taskCatalogue from './src/widgets/catalogue-plugin';
 
 /**
  * Chunks by what a page needs. Every page: its own script and one small chunk shared by all pages
@@ -19,17 +22,24 @@ const CHUNKS = [
   { name: 'mermaid-flowchart', test: /[\\/]mermaid\.core[\\/](flowDiagram|dagre)-\w+\.mjs$/, priority: 1 },
 ];
 
+/** The course's decks, compiled once and read by the deck pages, the quiz pages and the lists. */
+const registry = new DeckRegistry({ root: import.meta.dirname, macros });
+
 export default defineConfig({
-  plugins: [deckPages(), quizPages(), sitePages()],
+  plugins: [deckPages({ registry }), quizPages({ registry }), sitePages({ registry }), taskCatalogue()],
   build: {
     // Every browser the site supports preloads modules natively.
     modulePreload: { polyfill: false },
+    // mermaid's core is one file on purpose (fewer requests); only diagram slides load it.
+    chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       input: {
         home: resolve(import.meta.dirname, 'index.html'),
         praesentationen: resolve(import.meta.dirname, 'praesentationen.html'),
       },
       output: { codeSplitting: { groups: CHUNKS } },
+      // Timing notes about slow plugins appear on a busy machine; they are for profiling, not for a start.
+      checks: { bundlerTimings: false },
     },
   },
 });

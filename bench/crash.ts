@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Visit } from '../src/shared/tracking';
-import { SQLITE_FILE } from '../src/server/tracking/store';
+import { SQLITE_FILE } from '../src/server/tracking/open-store';
 import { startBenchServer, type ServerProcess, type StoreKind } from './tracking-server';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';

@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import { build } from 'vite';
 import { compileDeck } from '../src/deck/compile';
 import deckPages from '../src/deck/vite-plugin';
+import taskCatalogue from '../src/widgets/catalogue-plugin';
 
 const SLIDES = 70;
 const COLD_RUNS = 5;
@@ -93,7 +94,7 @@ async function pageWeight(): Promise<{ files: number; raw: number; gzip: number 
       configFile: false,
       logLevel: 'silent',
       cacheDir: join(work, 'vite-cache'),
-      plugins: [deckPages({ dir: work })],
+      plugins: [deckPages({ dir: work }), taskCatalogue()],
       build: { outDir, rollupOptions: { input: {} } },
     });
     const page = readFileSync(join(outDir, 'slides/bench/index.html'), 'utf8');

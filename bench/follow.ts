@@ -16,7 +16,7 @@ const DECK = 'kapitel-2';
 
 async function serveFollow(): Promise<number> {
   const app = Fastify({ logger: false });
-  await app.register(followPlugin, { presenterToken: TOKEN });
+  await app.register(followPlugin, { presenterToken: TOKEN, decks: [DECK], streams: { perClient: FOLLOWERS } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return (app.server.address() as { port: number }).port;
 }

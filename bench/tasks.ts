@@ -331,7 +331,8 @@ async function taskServer(redisUrl: string, workerCount: number): Promise<Conten
     redisUrl,
     queueName,
     localWorker: false,
-    maxQueue: 100_000,
+    // One bench client per job in flight, so the fair share lets all of them run.
+    share: { queued: QUEUE_JOBS, total: 100_000 },
   });
   await runner.ready();
   const workers = await Promise.all(
@@ -339,12 +340,13 @@ async function taskServer(redisUrl: string, workerCount: number): Promise<Conten
       startRole([workerEntry], { REDIS_URL: redisUrl, TASK_QUEUE: queueName, TASK_THREADS: WORKER_THREADS }),
     ),
   );
-  while ((await runner.status()).workers.length < workerCount) await new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await runner.status('bench')).workers.length < workerCount)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   return {
     name: `Task-Server, ${workerCount} Worker-Prozess${workerCount > 1 ? 'e' : ''}`,
     figures: [],
     runOne: async (i) => {
-      await runner.execute({ task: 'sum', params: [i, 1] });
+      await runner.execute({ task: 'sum', params: [i, 1], client: `bench-${i % IN_FLIGHT}` });
     },
     close: async () => {
       await Promise.all(workers.map(({ child }) => stop(child)));

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/server/config';
 import { PostgresVisitStore } from '../src/server/tracking/postgres-store';
 import { buildTrackingApp } from '../src/server/tracking/service';
 import { SqliteVisitStore } from '../src/server/tracking/sqlite-store';
-import { SQLITE_FILE } from '../src/server/tracking/store';
+import { SQLITE_FILE } from '../src/server/tracking/open-store';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 

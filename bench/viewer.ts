@@ -110,7 +110,14 @@ function diagramSlide(n: number): string {
 
 /** The project's own build (same pages, same chunks), with the deck plugin reading the bench folder. */
 async function buildSite(deckDir: string, outDir: string): Promise<void> {
-  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, undefined, ROOT, 'error');
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    undefined,
+    ROOT,
+    'error',
+    undefined,
+    'runner',
+  );
   if (!loaded) throw new Error('vite.config.ts nicht gefunden');
   const plugins = ((loaded.config.plugins ?? []) as unknown[])
     .flat(3)

@@ -7,6 +7,8 @@
  *   npm run client -- --list                           the catalogue
  * Options: --server URL (default $TASK_SERVER or http://127.0.0.1:8080), --async, --json.
  */
+import { parseArgs } from 'node:util';
+import { createParser } from 'eventsource-parser';
 import type {
   ApiError,
   CatalogueResponse,
@@ -41,29 +43,35 @@ class ClientError extends Error {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = {
-    server: process.env.TASK_SERVER || 'http://127.0.0.1:8080',
-    async: false,
-    json: false,
-    list: false,
-    words: [],
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--server') {
-      const value = argv[++i];
-      if (!value) throw new ClientError(`--server braucht eine Adresse.\n${USAGE}`, 2);
-      options.server = value;
-    } else if (arg.startsWith('--server=')) options.server = arg.slice('--server='.length);
-    else if (arg === '--async') options.async = true;
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--list') options.list = true;
-    else if (arg === '--help' || arg === '-h') throw new ClientError(USAGE, 0);
-    else if (arg.startsWith('--')) throw new ClientError(`Unbekannte Option ${arg}.\n${USAGE}`, 2);
-    else options.words.push(arg);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        server: { type: 'string' },
+        async: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
+    const reason =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Unbekannte Option ${option}.` : `${option} braucht einen Wert.`;
+    throw new ClientError(`${reason}\n${USAGE}`, 2);
   }
-  options.server = options.server.replace(/\/+$/, '');
-  return options;
+  const { values, positionals } = parsed;
+  if (values.help) throw new ClientError(USAGE, 0);
+  return {
+    server: (values.server ?? (process.env.TASK_SERVER || 'http://127.0.0.1:8080')).replace(/\/+$/, ''),
+    async: values.async,
+    json: values.json,
+    list: values.list,
+    words: positionals,
+  };
 }
 
 async function call<T>(options: Options, path: string, init: RequestInit = {}): Promise<T> {
@@ -133,24 +141,22 @@ function progressBar(fraction: number, width = 30): string {
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)} %`;
 }
 
+/** Milliseconds as a person reads them, in German: `0,02 ms`, `76,3 ms`, `1.204 ms`. */
+function milliseconds(value: number | null | undefined): string {
+  return `${(value ?? 0).toLocaleString('de-DE', { maximumSignificantDigits: 3, maximumFractionDigits: 2 })} ms`;
+}
+
 /** Follows the job's event stream, drawing its progress on stderr, until it ends. */
 async function follow(options: Options, created: JobCreated): Promise<Job> {
   const response = await fetch(options.server + created.events);
   if (!response.ok || !response.body) throw new ClientError(`Fehler ${response.status} beim Ereignisstrom des Jobs.`);
   const live = process.stderr.isTTY;
   let lastStep = -1;
-  let buffer = '';
   let last: Job | undefined;
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    buffer += read.value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const type = /^event: (.+)$/m.exec(block)?.[1] as JobEvent['type'] | undefined;
-      const data = /^data: (.+)$/m.exec(block)?.[1];
-      if (!type || !data) continue;
+  const parser = createParser({
+    onEvent: ({ event, data }) => {
+      const type = event as JobEvent['type'] | undefined;
+      if (!type) return;
       last = JSON.parse(data) as Job;
       const line = `${progressBar(last.progress)}  ${last.task} · ${type}${last.worker ? ` · ${last.worker}` : ''}`;
       if (live) process.stderr.write(`\r${line}\u001b[K`);
@@ -158,8 +164,10 @@ async function follow(options: Options, created: JobCreated): Promise<Job> {
         lastStep = Math.floor(last.progress * 10);
         process.stderr.write(`${line}\n`);
       }
-    }
-  }
+    },
+  });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) parser.feed(read.value);
   if (live) process.stderr.write('\n');
   if (!last) throw new ClientError('Der Ereignisstrom des Jobs endete ohne Ereignis.');
   return last;
@@ -186,8 +194,8 @@ async function run(options: Options): Promise<void> {
     if (options.json) return console.log(JSON.stringify(answer));
     console.log(show(answer.result));
     console.error(
-      `${task.name} · Worker ${answer.worker} · Rechenzeit ${answer.durationMs} ms · ` +
-        `Antwort nach ${Math.round(performance.now() - started)} ms`,
+      `${task.name} · Worker ${answer.worker} · Rechenzeit ${milliseconds(answer.durationMs)} · ` +
+        `Antwort nach ${milliseconds(Math.round(performance.now() - started))}`,
     );
     return;
   }
@@ -197,7 +205,7 @@ async function run(options: Options): Promise<void> {
   if (options.json) return console.log(JSON.stringify(job));
   if (job.state !== 'completed') throw new ClientError(`Job ${job.id}: ${job.error ?? job.state}`);
   console.log(show(job.result));
-  console.error(`${task.name} · Worker ${job.worker} · Rechenzeit ${job.durationMs} ms`);
+  console.error(`${task.name} · Worker ${job.worker} · Rechenzeit ${milliseconds(job.durationMs)}`);
 }
 
 try {

@@ -8,8 +8,9 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError, importDeck } from '../deck/import/import';
+import { macros } from '../../slides/macros';
 import { DeckError, formatDiagnostic } from '../deck/diagnostics';
-import { loadDeck } from '../deck/load';
+import { isBankFile, loadDeck } from '../deck/load';
 import { formatSummary, summarize } from '../deck/summary';
 import { checkQuizOf } from '../quiz-bank/check';
 
@@ -21,11 +22,11 @@ type Check = (path: string) => Promise<string>;
 
 const checks: Check[] = [
   async (path) => {
-    const compiled = await loadDeck(path);
+    const compiled = await loadDeck(path, { macros });
     for (const warning of compiled.warnings) console.warn(formatDiagnostic(warning));
     return formatSummary(relative(process.cwd(), path), summarize(compiled));
   },
-  checkQuizOf,
+  (path) => checkQuizOf(path, macros),
 ];
 
 const USAGE = [
@@ -39,7 +40,7 @@ async function main(command: string | undefined, files: string[]): Promise<numbe
   if (command === 'check' && files.length > 0) {
     let failed = false;
     for (const file of files) {
-      if (file.endsWith('.quiz.md')) {
+      if (isBankFile(file)) {
         console.error(
           `${file}: ist eine Quizdatei; sie wird mit ihrem Foliensatz geprüft (${file.replace(/\.quiz\.md$/, '.md')})`,
         );
@@ -60,7 +61,7 @@ async function main(command: string | undefined, files: string[]): Promise<numbe
   }
   if (command === 'json' && files.length === 1) {
     try {
-      const { deck } = await loadDeck(resolve(files[0]!));
+      const { deck } = await loadDeck(resolve(files[0]!), { macros });
       console.log(JSON.stringify(deck, null, 2));
       return 0;
     } catch (error) {
@@ -95,6 +96,7 @@ async function importCommand(args: string[]): Promise<number> {
       ...(parsed.values.id ? { id: parsed.values.id } : {}),
       ...(parsed.values.source ? { source: parsed.values.source } : {}),
       force: parsed.values.force,
+      macros,
     });
     console.log(result.report.join('\n'));
     console.log(`Geschrieben: ${result.written.join(', ')}`);

@@ -61,5 +61,5 @@ export async function ensureFreshSite(
 
 async function viteBuild(outDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ root: ROOT, logLevel: 'warn', configLoader: 'runner', build: { outDir, emptyOutDir: true } });
 }

@@ -2,8 +2,6 @@
  * Problems found while compiling a deck. Errors fail the build; warnings point at remark.js's
  * silent traps while the deck still builds. Each names the deck file, slide and source line.
  */
-import type { RawSlide } from './lexer';
-import type { ModelSlide } from './model';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -61,7 +59,8 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 /** Collects problems once each, with the deck line and the slide section it falls into. */
 export class Diagnostics {
   readonly all: Diagnostic[] = [];
-  sections: readonly RawSlide[] = [];
+  /** The first line of each slide section, in order. */
+  sections: readonly { line: number }[] = [];
   private readonly seen = new Set<string>();
   private readonly lines: string[];
 
@@ -91,7 +90,7 @@ export class Diagnostics {
   }
 
   /** The first line of the slide's own or inherited source that contains `snippet`. */
-  locate(snippet: string, slide: Pick<ModelSlide, 'sources' | 'line'>): number {
+  locate(snippet: string, slide: { sources: readonly { line: number; endLine: number }[]; line: number }): number {
     for (const { line, endLine } of slide.sources) {
       for (let number = line; number <= endLine; number++) {
         if (this.lines[number - 1]?.includes(snippet)) return number;

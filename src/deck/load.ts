@@ -1,15 +1,12 @@
 /**
  * Decks on disk: `<dir>/<id>.md` (not `*.quiz.md`, those are quiz banks) with an optional
- * sidecar `<dir>/<id>.json` for deck options and an optional stylesheet `<dir>/<id>.css`,
- * compiled with the course's macros.
+ * sidecar `<dir>/<id>.json` for deck options and an optional stylesheet `<dir>/<id>.css`.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { macros } from '../../slides/macros';
-import type { Deck } from '../shared/deck';
 import { locateAsset } from './assets';
 import { compileDeck, type CompiledDeck } from './compile';
+import type { MacroRegistry } from './macros';
 import { scopeDeckStyle } from './deck-style';
 import { mathStylesheet } from './math-style';
 import { parseSettings } from './options';
@@ -25,14 +22,28 @@ export interface LoadOptions {
   root?: string;
   /** The URL a page uses for an image file (absolute path); default: the URL as written. */
   assetUrl?: (file: string) => string;
+  /** Macros beside the built-in `scale` and `demo` (the course's are in `slides/macros.ts`). */
+  macros?: MacroRegistry;
 }
 
 export function listDeckFiles(dir: string): DeckFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.md') && !name.endsWith('.quiz.md'))
+    .filter((name) => name.endsWith('.md') && !isBankFile(name))
     .sort()
     .map((name) => ({ id: basename(name, '.md'), path: resolve(dir, name) }));
+}
+
+const BANK_SUFFIX = '.quiz.md';
+
+/** A quiz bank: Markdown beside the decks, but no deck. */
+export function isBankFile(path: string): boolean {
+  return path.endsWith(BANK_SUFFIX);
+}
+
+/** The bank beside a deck file: `slides/kapitel-2.md` → `slides/kapitel-2.quiz.md`. */
+export function bankPath(deckPath: string): string {
+  return deckPath.replace(/\.md$/, BANK_SUFFIX);
 }
 
 export function settingsPath(deckPath: string): string {
@@ -69,7 +80,7 @@ export async function loadDeck(path: string, options: LoadOptions = {}): Promise
     id: basename(path, '.md'),
     file: relative(root, path),
     source: readFileSync(path, 'utf8'),
-    macros,
+    ...(options.macros ? { macros: options.macros } : {}),
     ...(parsed ? { settings: parsed.settings } : {}),
     resolveAsset,
   });
@@ -78,32 +89,4 @@ export async function loadDeck(path: string, options: LoadOptions = {}): Promise
     warnings: [...(parsed?.warnings ?? []), ...(style?.warnings ?? []), ...compiled.warnings],
     styles: [...(compiled.math ? [mathStylesheet(pageUrl)] : []), ...(style ? [style.css] : [])],
   };
-}
-
-const cache = new Map<string, { key: string; deck: Promise<Deck> }>();
-
-/**
- * All decks of a directory, sorted by id, for build code such as the presentations list.
- * A deck is compiled again only when its file or sidecar changed.
- */
-export async function loadDecks(dir = 'slides', root = process.cwd()): Promise<Deck[]> {
-  return Promise.all(
-    listDeckFiles(resolve(root, dir)).map(({ path }) => {
-      const key = contentKey(path);
-      const cached = cache.get(path);
-      if (cached?.key === key) return cached.deck;
-      const deck = loadDeck(path, { root }).then((compiled) => compiled.deck);
-      cache.set(path, { key, deck });
-      deck.catch(() => cache.delete(path));
-      return deck;
-    }),
-  );
-}
-
-function contentKey(path: string): string {
-  const hash = createHash('sha256').update(readFileSync(path));
-  for (const file of [settingsPath(path), stylePath(path)]) {
-    if (existsSync(file)) hash.update('\0').update(file).update(readFileSync(file));
-  }
-  return hash.digest('hex');
 }

@@ -3,22 +3,27 @@
  * template `src/viewer/deck.html`. The template is one build input (so the viewer script is
  * bundled once); its built HTML is copied per deck. Decks are compiled when the build starts,
  * so a broken deck fails it before bundling; deck images become hashed assets. In `vite dev`
- * the pages are served on request and reload when a deck changes.
+ * the pages are served on request and reload when a deck changes. The decks come from a
+ * DeckRegistry, which the quiz and site plugins share, so each deck is compiled once.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, relative, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { searchForWorkspaceRoot, type Plugin, type Rolldown, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { DeckError, formatDiagnostic, type Diagnostic } from './diagnostics';
 import { escapeHtml } from '../shared/html';
-import { listDeckFiles, loadDeck, settingsPath, stylePath, type LoadedDeck, type LoadOptions } from './load';
+import { isBankFile, settingsPath, stylePath, type LoadedDeck, type LoadOptions } from './load';
 import { renderDeckPage, type DiagramModules } from './page';
+import { DeckRegistry } from './registry';
+import { takeBuiltTemplate, withTemplateInput } from './template-page';
 
 export interface DeckPagesOptions {
   /** Directory of the deck files, relative to the Vite root. Default `slides`. */
   dir?: string;
+  /** The decks, shared with the quiz and site plugins; default: a registry of `dir` without extra macros. */
+  registry?: DeckRegistry;
 }
 
 export const TEMPLATE = 'src/viewer/deck.html';
@@ -27,6 +32,7 @@ const PAGE_URL = /^\/slides\/([\w.-]+)(\/(?:index\.html)?)?(?:\?.*)?$/;
 
 export default function deckPages(options: DeckPagesOptions = {}): Plugin {
   let config: ResolvedConfig;
+  let registry: DeckRegistry;
   let dir: string;
   let template: string;
   let compiled: LoadedDeck[] = [];
@@ -40,27 +46,23 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
 
     config(user) {
       const projectRoot = resolve(user.root ?? process.cwd());
-      const decks = resolve(projectRoot, options.dir ?? 'slides');
+      const decks = options.registry?.dir ?? resolve(projectRoot, options.dir ?? 'slides');
       if (!relative(projectRoot, decks).startsWith('..')) return null;
       return { server: { fs: { allow: [searchForWorkspaceRoot(projectRoot), decks] } } };
     },
 
     configResolved(resolved) {
       config = resolved;
-      dir = resolve(config.root, options.dir ?? 'slides');
+      registry =
+        options.registry ?? new DeckRegistry({ root: config.root, ...(options.dir ? { dir: options.dir } : {}) });
+      dir = registry.dir;
       template = resolve(config.root, TEMPLATE);
+      if (config.command === 'serve') registry.useAssetUrls(devAssetUrl);
     },
 
     options(inputOptions) {
-      if (config.command !== 'build' || listDeckFiles(dir).length === 0) return null;
-      const input = inputOptions.input;
-      const entries =
-        typeof input === 'string'
-          ? { index: input }
-          : Array.isArray(input)
-            ? Object.fromEntries(input.map((path) => [basename(path, extname(path)), path]))
-            : { ...input };
-      return { ...inputOptions, input: { ...entries, [TEMPLATE_INPUT]: template } };
+      if (config.command !== 'build' || registry.files().length === 0) return null;
+      return { ...inputOptions, input: withTemplateInput(inputOptions.input, TEMPLATE_INPUT, template) };
     },
 
     async buildStart() {
@@ -80,19 +82,19 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
         }
         return url;
       };
+      registry.useAssetUrls(assetUrl);
       const problems: string[] = [];
-      for (const { path } of listDeckFiles(dir)) {
+      for (const outcome of await registry.all()) {
+        const { path } = outcome.file;
         for (const file of [path, settingsPath(path), stylePath(path)]) {
           if (existsSync(file)) this.addWatchFile(file);
         }
-        try {
-          const result = await loadDeck(path, { root: config.root, assetUrl });
-          log(result.warnings);
-          compiled.push(result);
-        } catch (error) {
-          if (!(error instanceof DeckError)) throw error;
-          problems.push(error.message);
+        if ('error' in outcome) {
+          problems.push(outcome.error.message);
+          continue;
         }
+        log(outcome.loaded.warnings);
+        compiled.push(outcome.loaded);
       }
       if (problems.length > 0) this.error(`Foliensatz fehlerhaft:\n${problems.join('\n')}`);
     },
@@ -100,11 +102,9 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
     generateBundle: {
       order: 'post',
       handler(_output, bundle) {
-        const templateFile = relative(config.root, template).split(sep).join('/');
-        const built = bundle[templateFile];
-        if (!built || built.type !== 'asset') return;
-        delete bundle[templateFile];
-        const page = inlineStylesheets(String(built.source), bundle, config.base);
+        const built = takeBuiltTemplate(bundle, config.root, template);
+        if (built === undefined) return;
+        const page = inlineStylesheets(built, bundle, config.base);
         const diagrams = diagramModules(bundle, config.base);
         for (const { deck, styles } of compiled) {
           this.emitFile({
@@ -131,7 +131,7 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
       server.ws.send({ type: 'full-reload' });
       return;
     }
-    if (!file.startsWith(dir + sep) || file.endsWith('.quiz.md')) return;
+    if (!file.startsWith(dir + sep) || isBankFile(file)) return;
     const id = basename(file).replace(ownFile, '');
     server.ws.send({ type: 'full-reload', path: `/slides/${id}/index.html` });
   }
@@ -140,15 +140,15 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
     const match = PAGE_URL.exec(req.url ?? '');
     if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const [, id = '', rest] = match;
-    const path = join(dir, `${id}.md`);
-    if (id.endsWith('.quiz') || !existsSync(path)) return false;
+    const file = registry.files().find((deck) => deck.id === id);
+    if (!file) return false;
     if (!rest) {
       res.writeHead(301, { Location: `/slides/${id}/` }).end();
       return true;
     }
     let html: string;
     try {
-      const compiled = await loadDeck(path, { root: config.root, assetUrl: devAssetUrl });
+      const compiled = await registry.load(file);
       log(compiled.warnings);
       html = await server.transformIndexHtml(
         `/slides/${id}/`,
@@ -157,7 +157,7 @@ export default function deckPages(options: DeckPagesOptions = {}): Plugin {
     } catch (error) {
       if (!(error instanceof DeckError)) throw error;
       config.logger.error(error.message);
-      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' }).end(errorPage(id, error, path));
+      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' }).end(errorPage(id, error, file.path));
       return true;
     }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).end(html);

@@ -5,16 +5,6 @@ import type { BankProblem, BankSource } from './source';
 /** Markdown texts → HTML with the slides' pipeline; an Error in place of a text it rejects. */
 export type RenderTexts = (markdown: readonly string[]) => Promise<(string | Error)[]>;
 
-/** The bank file that belongs to a deck file: `slides/kapitel-2.md` → `slides/kapitel-2.quiz.md`. */
-export function bankPathFor(deckPath: string): string {
-  return deckPath.replace(/\.md$/, '.quiz.md');
-}
-
-/** True for a bank file, which is Markdown beside the decks but no deck. */
-export function isBankPath(path: string): boolean {
-  return path.endsWith('.quiz.md');
-}
-
 /**
  * Compiles every Markdown text of a validated bank to HTML in one batch: the data of the deck's
  * quiz page. Texts the slide compiler rejects (e.g. an unknown macro) come back as problems.

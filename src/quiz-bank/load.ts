@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Deck } from '../shared/deck';
+import { bankPath } from '../deck/load';
+import type { MacroRegistry } from '../deck/macros';
 import { QUESTION_KINDS, type QuestionKind, type QuizBank } from '../shared/quiz';
-import { bankPathFor, compileBank } from './compile';
+import { compileBank } from './compile';
 import { parseBank } from './parse';
 import { renderBankTexts } from './render';
 import type { BankProblem } from './source';
@@ -10,6 +12,8 @@ import { validateBank } from './validate';
 export interface CheckedBank {
   /** The bank file, e.g. `slides/kapitel-2.quiz.md`. */
   file: string;
+  /** The deck the bank belongs to. */
+  deckId: string;
   /** Null when the bank has problems. */
   bank: QuizBank | null;
   problems: BankProblem[];
@@ -21,15 +25,16 @@ export interface CheckedBank {
  * `slides/<id>.quiz.md`), for the build and for `npm run deck -- check`. Null when the deck
  * has no bank.
  */
-export async function checkBank(deckFile: string, deck: Deck): Promise<CheckedBank | null> {
-  const file = bankPathFor(deckFile);
+export async function checkBank(deckFile: string, deck: Deck, macros?: MacroRegistry): Promise<CheckedBank | null> {
+  const file = bankPath(deckFile);
   if (!existsSync(file)) return null;
   const source = parseBank(readFileSync(file, 'utf8'), deck.id);
   const problems = validateBank(source, deck);
-  const compiled = await compileBank(source, deck, (texts) => renderBankTexts(texts, file));
+  const compiled = await compileBank(source, deck, (texts) => renderBankTexts(texts, file, macros));
   problems.push(...compiled.problems);
   return {
     file,
+    deckId: deck.id,
     bank: problems.length === 0 ? compiled.bank : null,
     problems: problems.sort((a, b) => a.line - b.line),
     questions: source.questions.length,

@@ -7,11 +7,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename, extname, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { escapeHtml } from '../shared/html';
-import { listDeckFiles, loadDecks } from '../deck/load';
-import { bankPathFor } from './compile';
+import { bankPath, isBankFile } from '../deck/load';
+import { DeckRegistry } from '../deck/registry';
+import { takeBuiltTemplate, withTemplateInput } from '../deck/template-page';
 import { checkBank, formatBankProblem, type CheckedBank } from './load';
 import { renderQuizPage } from './page';
 
@@ -19,20 +20,29 @@ export const QUIZ_TEMPLATE = 'src/quiz/quiz.html';
 const TEMPLATE_INPUT = 'quiz-page';
 const PAGE_URL = /^\/quiz\/([\w-]+)(\/(?:index\.html)?)?(?:[?#].*)?$/;
 
-export default function quizPages(options: { dir?: string } = {}): Plugin {
+export interface QuizPagesOptions {
+  /** Directory of the decks and banks, relative to the Vite root. Default `slides`. */
+  dir?: string;
+  /** The decks, shared with the deck and site plugins; default: a registry of `dir` without extra macros. */
+  registry?: DeckRegistry;
+}
+
+export default function quizPages(options: QuizPagesOptions = {}): Plugin {
   let config: ResolvedConfig;
-  let dir: string;
+  let registry: DeckRegistry;
   let template: string;
+
+  const withBank = () => registry.files().filter(({ path }) => existsSync(bankPath(path)));
 
   /** The decks that have a bank, compiled and checked. */
   async function loadBanks(): Promise<CheckedBank[]> {
-    const files = listDeckFiles(dir).filter(({ path }) => existsSync(bankPathFor(path)));
+    const files = withBank();
     if (files.length === 0) return [];
-    const decks = await loadDecks(relative(config.root, dir), config.root);
+    const decks = await registry.decks();
     const checked = await Promise.all(
       files.map(async ({ id, path }) => {
-        const deck = decks.find((d) => d.id === id);
-        return deck ? checkBank(path, deck) : null;
+        const deck = decks.find((candidate) => candidate.id === id);
+        return deck ? checkBank(path, deck, registry.macros) : null;
       }),
     );
     return checked.filter((bank): bank is CheckedBank => bank !== null);
@@ -48,45 +58,36 @@ export default function quizPages(options: { dir?: string } = {}): Plugin {
 
     configResolved(resolved) {
       config = resolved;
-      dir = resolve(config.root, options.dir ?? 'slides');
+      registry =
+        options.registry ?? new DeckRegistry({ root: config.root, ...(options.dir ? { dir: options.dir } : {}) });
       template = resolve(config.root, QUIZ_TEMPLATE);
     },
 
     options(inputOptions) {
-      const hasBank = listDeckFiles(dir).some(({ path }) => existsSync(bankPathFor(path)));
-      if (config.command !== 'build' || !hasBank) return null;
-      const input = inputOptions.input;
-      const entries =
-        typeof input === 'string'
-          ? { index: input }
-          : Array.isArray(input)
-            ? Object.fromEntries(input.map((path) => [basename(path, extname(path)), path]))
-            : { ...input };
-      return { ...inputOptions, input: { ...entries, [TEMPLATE_INPUT]: template } };
+      if (config.command !== 'build' || withBank().length === 0) return null;
+      return { ...inputOptions, input: withTemplateInput(inputOptions.input, TEMPLATE_INPUT, template) };
     },
 
     generateBundle: {
       order: 'post',
       async handler(_output, bundle) {
-        const templateFile = relative(config.root, template).split(sep).join('/');
-        const built = bundle[templateFile];
-        if (!built || built.type !== 'asset') return;
-        delete bundle[templateFile];
+        const built = takeBuiltTemplate(bundle, config.root, template);
+        if (built === undefined) return;
         for (const checked of await loadBanks()) {
           if (!checked.bank) this.error(`Fragenkatalog fehlerhaft:\n${problemsOf(checked)}`);
           this.emitFile({
             type: 'asset',
             fileName: `quiz/${checked.bank.deckId}/index.html`,
-            source: renderQuizPage(String(built.source), checked.bank),
+            source: renderQuizPage(built, checked.bank),
           });
         }
       },
     },
 
     configureServer(server) {
-      server.watcher.add([dir, template]);
+      server.watcher.add([registry.dir, template]);
       server.watcher.on('all', (_event, file) => {
-        if (file === template || file.endsWith('.quiz.md')) server.ws.send({ type: 'full-reload' });
+        if (file === template || isBankFile(file)) server.ws.send({ type: 'full-reload' });
       });
       server.middlewares.use((req, res, next) => {
         servePage(server, req, res).then((served) => served || next(), next);
@@ -98,7 +99,7 @@ export default function quizPages(options: { dir?: string } = {}): Plugin {
     const match = PAGE_URL.exec(req.url ?? '');
     if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const [, id = '', rest] = match;
-    const checked = (await loadBanks()).find((bank) => basename(bank.file, '.quiz.md') === id);
+    const checked = (await loadBanks()).find((bank) => bank.deckId === id);
     if (!checked) return false;
     if (!rest) {
       res.writeHead(301, { Location: `/quiz/${id}/` }).end();

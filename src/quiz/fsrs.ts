@@ -1,5 +1,5 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
-import type { Outcome } from './schedule';
+import type { Outcome } from './grading';
 
 /**
  * The spaced-repetition scheduler: ts-fsrs with one learning step of 10 minutes, for new

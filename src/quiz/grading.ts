@@ -1,5 +1,7 @@
 import type { Question } from '../shared/quiz';
-import type { Outcome } from './schedule';
+
+/** How a student did on a question: by the check of a choice, or by their own grade of a free text. */
+export type Outcome = 'right' | 'partial' | 'wrong';
 
 /** Right when exactly the correct options are ticked. */
 export function gradeChoice(question: Question, selected: ReadonlySet<string>): Outcome {

@@ -1,6 +1,7 @@
 import type { Card } from 'ts-fsrs';
 import type { Question, QuizBank } from '../shared/quiz';
-import { isDue, type Outcome, type Scheduler } from './schedule';
+import type { Outcome } from './grading';
+import { isDue, type Scheduler } from './schedule';
 
 /** What the student answered: ticked options, an arrangement of steps, or a free text. */
 export type Answer =

@@ -1,9 +1,6 @@
 import type { Card } from 'ts-fsrs';
 import type * as fsrs from './fsrs';
 
-/** How a student did on a question: by the check of a choice, or by their own grade of a free text. */
-export type Outcome = 'right' | 'partial' | 'wrong';
-
 /** The scheduler (src/quiz/fsrs.ts): new cards and reviews. */
 export type Scheduler = typeof fsrs;
 

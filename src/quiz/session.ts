@@ -1,7 +1,7 @@
 import type { Question, QuizBank } from '../shared/quiz';
-import { gradeChoice, gradeOrdering, startingOrder } from './grading';
+import { gradeChoice, gradeOrdering, startingOrder, type Outcome } from './grading';
 import { dueNow, lastAttempt, recordAttempt, wrongOnes, type Answer, type Attempt, type Progress } from './progress';
-import { loadScheduler, withScheduler, type Outcome } from './schedule';
+import { loadScheduler, withScheduler } from './schedule';
 
 /** Which questions are being worked through: all, those due today, or those last answered wrong. */
 export type Mode = 'all' | 'due' | 'wrong';

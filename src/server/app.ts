@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { followPlugin } from './follow/plugin';
 import { createServer } from './http';
-import { sitePlugin } from './site';
+import { builtDecks, sitePlugin } from './site';
 import { registerTasks } from './tasks/service';
 import { registerTracking } from './tracking/service';
 
@@ -14,7 +14,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await registerTracking(app, config);
   await registerTasks(app, config);
-  await app.register(followPlugin, { presenterToken: config.presenterToken });
+  await app.register(followPlugin, {
+    presenterToken: config.presenterToken,
+    decks: builtDecks(config.siteDir),
+    streams: { perClient: config.streamsPerClient },
+  });
   await app.register(sitePlugin, { root: config.siteDir });
   return app;
 }

@@ -1,21 +1,47 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from './config';
+import { HttpError } from './kit/errors';
+import { ipPrivacy } from './tracking/ip';
 import { VERSION } from './version';
 
 export interface ServiceInfo {
   title: string;
   description: string;
+  /** Where the log goes instead of stdout. */
+  logStream?: { write(line: string): void };
+}
+
+const HIDDEN = '[verborgen]';
+
+/** The URL as it may be logged: the value of every `token` query parameter is hidden. */
+export function loggableUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, `$1${HIDDEN}`);
 }
 
 /**
- * A Fastify app as every service of the course starts it: logger, proxy trust, a health route,
+ * A Fastify app as every service of the course starts it: a logger that keeps client addresses
+ * as TRACKING_IP says and hides tokens, proxy trust, a health route,
  * and an OpenAPI document at `/api/openapi.json` generated from the schemas of the routes
  * registered after this call.
  */
 export async function createServer(config: Config, info: ServiceInfo): Promise<FastifyInstance> {
+  const privacy = ipPrivacy(config.trackingIp);
   const app = Fastify({
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: {
+      level: config.logLevel,
+      ...(info.logStream ? { stream: info.logStream } : {}),
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: HIDDEN },
+      // The client address as the visit store keeps it (TRACKING_IP), never more.
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: loggableUrl(request.url),
+          host: request.host,
+          remoteAddress: privacy(request.ip, Date.now()),
+        }),
+      },
+    },
     trustProxy: config.trustProxy,
   });
   await app.register(swagger, {
@@ -34,6 +60,10 @@ export async function createServer(config: Config, info: ServiceInfo): Promise<F
       },
     },
     async () => ({ ok: true }),
+  );
+  // Fastify's own 404 would log the URL as sent, tokens included.
+  app.setNotFoundHandler(async (_request, reply) =>
+    reply.code(404).send(new HttpError(404, 'Diese Adresse gibt es nicht.').reply()),
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

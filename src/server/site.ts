@@ -1,9 +1,19 @@
-import fastifyStatic from '@fastify/static';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** A NUL byte (raw or percent-encoded) or another control character has no place in a file URL. */
 const FORBIDDEN_IN_URL = /%00|[\u0000-\u001f\u007f]/i;
+
+/** Ids of the decks the built site has: its `slides/<id>/index.html`. */
+export function builtDecks(root: string): string[] {
+  const slides = join(root, 'slides');
+  if (!existsSync(slides)) return [];
+  return readdirSync(slides, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(slides, entry.name, 'index.html')))
+    .map((entry) => entry.name);
+}
 
 /**
  * Serves the built site (`vite build` output) with directory indexes, so `/slides/<id>/` works.

@@ -7,6 +7,12 @@
 export const FOLLOW_PATH = '/api/follow';
 /** Name of the Server-Sent Event that carries a FollowState. */
 export const FOLLOW_EVENT = 'slide';
+/** Name of the Server-Sent Event that carries a FollowDemo: one demo's state. */
+export const FOLLOW_DEMO_EVENT = 'demo';
+/** A demo's state is small (a form, a run, a few jobs); anything bigger is refused. */
+export const MAX_DEMO_STATE_BYTES = 16 * 1024;
+/** Demos a deck may publish states for. */
+export const MAX_DEMOS_PER_DECK = 32;
 /** A deck id as the build names decks (`kapitel-2`, `uebung-1`). */
 export const DECK_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
 /** Highest slide index a presenter may publish; no deck comes close. */
@@ -47,11 +53,15 @@ export const FollowStateSchema = {
   additionalProperties: false,
 } as const;
 
-export const FollowErrorSchema = {
-  type: 'object',
-  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
-  required: ['message'],
-} as const;
+/** One demo's state as followers receive it; `key` is slide and place (`4-1`, DEMO_KEY_PATTERN). */
+export interface FollowDemo {
+  key: string;
+  state: unknown;
+}
+
+export function followDemoPath(deck: string, key: string): string {
+  return `${followPath(deck)}/state/${encodeURIComponent(key)}`;
+}
 
 export function followEventsPath(deck: string): string {
   return `${FOLLOW_PATH}/${encodeURIComponent(deck)}/events`;

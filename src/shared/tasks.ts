@@ -101,6 +101,12 @@ export const JobCreatedSchema = Type.Object(
     state: Type.Enum(JOB_STATES),
     self: Type.String({ description: 'Adresse des Jobs' }),
     events: Type.String({ description: 'Adresse des Ereignisstroms (Server-Sent Events)' }),
+    cancelToken: Type.Optional(
+      Type.String({
+        description:
+          'Bricht den Job ab: DELETE mit Authorization: Bearer <cancelToken>. Nur für den Client, der den Job angelegt hat',
+      }),
+    ),
   },
   { description: 'Der angenommene Job' },
 );
@@ -150,7 +156,12 @@ export const WorkerInfoSchema = Type.Object({
   pid: Type.Integer(),
   busy: Type.Boolean(),
   capacity: Type.Integer({ description: 'Wie viele Jobs der Worker gleichzeitig ausführt' }),
-  running: Type.Array(Type.Object({ job: Type.String(), task: Type.String() })),
+  running: Type.Array(
+    Type.Object({
+      job: Type.Optional(Type.String({ description: 'Nur bei eigenen Jobs des Abfragenden' })),
+      task: Type.String(),
+    }),
+  ),
 });
 export type WorkerInfo = Static<typeof WorkerInfoSchema>;
 

@@ -63,12 +63,21 @@ export const DroppedSchema = {
 } as const;
 export type Dropped = Static<typeof DroppedSchema>;
 
+/** A visit id in a query or header: the stores count from 1, JavaScript is exact up to 2^53 − 1. */
+export const VISIT_ID = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
+
 export const VisitPageQuerySchema = {
   type: 'object',
   properties: {
     limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 },
-    before: { type: 'integer', minimum: 1, description: 'Only visits with a smaller id' },
+    before: { ...VISIT_ID, minimum: 1, description: 'Only visits with a smaller id' },
   },
+  additionalProperties: false,
+} as const;
+
+export const AfterQuerySchema = {
+  type: 'object',
+  properties: { after: { ...VISIT_ID, description: 'Only visits with a larger id' } },
   additionalProperties: false,
 } as const;
 export type VisitPageQuery = Static<typeof VisitPageQuerySchema>;
@@ -148,18 +157,6 @@ export const DeletedSchema = {
   required: ['deleted'],
   additionalProperties: false,
 } as const;
-
-export const ErrorSchema = {
-  type: 'object',
-  properties: {
-    statusCode: { type: 'integer' },
-    code: { type: 'string' },
-    error: { type: 'string' },
-    message: { type: 'string' },
-  },
-  required: ['statusCode', 'error', 'message'],
-} as const;
-export type ErrorReply = Static<typeof ErrorSchema>;
 
 /** Server-Sent Events of `GET /api/visits/stream`: `visit` carries a Visit, `cleared` nothing. */
 export type VisitEventName = 'visit' | 'cleared';

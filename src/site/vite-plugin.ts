@@ -6,23 +6,29 @@
  * `<!-- vs-quizzes -->` (links to the quizzes).
  */
 import { existsSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { listDeckFiles, loadDeck, loadDecks } from '../deck/load';
-import { bankPathFor } from '../quiz-bank/compile';
-import type { Deck } from '../shared/deck';
+import { bankPath } from '../deck/load';
+import { DeckRegistry } from '../deck/registry';
 import { deckEntry, renderDeckList, renderQuizList, type Listing } from './deck-list';
+
+export interface SitePagesOptions {
+  /** Directory of the decks, relative to the Vite root. Default `slides`. */
+  dir?: string;
+  /** The decks, shared with the deck and quiz plugins; default: a registry of `dir` without extra macros. */
+  registry?: DeckRegistry;
+}
 
 const PLACEHOLDER = /<!--\s*vs-(decks|quizzes)((?:\s+[\w=]+)*)\s*-->/g;
 
-export default function sitePages(options: { dir?: string } = {}): Plugin {
+export default function sitePages(options: SitePagesOptions = {}): Plugin {
   let config: ResolvedConfig;
-  let dir: string;
+  let registry: DeckRegistry;
   /** The listing the open pages show, to reload them in `vite dev` only when it changes. */
   let shown = '';
 
   async function currentListing(): Promise<Listing> {
-    const listing = await readListing(dir, config.root);
+    const listing = await readListing(registry);
     shown = JSON.stringify(listing);
     return listing;
   }
@@ -32,7 +38,8 @@ export default function sitePages(options: { dir?: string } = {}): Plugin {
 
     configResolved(resolved) {
       config = resolved;
-      dir = resolve(config.root, options.dir ?? 'slides');
+      registry =
+        options.registry ?? new DeckRegistry({ root: config.root, ...(options.dir ? { dir: options.dir } : {}) });
     },
 
     transformIndexHtml: {
@@ -53,9 +60,9 @@ export default function sitePages(options: { dir?: string } = {}): Plugin {
     },
 
     configureServer(server) {
-      server.watcher.add(dir);
+      server.watcher.add(registry.dir);
       server.watcher.on('all', (_event, file) => {
-        if (file.startsWith(dir + sep) && /\.(md|json)$/.test(file))
+        if (file.startsWith(registry.dir + sep) && /\.(md|json)$/.test(file))
           reloadIfChanged(server).catch((error: Error) => config.logger.error(error.message));
       });
     },
@@ -68,23 +75,12 @@ export default function sitePages(options: { dir?: string } = {}): Plugin {
   }
 }
 
-/** The decks of `dir` for the lists; a deck that does not compile is reported, not listed. */
-async function readListing(dir: string, root: string): Promise<Listing> {
-  const entry = (deck: Deck) => deckEntry(deck, existsSync(bankPathFor(join(dir, `${deck.id}.md`))));
-  try {
-    return { decks: (await loadDecks(dir, root)).map(entry), broken: [] };
-  } catch {
-    const files = listDeckFiles(dir);
-    const results = await Promise.allSettled(files.map(({ path }) => loadDeck(path, { root })));
-    const listing: Listing = { decks: [], broken: [] };
-    results.forEach((result, index) => {
-      if (result.status === 'fulfilled') listing.decks.push(entry(result.value.deck));
-      else
-        listing.broken.push({
-          id: files[index]!.id,
-          message: String((result.reason as Error)?.message ?? result.reason),
-        });
-    });
-    return listing;
+/** The decks for the lists; a deck that does not compile is reported, not listed. */
+async function readListing(registry: DeckRegistry): Promise<Listing> {
+  const listing: Listing = { decks: [], broken: [] };
+  for (const outcome of await registry.all()) {
+    if ('error' in outcome) listing.broken.push({ id: outcome.file.id, message: outcome.error.message });
+    else listing.decks.push(deckEntry(outcome.loaded.deck, existsSync(bankPath(outcome.file.path))));
   }
+  return listing;
 }

@@ -1,22 +1,25 @@
+import type { DemoCommand } from '../shared/demos';
 import type { Command } from './model/keymap';
 import type { Modes } from './model/modes';
 import type { Navigation } from './model/navigation';
 import type { Timer } from './model/timer';
 
-/** What commands act on: the models, plus the two actions that reach outside the page. */
+/** What commands act on: the models, plus the actions that reach outside the page or into a demo. */
 export interface Controls {
   navigation: Navigation;
   modes: Modes;
   timer: Timer;
   openClone(): void;
   print(): void;
+  /** Passes a command to the current slide's demo widgets. */
+  demo(command: DemoCommand): void;
 }
 
 /** Commands that change the slide: during a blackout they end it, and the room sees where it is before it moves. */
 const MOVES = new Set<Command['kind']>(['next', 'previous', 'first', 'last', 'jump']);
 
 /** Carries out a command by moving a model; views follow the model, never the key. */
-export function runCommand({ navigation, modes, timer, openClone, print }: Controls, command: Command): void {
+export function runCommand({ navigation, modes, timer, openClone, print, demo }: Controls, command: Command): void {
   if (MOVES.has(command.kind) && modes.has('blackout')) return modes.set('blackout', false);
   switch (command.kind) {
     case 'next':
@@ -49,6 +52,11 @@ export function runCommand({ navigation, modes, timer, openClone, print }: Contr
       return print();
     case 'fullscreen':
       return toggleFullscreen();
+    case 'demo-run':
+    case 'demo-queue':
+    case 'demo-batch':
+    case 'demo-reset':
+      return demo(command.kind.slice('demo-'.length) as DemoCommand);
   }
 }
 

@@ -1,6 +1,7 @@
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
 import { afterPaint } from './after-paint';
 import { followParts } from './follow/index';
+import { takeTokenFromAddress } from './follow/publisher';
 import { startViewer } from './viewer';
 
 function readDeck(): Deck | undefined {
@@ -22,6 +23,7 @@ if (!deck) {
   root.innerHTML =
     '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
 } else {
+  takeTokenFromAddress();
   const viewer = startViewer(deck, root);
   // Following reads web storage and opens connections: that waits until the slide is painted.
   afterPaint(() => {

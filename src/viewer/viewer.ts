@@ -1,4 +1,5 @@
 import type { Deck } from '../shared/deck';
+import { demoElements } from '../shared/demos';
 import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
 import { Click } from './inputs/click';
@@ -35,6 +36,7 @@ export interface Viewer {
   navigation: Navigation;
   modes: Modes;
   slides: SlidesView;
+  sync: CloneSync;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -67,6 +69,9 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     timer,
     openClone: () => sync.openClone(),
     print: () => void print.print(),
+    demo: (command) => {
+      for (const widget of demoElements(slides.currentContainer)) widget.command(command);
+    },
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const notice = new Notice(root);
@@ -108,6 +113,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     navigation,
     modes,
     slides,
+    sync,
     canvas,
     add(part) {
       part.bind();

@@ -1,6 +1,7 @@
 /** Defines the live demo widgets; a page or slide includes this module once. */
 import { demoElementName } from '../shared/demos';
 import { TaskDemo } from './task-demo';
+import { TimeoutDemo } from './timeout/timeout-demo';
 import { TrackingDemo } from './tracking-demo';
 
 function define(name: string, element: CustomElementConstructor): void {
@@ -9,3 +10,7 @@ function define(name: string, element: CustomElementConstructor): void {
 
 define(demoElementName('tracking'), TrackingDemo);
 define(demoElementName('task'), TaskDemo);
+define(demoElementName('timeout'), TimeoutDemo);
+
+// The simulations are their own chunk, loaded only once a live demo is already on its way.
+void import('./simulations/index');

@@ -1,63 +1,54 @@
 import type { ParamSchema, TaskDescription } from '../shared/tasks';
 import { el } from './dom';
-
-/** Input that the user got wrong, with the field to point at. */
-export class FormError extends Error {
-  constructor(
-    message: string,
-    readonly input: HTMLElement,
-  ) {
-    super(message);
-  }
-}
-
-const LIST_SEPARATOR = /[\s,;]+/;
+import { fields, type Inputs } from './task-params';
 
 let nextId = 0;
 
-/** The fields for one task's parameters, built from its JSON schema. */
+/** The fields for one task's parameters, built from its JSON schema; what is typed goes to `onInput`. */
 export class ParamForm {
   readonly element: HTMLFieldSetElement;
   private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
 
-  constructor(private readonly task: TaskDescription) {
+  constructor(
+    readonly task: TaskDescription,
+    values: Inputs,
+    onInput: (name: string, value: string | boolean) => void,
+  ) {
     this.element = el('fieldset', { class: 'params' }, el('legend', {}, `Parameter von ${task.title}`));
-    const schema = task.params;
-    if (schema.type === 'object') {
-      for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        this.addField(name, property, (task.example as Record<string, unknown> | undefined)?.[name]);
-      }
-    } else {
-      this.addField('', schema, task.example);
+    for (const [name, schema] of fields(task)) {
+      const input = this.addField(name, schema);
+      input.addEventListener('input', () => onInput(name, readInput(input)));
+      input.addEventListener('change', () => onInput(name, readInput(input)));
+    }
+    this.show(values);
+  }
+
+  /** Shows these values; a field being typed in keeps its text. */
+  show(values: Inputs): void {
+    for (const [name, input] of this.inputs) {
+      const value = values[name];
+      if (value === undefined || (input.getRootNode() as Document | ShadowRoot).activeElement === input) continue;
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
+      else if (input.value !== String(value)) input.value = String(value);
     }
   }
 
-  /** The parameters as the API expects them; throws FormError for input that cannot be sent. */
-  read(): unknown {
-    if (this.task.params.type !== 'object') return this.value('', this.task.params);
-    const params: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(this.task.params.properties ?? {})) {
-      params[name] = this.value(name, property);
-    }
-    return params;
-  }
-
-  /** Marks the field a server error names (`params.n`, `params[2]`, `params`) and returns it. */
-  fieldFor(path: string | undefined): HTMLElement | undefined {
-    const name = /^params\.([^.[]+)/.exec(path ?? '')?.[1] ?? '';
-    const input = this.inputs.get(name) ?? (path?.startsWith('params') ? this.inputs.values().next().value : undefined);
+  /** Marks the field named by an error (or none) and returns it. */
+  mark(name: string | undefined): HTMLElement | undefined {
+    for (const input of this.inputs.values()) input.removeAttribute('aria-invalid');
+    const input = name === undefined ? undefined : this.inputs.get(name);
     input?.setAttribute('aria-invalid', 'true');
     return input;
   }
 
-  clearMarks(): void {
-    for (const input of this.inputs.values()) input.removeAttribute('aria-invalid');
+  set disabled(disabled: boolean) {
+    this.element.disabled = disabled;
   }
 
-  private addField(name: string, schema: ParamSchema, example: unknown): void {
+  private addField(name: string, schema: ParamSchema): HTMLInputElement | HTMLSelectElement {
     const id = `param-${++nextId}`;
     const hintId = `${id}-hint`;
-    const input = this.inputFor(schema, example);
+    const input = inputFor(schema);
     input.id = id;
     input.setAttribute('aria-describedby', hintId);
     this.inputs.set(name, input);
@@ -68,71 +59,35 @@ export class ParamForm {
         : el('div', { class: 'field' }, el('label', { for: id }, label), input);
     field.append(el('span', { class: 'hint', id: hintId }, hint(schema)));
     this.element.append(field);
+    return input;
   }
+}
 
-  private inputFor(schema: ParamSchema, example: unknown): HTMLInputElement | HTMLSelectElement {
-    if (schema.enum) {
-      const select = el(
-        'select',
-        {},
-        ...schema.enum.map((value) => el('option', { value: String(value) }, String(value))),
-      );
-      select.value = String(example ?? schema.enum[0]);
-      return select;
-    }
-    switch (schema.type) {
-      case 'array':
-        return el('input', {
-          type: 'text',
-          inputmode: 'decimal',
-          autocomplete: 'off',
-          value: Array.isArray(example) ? example.join(', ') : '',
-        });
-      case 'number':
-      case 'integer': {
-        const input = el('input', { type: 'number', step: schema.type === 'integer' ? '1' : 'any', required: '' });
-        if (schema.minimum !== undefined) input.min = String(schema.minimum);
-        if (schema.maximum !== undefined) input.max = String(schema.maximum);
-        input.value = example === undefined ? '' : String(example);
-        return input;
-      }
-      case 'boolean': {
-        const input = el('input', { type: 'checkbox' });
-        input.checked = example === true;
-        return input;
-      }
-      default: {
-        const input = el('input', {
-          type: 'text',
-          autocomplete: 'off',
-          value: typeof example === 'string' ? example : '',
-        });
-        if (schema.maxLength !== undefined) input.maxLength = schema.maxLength;
-        return input;
-      }
-    }
+function readInput(input: HTMLInputElement | HTMLSelectElement): string | boolean {
+  return input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
+}
+
+function inputFor(schema: ParamSchema): HTMLInputElement | HTMLSelectElement {
+  if (schema.enum) {
+    return el('select', {}, ...schema.enum.map((value) => el('option', { value: String(value) }, String(value))));
   }
-
-  private value(name: string, schema: ParamSchema): unknown {
-    const input = this.inputs.get(name)!;
-    const text = input.value.trim();
-    if (input instanceof HTMLInputElement && input.type === 'checkbox') return input.checked;
-    if (schema.type === 'array') {
-      return text === ''
-        ? []
-        : text.split(LIST_SEPARATOR).map((word) => {
-            const number = Number(word);
-            if (Number.isNaN(number)) throw new FormError(`„${word}“ ist keine Zahl.`, input);
-            return number;
-          });
+  switch (schema.type) {
+    case 'array':
+      return el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+    case 'number':
+    case 'integer': {
+      const input = el('input', { type: 'number', step: schema.type === 'integer' ? '1' : 'any', required: '' });
+      if (schema.minimum !== undefined) input.min = String(schema.minimum);
+      if (schema.maximum !== undefined) input.max = String(schema.maximum);
+      return input;
     }
-    if (schema.type === 'number' || schema.type === 'integer') {
-      if (text === '' || Number.isNaN(Number(text))) {
-        throw new FormError(`${schema.title ?? name}: bitte eine Zahl eingeben.`, input);
-      }
-      return Number(text);
+    case 'boolean':
+      return el('input', { type: 'checkbox' });
+    default: {
+      const input = el('input', { type: 'text', autocomplete: 'off' });
+      if (schema.maxLength !== undefined) input.maxLength = schema.maxLength;
+      return input;
     }
-    return input.value;
   }
 }
 

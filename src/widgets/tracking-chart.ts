@@ -9,6 +9,7 @@ export interface MinuteCount {
 
 const MIN_WIDTH = 200;
 const MIN_HEIGHT = 120;
+const HALF_MINUTE_S = 30;
 
 const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -50,7 +51,11 @@ export class VisitsChart {
         legend: { show: false },
         cursor: { show: false },
         select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-        scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(max, 4)] } },
+        scales: {
+          // Half a minute of room on either side, so the first and the newest bar are drawn whole.
+          x: { time: true, range: (_plot, min, max) => [min - HALF_MINUTE_S, max + HALF_MINUTE_S] },
+          y: { range: (_plot, _min, max) => [0, Math.max(max, 4)] },
+        },
         axes: [
           {
             ...axis,

@@ -1,5 +1,5 @@
 import type { Visit } from '../shared/tracking';
-import type { MinuteCount } from './tracking-chart';
+import type { TrackingBackend, TrackingFeed, TrackingStart } from './tracking-backend';
 
 /** Networks reserved for documentation (RFC 5737, RFC 3849): no real client is shown. */
 const NETWORKS = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8:4711::/48'];
@@ -15,41 +15,53 @@ function pick<T>(items: readonly T[]): T {
 }
 
 /**
- * A made-up lecture hall for when the server cannot be reached: visits arrive at random
- * every one to three seconds. The widget labels everything it shows from here as simulated.
+ * A made-up lecture hall for when the server cannot be reached: plausible counts for the
+ * minutes before now, then a visit at random every one to three seconds. The widget labels
+ * everything it shows from here as simulated.
  */
-export class SimulatedRun {
-  private nextId = 1;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+export class SimulatedVisits implements TrackingBackend {
+  readonly simulated = true;
+  #nextId = 1;
+  #feed: TrackingFeed | undefined;
 
-  constructor(private readonly onVisit: (visit: Visit) => void) {}
-
-  /** Plausible counts for the minutes before now, so the chart is not empty. */
-  history(minutes: number, now = Date.now()): MinuteCount[] {
-    const current = Math.floor(now / 60_000) * 60_000;
-    return Array.from({ length: minutes }, (_, index) => ({
-      start: current - (minutes - 1 - index) * 60_000,
-      count: index === minutes - 1 ? 0 : 5 + Math.round(Math.random() * 20),
-    }));
+  load(minutes: number): Promise<TrackingStart> {
+    const current = Math.floor(Date.now() / 60_000) * 60_000;
+    return Promise.resolve({
+      total: 0,
+      minutes: Array.from({ length: minutes }, (_, index) => ({
+        start: current - (minutes - 1 - index) * 60_000,
+        count: index === minutes - 1 ? 0 : 5 + Math.round(Math.random() * 20),
+      })),
+      visits: [],
+    });
   }
 
-  start(): void {
-    this.stop();
+  subscribe(_after: number, feed: TrackingFeed): () => void {
+    this.#feed = feed;
+    let timer: ReturnType<typeof setTimeout>;
     const tick = () => {
-      this.onVisit(this.visit(pick(PAGES)));
-      this.timer = setTimeout(tick, 1000 + Math.random() * 2000);
+      feed.visit(this.#visit(pick(PAGES), ''));
+      timer = setTimeout(tick, 1000 + Math.random() * 2000);
     };
-    this.timer = setTimeout(tick, 800);
+    timer = setTimeout(tick, 800);
+    return () => {
+      clearTimeout(timer);
+      if (this.#feed === feed) this.#feed = undefined;
+    };
   }
 
-  stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  send(path: string, referrer: string): Promise<string> {
+    this.#feed?.visit(this.#visit(path, referrer));
+    return Promise.resolve('Simulierter Besuch hinzugefügt.');
   }
 
-  visit(path: string, referrer = ''): Visit {
+  reachable(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  #visit(path: string, referrer: string): Visit {
     return {
-      id: this.nextId++,
+      id: this.#nextId++,
       at: new Date().toISOString(),
       ip: pick(NETWORKS),
       path,

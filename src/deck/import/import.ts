@@ -14,6 +14,7 @@ import { codeTheme } from '../code-themes';
 import { compileDeck } from '../compile';
 import { DeckError, formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { loadDeck } from '../load';
+import type { MacroRegistry } from '../macros';
 import { normalizeSource } from '../source';
 import { readPage, type PageStyle, type RemarkPage } from './page';
 import { rewriteFormulas, rewriteHeadings, rewriteUrls, type Rewrite } from './rewrite';
@@ -31,6 +32,8 @@ export interface ImportOptions {
   source?: string;
   /** Overwrite an existing deck of that id. */
   force?: boolean;
+  /** The project's macros, for the check of the written deck. */
+  macros?: MacroRegistry;
 }
 
 export interface ImportResult {
@@ -176,7 +179,7 @@ export async function importDeck(input: string, options: ImportOptions): Promise
 
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = (await loadDeck(deckPath, { root })).warnings;
+    diagnostics = (await loadDeck(deckPath, { root, ...(options.macros ? { macros: options.macros } : {}) })).warnings;
     report.push(`Prüfung: slides/${id}.md baut (${diagnostics.length} Warnungen)`);
   } catch (error) {
     if (!(error instanceof DeckError)) throw error;

@@ -1,6 +1,6 @@
 import { withMarkdown } from '../lazy-markdown';
 import type { Draft, QuizSession } from '../session';
-import type { Outcome } from '../schedule';
+import type { Outcome } from '../grading';
 import { h } from './element';
 
 export const SELF_GRADES: { outcome: Outcome; label: string }[] = [

@@ -1,111 +1,114 @@
-import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FOLLOW_EVENT, type FollowState } from '../../shared/follow';
+import { HttpError } from '../kit/errors';
+import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 
-const HEARTBEAT_MS = 20_000;
-/** A follower this far behind is not reading; it is dropped and its browser reconnects. */
-const MAX_BUFFERED_BYTES = 64 * 1024;
-const RETRY_MS = 2000;
-
-export class FollowLimitError extends Error {}
+export interface FollowChannelsOptions {
+  /** The decks the site has (ids of the built `slides/<id>/`); others exist only once a presenter opened them. */
+  decks: Iterable<string>;
+  /** Channels of decks the site does not have that presenters may open at once. */
+  maxOpened?: number;
+  streams?: Partial<StreamLimits>;
+}
 
 interface Channel {
   state: FollowState;
-  followers: Set<PassThrough>;
-}
-
-function format(state: FollowState): string {
-  return `event: ${FOLLOW_EVENT}\ndata: ${JSON.stringify(state)}\n\n`;
+  followers: Set<EventClient>;
 }
 
 /**
  * One channel per deck: the lecturer's current slide and the open event streams of its
- * followers. Channels and followers are bounded, so a stranger cannot grow memory at will.
+ * followers. A stranger can neither make up decks nor hold more streams than the kit allows.
  */
 export class FollowChannels {
+  readonly #decks: ReadonlySet<string>;
+  readonly #maxOpened: number;
   readonly #channels = new Map<string, Channel>();
-  #heartbeat: NodeJS.Timeout | undefined;
-  #followers = 0;
+  readonly #streams: EventStreams;
 
-  constructor(
-    readonly maxChannels = 200,
-    readonly maxFollowers = 5000,
-  ) {}
+  constructor(options: FollowChannelsOptions) {
+    this.#decks = new Set(options.decks);
+    this.#maxOpened = options.maxOpened ?? 200;
+    this.#streams = new EventStreams({ total: 5000, ...options.streams });
+  }
 
   get followers(): number {
-    return this.#followers;
+    return this.#streams.size;
+  }
+
+  /** Whether followers may ask for `deck`: the site has it, or a presenter opened it. */
+  has(deck: string): boolean {
+    return this.#decks.has(deck) || this.#channels.has(deck);
+  }
+
+  /** Throws 404 for a deck nobody can follow. */
+  require(deck: string): void {
+    if (!this.has(deck)) throw new HttpError(404, `Den Foliensatz „${deck}“ gibt es nicht.`, { field: 'deck' });
   }
 
   state(deck: string): FollowState {
+    this.require(deck);
     return this.#channels.get(deck)?.state ?? { deck, index: null, updatedAt: null };
   }
 
+  /** The presenter's slide; opens the deck's channel when the site does not have it. */
   publish(deck: string, index: number): FollowState {
     const channel = this.#channel(deck);
     channel.state = { deck, index, updatedAt: new Date().toISOString() };
-    if (channel.followers.size > 0) {
-      const text = format(channel.state);
-      for (const body of channel.followers) this.#write(body, text);
-    }
+    for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
     return channel.state;
   }
 
-  /** A follower's response body; it starts with the current slide when there is one. */
-  open(deck: string): PassThrough {
-    if (this.#followers >= this.maxFollowers)
-      throw new FollowLimitError('Zu viele Folgende, bitte später erneut versuchen');
+  /** Answers `request` with the deck's event stream; it starts with the current slide when there is one. */
+  open(deck: string, request: FastifyRequest, reply: FastifyReply): void {
+    this.require(deck);
+    this.#streams.admit(request);
     const channel = this.#channel(deck);
-    const body = new PassThrough();
-    body.write(`retry: ${RETRY_MS}\n\n`);
-    if (channel.state.index !== null) body.write(format(channel.state));
-    channel.followers.add(body);
-    this.#followers += 1;
-    body.on('close', () => this.#remove(deck, channel, body));
-    this.#heartbeat ??= setInterval(() => this.#beat(), HEARTBEAT_MS).unref();
-    return body;
+    const client = this.#streams.open(request, reply, () => this.#leave(deck, channel, client));
+    if (channel.state.index !== null) client.send(FOLLOW_EVENT, channel.state);
+    channel.followers.add(client);
   }
 
   closeAll(): void {
-    for (const channel of this.#channels.values()) for (const body of channel.followers) body.end();
+    this.#streams.closeAll();
   }
 
   #channel(deck: string): Channel {
     let channel = this.#channels.get(deck);
     if (!channel) {
-      if (this.#channels.size >= this.maxChannels) this.#evictIdle();
-      if (this.#channels.size >= this.maxChannels) throw new FollowLimitError('Zu viele Foliensätze gleichzeitig live');
-      channel = { state: this.state(deck), followers: new Set() };
+      if (!this.#decks.has(deck) && this.#opened() >= this.#maxOpened) this.#evictIdle();
+      if (!this.#decks.has(deck) && this.#opened() >= this.#maxOpened) {
+        throw new HttpError(
+          503,
+          `Zu viele Foliensätze gleichzeitig live (höchstens ${this.#maxOpened}).`,
+          { limit: this.#maxOpened },
+          5,
+        );
+      }
+      channel = { state: { deck, index: null, updatedAt: null }, followers: new Set() };
       this.#channels.set(deck, channel);
     }
     return channel;
   }
 
-  /** Frees the oldest channel that nobody follows. */
+  #opened(): number {
+    let opened = 0;
+    for (const deck of this.#channels.keys()) if (!this.#decks.has(deck)) opened += 1;
+    return opened;
+  }
+
+  /** Frees the oldest presenter-opened channel that nobody follows. */
   #evictIdle(): void {
     for (const [deck, channel] of this.#channels) {
-      if (channel.followers.size === 0) {
+      if (!this.#decks.has(deck) && channel.followers.size === 0) {
         this.#channels.delete(deck);
         return;
       }
     }
   }
 
-  #write(body: PassThrough, text: string): void {
-    if (body.writableLength > MAX_BUFFERED_BYTES) body.destroy();
-    else body.write(text);
-  }
-
-  #beat(): void {
-    for (const channel of this.#channels.values())
-      for (const body of channel.followers) this.#write(body, ': heartbeat\n\n');
-  }
-
-  #remove(deck: string, channel: Channel, body: PassThrough): void {
-    channel.followers.delete(body);
-    this.#followers -= 1;
+  #leave(deck: string, channel: Channel, client: EventClient): void {
+    channel.followers.delete(client);
     if (channel.followers.size === 0 && channel.state.index === null) this.#channels.delete(deck);
-    if (this.#followers === 0 && this.#heartbeat) {
-      clearInterval(this.#heartbeat);
-      this.#heartbeat = undefined;
-    }
   }
 }

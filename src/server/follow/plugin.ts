@@ -1,44 +1,29 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   FOLLOW_PATH,
-  FollowErrorSchema,
   FollowInputSchema,
   FollowParamsSchema,
   FollowStateSchema,
   type FollowState,
 } from '../../shared/follow';
-import { FollowChannels, FollowLimitError } from './channels';
+import { configureApi } from '../kit/api';
+import { bearerAuth, BearerHeadersSchema } from '../kit/bearer';
+import { errorReplies } from '../kit/errors';
+import { FollowChannels, type FollowChannelsOptions } from './channels';
 
-export interface FollowOptions {
+export interface FollowOptions extends FollowChannelsOptions {
   /** PRESENTER_TOKEN; without it nobody can publish and POST answers 503. */
   presenterToken: string | undefined;
+  /** The channels to serve; by default new ones from the other options. */
   channels?: FollowChannels;
 }
 
 const tags = ['follow'];
 
-function httpError(statusCode: number, message: string): Error {
-  return Object.assign(new Error(message), { statusCode });
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-function limited<T>(open: () => T): T {
-  try {
-    return open();
-  } catch (error) {
-    if (error instanceof FollowLimitError) throw httpError(503, error.message);
-    throw error;
-  }
-}
-
 /** Audience-follow: the presenter view publishes its slide per deck, followers get it over SSE. */
 export async function followPlugin(app: FastifyInstance, options: FollowOptions): Promise<void> {
-  const channels = options.channels ?? new FollowChannels();
+  configureApi(app, { service: 'Der Folgen-Dienst' });
+  const channels = options.channels ?? new FollowChannels(options);
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => channels.closeAll());
 
@@ -49,7 +34,7 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
         summary: 'Current slide of the lecturer',
         tags,
         params: FollowParamsSchema,
-        response: { 200: FollowStateSchema, 400: FollowErrorSchema },
+        response: { 200: FollowStateSchema, ...errorReplies(400, 404) },
       },
     },
     async (request) => channels.state(request.params.deck),
@@ -60,31 +45,18 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
     {
       schema: {
         summary: 'Publish the lecturer’s slide (presenter)',
-        description: 'Needs `Authorization: Bearer <PRESENTER_TOKEN>`; 503 when PRESENTER_TOKEN is unset.',
+        description:
+          'Needs `Authorization: Bearer <PRESENTER_TOKEN>`: 401 without, 403 with a wrong one, 503 when ' +
+          'PRESENTER_TOKEN is unset. Opens the deck’s channel when the site does not have the deck.',
         tags,
         params: FollowParamsSchema,
-        headers: { type: 'object', properties: { authorization: { type: 'string' } } },
+        headers: BearerHeadersSchema,
         body: FollowInputSchema,
-        response: {
-          200: FollowStateSchema,
-          400: FollowErrorSchema,
-          401: FollowErrorSchema,
-          403: FollowErrorSchema,
-          503: FollowErrorSchema,
-        },
+        response: { 200: FollowStateSchema, ...errorReplies(400, 401, 403, 415, 503) },
       },
-      // The token is checked before the body is even validated.
-      preValidation: async (request, reply) => {
-        if (!options.presenterToken) throw httpError(503, 'Folgen ist nicht eingerichtet: PRESENTER_TOKEN fehlt');
-        const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-        if (!given) {
-          reply.header('www-authenticate', 'Bearer');
-          throw httpError(401, 'Presenter-Token fehlt');
-        }
-        if (!sameSecret(given, options.presenterToken)) throw httpError(403, 'Falsches Presenter-Token');
-      },
+      preValidation: bearerAuth({ token: options.presenterToken, variable: 'PRESENTER_TOKEN', action: 'Folgen' }),
     },
-    async (request): Promise<FollowState> => limited(() => channels.publish(request.params.deck, request.body.index)),
+    async (request): Promise<FollowState> => channels.publish(request.params.deck, request.body.index),
   );
 
   app.get<{ Params: { deck: string } }>(
@@ -100,18 +72,13 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
         params: FollowParamsSchema,
         response: {
           200: { description: 'text/event-stream: events `slide`' },
-          400: FollowErrorSchema,
-          503: FollowErrorSchema,
+          ...errorReplies(400, 404, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const body = limited(() => channels.open(request.params.deck));
-      return reply
-        .type('text/event-stream; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('x-accel-buffering', 'no')
-        .send(body);
+      channels.open(request.params.deck, request, reply);
+      return reply;
     },
   );
 }

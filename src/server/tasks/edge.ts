@@ -3,22 +3,35 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TLocalizedValidationError } from 'typebox/error';
 import { Compile } from 'typebox/schema';
 import type { ApiError } from '../../shared/tasks';
+import type { ByteBudget } from './byte-budget';
 import { TaskServerError } from './errors';
 import { invalidInput } from './validation';
 
 /**
  * The plugin's edge: strict schema validation (no type coercion), its own JSON parser with a
- * body limit, and one error format – `{statusCode, error, message, field?, limit?, tasks?}`.
+ * body limit and a byte budget per client (any other content type gets 415), and one error format – `{statusCode, error, message, field?, limit?, tasks?}`.
  */
-export function configureEdge(app: FastifyInstance, bodyLimit: number): void {
+export function configureEdge(app: FastifyInstance, bodyLimit: number, budget: ByteBudget): void {
   app.setValidatorCompiler(({ schema }) => {
     const validator = Compile(schema as Parameters<typeof Compile>[0]);
     return (data: unknown) => (validator.Check(data) ? { value: data } : { error: validator.Errors(data)[1] as never });
   });
 
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     const text = body as string;
+    if (!budget.take(request.ip, text.length)) {
+      const megabytes = budget.bytesPerWindow / 1024 / 1024;
+      done(
+        new TaskServerError(
+          429,
+          `Sie haben in ${budget.windowMs / 1000} s schon ${megabytes} MiB an Anfragen geschickt. Bitte warten Sie etwas.`,
+          { limit: budget.bytesPerWindow },
+          budget.retryAfterS(),
+        ),
+      );
+      return;
+    }
     try {
       done(null, text === '' ? undefined : JSON.parse(text));
     } catch (error) {
@@ -30,6 +43,8 @@ export function configureEdge(app: FastifyInstance, bodyLimit: number): void {
     const problem = explain(error, bodyLimit);
     if (problem.statusCode >= 500 && !(error instanceof TaskServerError)) request.log.error(error);
     if (problem.retryAfterS !== undefined) reply.header('retry-after', String(problem.retryAfterS));
+    // The rest of an oversized body is not worth reading: the connection ends with the answer.
+    if (problem.statusCode === 413) reply.header('connection', 'close');
     const body: ApiError = {
       statusCode: problem.statusCode,
       error: STATUS_CODES[problem.statusCode] ?? 'Error',

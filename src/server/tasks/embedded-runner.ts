@@ -1,10 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
 import type { Catalogue } from './task-catalogue';
-import type { TaskFailure } from './errors';
+import { cancelledFailure, JobConflictError, type TaskFailure } from './errors';
+import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
-import { currentEvent, settle, type RunnerStatus, type TaskCall, type TaskRunner } from './runner';
+import {
+  callFingerprint,
+  currentEvent,
+  newCancelToken,
+  newJobId,
+  sameToken,
+  settle,
+  type RunnerStatus,
+  type Submitted,
+  type TaskCall,
+  type TaskRunner,
+} from './runner';
 import { TaskStats } from './stats';
 import { ThreadPool, type ThreadPoolOptions } from './thread-pool';
 
@@ -13,22 +24,33 @@ export interface EmbeddedRunnerOptions extends ThreadPoolOptions {
   retainJobs?: number;
   /** How long `execute` waits for a free thread on top of the task's time limit. */
   queueWaitMs?: number;
+  /** Each client's share of the threads and the queue. */
+  share?: Partial<FairShareLimits>;
 }
 
 interface Entry {
   job: Job;
+  call: TaskCall;
   controller: AbortController;
+  cancelToken: string;
+  fingerprint: string;
+  place: Place<Entry>;
 }
 
 function threadName(thread: number): string {
   return `thread-${thread}`;
 }
 
-/** The default backend: jobs run on worker threads of this process and live in its memory. */
+/**
+ * The default backend: jobs run on worker threads of this process and live in its memory. They
+ * wait in a fair queue and go to the pool only when a thread is free.
+ */
 export class EmbeddedRunner implements TaskRunner {
   readonly backend = 'embedded' as const;
   readonly memoryMb: number;
   private readonly pool: ThreadPool;
+  private readonly queue: FairQueue<Entry>;
+  private running = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly finishedIds: string[] = [];
   private readonly watchers = new JobWatchers();
@@ -41,21 +63,51 @@ export class EmbeddedRunner implements TaskRunner {
   ) {
     this.pool = new ThreadPool(catalogue, options);
     this.memoryMb = this.pool.memoryMb;
+    this.queue = new FairQueue({ ...DEFAULT_FAIR_SHARE, ...options.share });
   }
 
-  async submit(call: TaskCall, id: string = randomUUID()): Promise<Job> {
-    const existing = this.entries.get(id);
-    if (existing) return existing.job;
-    this.pool.assertCapacity();
-    const entry: Entry = {
-      job: { id, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() },
+  async submit(call: TaskCall, id?: string): Promise<Submitted> {
+    const existing = id === undefined ? undefined : this.entries.get(id);
+    if (existing) {
+      if (existing.fingerprint !== callFingerprint(call)) throw new JobConflictError(existing.job.id);
+      return existing.call.client === call.client
+        ? { job: existing.job, cancelToken: existing.cancelToken }
+        : { job: existing.job };
+    }
+    const task = this.catalogue.check(call.task, call.params);
+    const jobId = id ?? newJobId();
+    const entry = {
+      job: { id: jobId, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() },
+      call,
       controller: new AbortController(),
-    };
-    this.entries.set(id, entry);
+      cancelToken: newCancelToken(),
+      fingerprint: callFingerprint(call),
+    } as Entry;
+    entry.place = this.queue.enqueue(call.client, entry, this.catalogue.workSeconds(task, call.params));
+    this.entries.set(jobId, entry);
     this.watchers.emit({ type: 'queued', job: entry.job });
-    this.pool
+    this.startWaiting();
+    return { job: entry.job, cancelToken: entry.cancelToken };
+  }
+
+  /** Hands waiting jobs to free threads, in the fair queue's order. */
+  private startWaiting(): void {
+    const threads = this.pool.threadCount;
+    for (const place of this.queue.take(threads - this.running, threads)) {
+      this.running++;
+      void this.run(place.item).finally(() => {
+        this.running--;
+        this.queue.finished(place);
+        this.startWaiting();
+      });
+    }
+  }
+
+  private run(entry: Entry): Promise<void> {
+    const { job, call } = entry;
+    return this.pool
       .run(
-        { jobId: id, task: call.task, params: call.params },
+        { jobId: job.id, task: call.task, params: call.params },
         {
           signal: entry.controller.signal,
           onStart: (thread) =>
@@ -89,11 +141,10 @@ export class EmbeddedRunner implements TaskRunner {
           });
         },
       );
-    return entry.job;
   }
 
   async execute(call: TaskCall): Promise<Job> {
-    const job = await this.submit(call);
+    const { job } = await this.submit(call);
     const limit = this.catalogue.get(call.task)?.timeLimitMs ?? 0;
     return settle(this, job.id, limit + (this.options.queueWaitMs ?? 30_000));
   }
@@ -102,9 +153,19 @@ export class EmbeddedRunner implements TaskRunner {
     return this.entries.get(id)?.job;
   }
 
+  async ownedBy(id: string, token: string): Promise<boolean> {
+    const entry = this.entries.get(id);
+    return entry !== undefined && sameToken(token, entry.cancelToken);
+  }
+
   async cancel(id: string): Promise<Job | undefined> {
     const entry = this.entries.get(id);
     if (!entry || isFinished(entry.job)) return entry?.job;
+    if (this.queue.remove(entry.place)) {
+      this.stats.recordFailure();
+      this.finish(entry, { state: 'cancelled', failure: 'cancelled', error: cancelledFailure().message });
+      return entry.job;
+    }
     await new Promise<void>((resolve) => {
       const stop = this.watchers.add(id, ({ job }) => {
         if (!isFinished(job)) return;
@@ -123,7 +184,7 @@ export class EmbeddedRunner implements TaskRunner {
     return this.watchers.add(id, listener, options);
   }
 
-  async status(): Promise<RunnerStatus> {
+  async status(viewer: string): Promise<RunnerStatus> {
     const threads = this.pool.threads();
     return {
       backend: this.backend,
@@ -134,12 +195,14 @@ export class EmbeddedRunner implements TaskRunner {
         pid: process.pid,
         busy: running !== undefined,
         capacity: 1,
-        running: running ? [running] : [],
+        running: running
+          ? [this.entries.get(running.job)?.call.client === viewer ? running : { task: running.task }]
+          : [],
       })),
       queue: {
-        waiting: this.pool.waiting,
+        waiting: this.queue.waiting,
         active: threads.filter(({ running }) => running).length,
-        limit: this.pool.maxQueue,
+        limit: this.queue.limits.total,
       },
       jobs: { done: this.stats.done, failed: this.stats.failed },
       latency: this.stats.latency(),

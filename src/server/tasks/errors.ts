@@ -1,6 +1,9 @@
 import type { Failure } from '../../shared/tasks';
 
-/** Everything that can go wrong with a task request, each with its HTTP status and a German reason. */
+/**
+ * Everything that can go wrong with a task request, each with its HTTP status and a German reason.
+ * An answer, not a bug: it carries no stack trace, so refusing a flood of requests costs little.
+ */
 export class TaskServerError extends Error {
   constructor(
     readonly statusCode: number,
@@ -8,7 +11,10 @@ export class TaskServerError extends Error {
     readonly details: { field?: string; limit?: number; tasks?: string[] } = {},
     readonly retryAfterS?: number,
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = new.target.name;
   }
 }
@@ -28,6 +34,12 @@ export class InvalidInputError extends TaskServerError {
 export class JobNotFoundError extends TaskServerError {
   constructor(id: string) {
     super(404, `Job „${id}“ gibt es nicht (mehr).`, { field: 'id' });
+  }
+}
+
+export class JobConflictError extends TaskServerError {
+  constructor(id: string) {
+    super(409, `Job „${id}“ gibt es schon, mit einer anderen Task oder anderen Parametern.`, { field: 'id' });
   }
 }
 

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { ByteBudget } from './byte-budget';
 import { configureEdge } from './edge';
 import { TaskServerError } from './errors';
 import type { TaskRunner } from './runner';
@@ -8,13 +9,26 @@ import { executeRoutes } from './routes/execute';
 import { infoRoutes } from './routes/info';
 import { jobRoutes } from './routes/jobs';
 
+/**
+ * 10,000 numbers of up to 24 characters and a comma each, with room to spare: a larger body is
+ * refused before it is parsed, so parsing a hostile body costs a few milliseconds at most.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Four of the largest bodies per 10 s and client: far beyond what a person sends by hand. */
+export const BYTES_PER_10S = 4 * MAX_BODY_BYTES;
+
 export interface TasksPluginOptions {
   runner: TaskRunner;
   /** Origins whose pages may call the API (a widget pointed at this server from elsewhere). */
   corsOrigins?: string[];
   /** Requests per client IP and window; `false` turns flood protection off (benchmarks). */
   rateLimit?: { max: number; windowMs: number } | false;
-  /** Largest accepted request body in bytes. */
+  /** Cancels any job (`DELETE /api/jobs/:id` with `Authorization: Bearer <ADMIN_TOKEN>`). */
+  adminToken?: string;
+  /** Body bytes one client may send in 10 s before it gets 429 unparsed. */
+  bytesPer10s?: number;
+  /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
 }
 
@@ -24,9 +38,9 @@ export async function tasksPlugin(app: FastifyInstance, options: TasksPluginOpti
 }
 
 async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<void> {
-  const { runner, corsOrigins = [], bodyLimit = 1024 * 1024 } = options;
+  const { runner, corsOrigins = [], bodyLimit = MAX_BODY_BYTES } = options;
   const limit = options.rateLimit ?? { max: 1_200, windowMs: 60_000 };
-  configureEdge(app, bodyLimit);
+  configureEdge(app, bodyLimit, new ByteBudget(options.bytesPer10s ?? BYTES_PER_10S, 10_000));
   await app.register(cors, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],
@@ -47,5 +61,5 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   }
   await app.register(infoRoutes, { runner });
   await app.register(executeRoutes, { runner });
-  await app.register(jobRoutes, { runner });
+  await app.register(jobRoutes, { runner, adminToken: options.adminToken });
 }

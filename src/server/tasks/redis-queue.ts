@@ -17,6 +17,9 @@ export const DEFAULT_PREFIX = 'vs';
 export interface JobData {
   task: string;
   params: unknown;
+  /** The client's key (a digest of its IP) and the token that cancels the job. */
+  client: string;
+  cancelToken: string;
 }
 
 export interface JobReturn {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Job as BullJob, Queue, QueueEvents, type KeepJobs } from 'bullmq';
 import { Redis } from 'ioredis';
-import { isFinished, type Job, type JobEventType, type WorkerInfo } from '../../shared/tasks';
-import { BackendUnavailableError, QueueFullError } from './errors';
+import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
+import { BackendUnavailableError, cancelledFailure, JobConflictError } from './errors';
+import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import {
   connectionOptions,
@@ -17,14 +17,25 @@ import {
   type RedisQueueOptions,
 } from './redis-queue';
 import { TaskWorker, type TaskWorkerOptions } from './redis-worker';
-import { currentEvent, settle, type RunnerStatus, type TaskCall, type TaskRunner } from './runner';
+import {
+  callFingerprint,
+  currentEvent,
+  newCancelToken,
+  newJobId,
+  sameToken,
+  settle,
+  type RunnerStatus,
+  type Submitted,
+  type TaskCall,
+  type TaskRunner,
+} from './runner';
 import { TaskStats } from './stats';
 import type { Catalogue } from './task-catalogue';
-import { WorkerRegistry } from './worker-registry';
+import { WorkerRegistry, type RegisteredWorker } from './worker-registry';
 
 export interface RedisRunnerOptions extends RedisQueueOptions {
-  /** Jobs that may wait in the queue before new ones are refused. */
-  maxQueue?: number;
+  /** Each client's share of the workers and the queue. */
+  share?: Partial<FairShareLimits>;
   /** How long `execute` waits for a worker on top of the task's time limit. */
   queueWaitMs?: number;
   /** How often the runner reads queue depth and workers from Redis. */
@@ -40,6 +51,15 @@ const CANCEL_WAIT_MS = 5_000;
 const KEEP_FINISHED: KeepJobs = { age: 3_600, count: 1_000 };
 
 type BullState = Awaited<ReturnType<BullJob['getState']>>;
+
+/** A job in this server's fair queue, not yet handed to BullMQ. */
+interface Pending {
+  job: Job;
+  call: TaskCall;
+  cancelToken: string;
+  forExecute: boolean;
+  place: Place<Pending>;
+}
 
 interface Tracked {
   job: Job;
@@ -94,6 +114,8 @@ function failedPatch(reason: string | undefined): Partial<Job> {
 /**
  * The scale-out backend: jobs go into a BullMQ queue in Redis, worker processes (`npm run worker`,
  * and by default one inside this server) run them, and queue events bring the results back.
+ * Jobs first wait in this server's fair queue (one list per client, served in turn) and go to
+ * BullMQ only as the workers have room, so BullMQ's own first-come order never decides who waits.
  */
 export class RedisRunner implements TaskRunner {
   readonly backend = 'redis' as const;
@@ -109,10 +131,14 @@ export class RedisRunner implements TaskRunner {
   private readonly stats = new TaskStats();
   private readonly localWorker: TaskWorker | undefined;
   private readonly monitor: NodeJS.Timeout;
+  private readonly fair: FairQueue<Pending>;
+  private readonly pending = new Map<string, Pending>();
+  /** Jobs this server gave to BullMQ that have not ended: they hold worker places. */
+  private readonly handedOver = new Map<string, Place<Pending>>();
+  /** Aborted when the connection to Redis breaks: `execute` answers 503 then instead of waiting. */
+  private connection = new AbortController();
   private lastError = '';
-  private workers: WorkerInfo[] = [];
-  /** Jobs waiting in the queue: read from Redis each second, kept up to date by adds and events between. */
-  private waiting = 0;
+  private workers: RegisteredWorker[] = [];
 
   constructor(
     readonly catalogue: Catalogue,
@@ -126,6 +152,15 @@ export class RedisRunner implements TaskRunner {
     this.redis.on('error', (error: Error) => {
       this.lastError = error.message;
     });
+    this.redis.on('close', () => {
+      if (!this.connection.signal.aborted) this.connection.abort(this.unavailable());
+    });
+    this.redis.on('ready', () => {
+      if (!this.connection.signal.aborted) return;
+      this.connection = new AbortController();
+      void this.reconcile();
+    });
+    this.fair = new FairQueue({ ...DEFAULT_FAIR_SHARE, ...options.share });
     this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.blocking.on('error', () => undefined);
     this.registry = new WorkerRegistry(this.redis, this.keys);
@@ -151,37 +186,93 @@ export class RedisRunner implements TaskRunner {
     await this.refresh();
   }
 
-  submit(call: TaskCall, id?: string): Promise<Job> {
+  submit(call: TaskCall, id?: string): Promise<Submitted> {
     return this.enqueue(call, id, false);
   }
 
   /**
-   * Adds a job. A submitted job's record stays in Redis for GET /api/jobs/:id; a job that
-   * `execute` waits for is answered from its completion event and leaves Redis then.
+   * Queues a job in the fair queue. A submitted job's record stays in Redis for GET /api/jobs/:id;
+   * a job that `execute` waits for is answered from its completion event and leaves Redis then.
    */
-  private async enqueue(call: TaskCall, id: string | undefined, forExecute: boolean): Promise<Job> {
+  private async enqueue(call: TaskCall, id: string | undefined, forExecute: boolean): Promise<Submitted> {
     this.assertAvailable();
-    const maxQueue = this.options.maxQueue ?? 1_000;
-    if (this.waiting >= maxQueue) throw new QueueFullError(maxQueue);
-    const jobId = id ?? randomUUID();
-    const queued: Job = {
-      id: jobId,
-      task: call.task,
-      state: 'queued',
-      progress: 0,
-      createdAt: new Date().toISOString(),
-    };
-    if (id === undefined) this.track(jobId, queued).held = forExecute;
-    const removeOnComplete = forExecute ? true : KEEP_FINISHED;
-    try {
-      await this.queue.add(call.task, { task: call.task, params: call.params }, { jobId, removeOnComplete });
-    } catch (error) {
-      this.tracked.delete(jobId);
-      throw this.unavailable(error);
+    const task = this.catalogue.check(call.task, call.params);
+    const again = id === undefined ? undefined : await this.existing(call, id);
+    if (again) return again;
+    const jobId = id ?? newJobId();
+    const pending = {
+      job: { id: jobId, task: call.task, state: 'queued', progress: 0, createdAt: new Date().toISOString() },
+      call,
+      cancelToken: newCancelToken(),
+      forExecute,
+    } as Pending;
+    pending.place = this.fair.enqueue(call.client, pending, this.catalogue.workSeconds(task, call.params));
+    this.pending.set(jobId, pending);
+    this.track(jobId, pending.job).held = forExecute;
+    this.handOver();
+    return { job: pending.job, cancelToken: pending.cancelToken };
+  }
+
+  /** The job already named `id`, if any: the same call gets it, another call a 409. */
+  private async existing(call: TaskCall, id: string): Promise<Submitted | undefined> {
+    let found: { job: Job; data: Omit<JobData, 'params'> & { params: unknown } } | undefined;
+    const pending = this.pending.get(id);
+    if (pending) found = { job: pending.job, data: { ...pending.call, cancelToken: pending.cancelToken } };
+    else {
+      const stored = await BullJob.fromId<JobData, JobReturn>(this.queue, id).catch((error: unknown) => {
+        throw this.unavailable(error);
+      });
+      if (stored) found = { job: toJob(stored, await stored.getState()), data: stored.data };
     }
-    this.waiting++;
-    // A job id sent again names the job already there (BullMQ adds nothing then).
-    return id === undefined ? queued : ((await this.job(jobId)) ?? queued);
+    if (!found) return undefined;
+    if (callFingerprint(found.data) !== callFingerprint(call)) throw new JobConflictError(id);
+    return found.data.client === call.client
+      ? { job: found.job, cancelToken: found.data.cancelToken }
+      : { job: found.job };
+  }
+
+  /**
+   * Gives waiting jobs to BullMQ, in the fair queue's order, as far as the workers online have
+   * room: one job per worker place running and one waiting, so no worker idles between two jobs.
+   */
+  private handOver(): void {
+    const capacity = this.workers.reduce((sum, worker) => sum + worker.capacity, 0);
+    const room = 2 * capacity - this.handedOver.size;
+    if (room <= 0 || this.fair.waiting === 0 || this.redis.status !== 'ready') return;
+    for (const place of this.fair.take(room, capacity)) {
+      const { job, call, cancelToken, forExecute } = place.item;
+      this.pending.delete(job.id);
+      this.handedOver.set(job.id, place);
+      const data: JobData = { task: call.task, params: call.params, client: call.client, cancelToken };
+      this.queue
+        .add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED })
+        .catch((error: unknown) => {
+          this.release(job.id);
+          this.apply(job.id, 'failed', () => ({
+            state: 'failed',
+            failure: 'error',
+            error: this.unavailable(error).message,
+            finishedAt: new Date().toISOString(),
+          }));
+        });
+    }
+  }
+
+  /** A handed-over job ended: its worker place is free for the next client in turn. */
+  private release(id: string): void {
+    const place = this.handedOver.get(id);
+    if (!place) return;
+    this.handedOver.delete(id);
+    this.fair.finished(place);
+    this.handOver();
+  }
+
+  /** After Redis was away: handed-over jobs whose end went unheard free their places. */
+  private async reconcile(): Promise<void> {
+    for (const id of [...this.handedOver.keys()]) {
+      const job = await this.job(id).catch(() => undefined);
+      if (!job || isFinished(job)) this.release(id);
+    }
   }
 
   async execute(call: TaskCall): Promise<Job> {
@@ -192,12 +283,14 @@ export class RedisRunner implements TaskRunner {
         `Kein Worker ist online. Starten Sie einen mit \`npm run worker\` (REDIS_URL=${displayUrl(this.options.redisUrl)}).`,
       );
     }
-    const job = await this.enqueue(call, undefined, true);
+    const { job } = await this.enqueue(call, undefined, true);
     const limit = this.catalogue.get(call.task)?.timeLimitMs ?? 0;
-    return settle(this, job.id, limit + (this.options.queueWaitMs ?? 30_000));
+    return settle(this, job.id, limit + (this.options.queueWaitMs ?? 30_000), this.connection.signal);
   }
 
   async job(id: string): Promise<Job | undefined> {
+    const pending = this.pending.get(id);
+    if (pending) return pending.job;
     this.assertAvailable();
     try {
       const job = await BullJob.fromId<JobData, JobReturn>(this.queue, id);
@@ -207,8 +300,35 @@ export class RedisRunner implements TaskRunner {
     }
   }
 
+  async ownedBy(id: string, token: string): Promise<boolean> {
+    const pending = this.pending.get(id);
+    if (pending) return sameToken(token, pending.cancelToken);
+    this.assertAvailable();
+    try {
+      const job = await BullJob.fromId<JobData, JobReturn>(this.queue, id);
+      return job !== undefined && typeof job.data.cancelToken === 'string' && sameToken(token, job.data.cancelToken);
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+  }
+
   /** Removes a waiting job, or asks the worker running it to stop; waits a moment for the outcome. */
   async cancel(id: string): Promise<Job | undefined> {
+    const pending = this.pending.get(id);
+    if (pending) {
+      this.pending.delete(id);
+      this.fair.remove(pending.place);
+      this.stats.recordFailure();
+      const cancelled: Job = {
+        ...pending.job,
+        state: 'cancelled',
+        failure: 'cancelled',
+        error: cancelledFailure().message,
+        finishedAt: new Date().toISOString(),
+      };
+      this.apply(id, 'failed', () => cancelled);
+      return cancelled;
+    }
     const job = await this.job(id);
     if (!job || isFinished(job)) return job;
     let stop: (() => void) | undefined;
@@ -248,8 +368,8 @@ export class RedisRunner implements TaskRunner {
     };
   }
 
-  async status(): Promise<RunnerStatus> {
-    const maxQueue = this.options.maxQueue ?? 1_000;
+  async status(viewer: string): Promise<RunnerStatus> {
+    const maxQueue = this.fair.limits.total;
     const base = {
       backend: this.backend,
       jobs: { done: this.stats.done, failed: this.stats.failed },
@@ -264,9 +384,12 @@ export class RedisRunner implements TaskRunner {
       return {
         ...base,
         available: true,
-        workers,
+        workers: workers.map((worker) => ({
+          ...worker,
+          running: worker.running.map(({ job, task, client }) => (client === viewer ? { job, task } : { task })),
+        })),
         queue: {
-          waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
+          waiting: this.fair.waiting + (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
           active: counts.active ?? 0,
           limit: maxQueue,
         },
@@ -303,16 +426,12 @@ export class RedisRunner implements TaskRunner {
     );
   }
 
-  /** Reads queue depth and workers online, for admission decisions between status requests. */
+  /** Reads the workers online: their places decide how many jobs go to BullMQ. */
   private async refresh(): Promise<void> {
     if (this.redis.status !== 'ready') return;
     try {
-      const [counts, workers] = await Promise.all([
-        this.queue.getJobCounts('waiting', 'prioritized', 'delayed'),
-        this.registry.list(),
-      ]);
-      this.waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0);
-      this.workers = workers;
+      this.workers = await this.registry.list();
+      this.handOver();
     } catch {
       // Redis went away mid-read; the next round tries again.
     }
@@ -361,7 +480,6 @@ export class RedisRunner implements TaskRunner {
       this.apply(jobId, 'queued', () => ({ state: 'queued', worker: undefined, startedAt: undefined })),
     );
     this.events.on('active', ({ jobId }) => {
-      this.waiting = Math.max(0, this.waiting - 1);
       this.apply(jobId, 'active', async () => {
         // Only a watcher cares which worker took the job: read it from Redis just then.
         if (!this.watchers.followed(jobId)) return { state: 'active', startedAt: new Date().toISOString() };
@@ -374,19 +492,22 @@ export class RedisRunner implements TaskRunner {
     );
     this.events.on('completed', ({ jobId, returnvalue }) => {
       const returned = returnvalue as unknown as JobReturn;
+      this.release(jobId);
       this.stats.record(returned.task, returned.durationMs);
       this.apply(jobId, 'completed', () => ({ ...completedPatch(returned), finishedAt: new Date().toISOString() }));
     });
     this.events.on('failed', ({ jobId, failedReason }) => {
+      this.release(jobId);
       this.stats.recordFailure();
       this.apply(jobId, 'failed', () => ({ ...failedPatch(failedReason), finishedAt: new Date().toISOString() }));
     });
-    this.events.on('removed', ({ jobId }) =>
+    this.events.on('removed', ({ jobId }) => {
+      this.release(jobId);
       this.apply(jobId, 'failed', () => ({
         state: 'cancelled',
         failure: 'cancelled',
         error: 'Der Job wurde abgebrochen, bevor ein Worker ihn übernahm.',
-      })),
-    );
+      }));
+    });
   }
 }

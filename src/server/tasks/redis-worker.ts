@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { WorkerInfo } from '../../shared/tasks';
 import { TaskFailure, taskError } from './errors';
 import {
   connectionOptions,
@@ -17,7 +16,7 @@ import {
 import type { Task } from './task';
 import type { Catalogue } from './task-catalogue';
 import { ThreadPool, type ThreadPoolOptions } from './thread-pool';
-import { WorkerRegistry } from './worker-registry';
+import { WorkerRegistry, type RegisteredWorker } from './worker-registry';
 
 export interface TaskWorkerOptions extends RedisQueueOptions, ThreadPoolOptions {
   /** Unique name; default `host:pid`. */
@@ -57,7 +56,7 @@ export class TaskWorker {
   private readonly blocking: Redis;
   private readonly subscriber: Redis;
   private readonly registry: WorkerRegistry;
-  private readonly running = new Map<string, string>();
+  private readonly running = new Map<string, { task: string; client: string }>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly started: Promise<void>;
   private announcePending = false;
@@ -105,14 +104,14 @@ export class TaskWorker {
     return this.options.heartbeatMs ?? 2_000;
   }
 
-  info(): WorkerInfo {
+  info(): RegisteredWorker {
     return {
       id: this.id,
       host: hostname(),
       pid: process.pid,
       busy: this.running.size > 0,
       capacity: this.pool.threadCount,
-      running: [...this.running].map(([job, task]) => ({ job, task })),
+      running: [...this.running].map(([job, { task, client }]) => ({ job, task, client })),
     };
   }
 
@@ -138,8 +137,8 @@ export class TaskWorker {
 
   private async process(job: BullJob<JobData, JobReturn>, signal?: AbortSignal): Promise<JobReturn> {
     const jobId = job.id ?? '';
-    const { task, params } = job.data;
-    this.running.set(jobId, task);
+    const { task, params, client } = job.data;
+    this.running.set(jobId, { task, client });
     this.announceSoon();
     try {
       const definition = this.catalogue.check(task, params);

@@ -11,10 +11,12 @@ import { Catalogue } from './task-catalogue';
 export async function createTaskRunner(config: Config): Promise<TaskRunner> {
   const catalogue = await Catalogue.load();
   const threads = config.taskThreads;
-  if (!config.redisUrl) return new EmbeddedRunner(catalogue, { threads });
+  const share = config.taskShare;
+  if (!config.redisUrl) return new EmbeddedRunner(catalogue, { threads, share });
   return new RedisRunner(catalogue, {
     redisUrl: config.redisUrl,
     queueName: config.taskQueue,
+    share,
     localWorker: config.taskLocalWorker ? { threads } : false,
   });
 }
@@ -23,7 +25,7 @@ export async function createTaskRunner(config: Config): Promise<TaskRunner> {
 export async function registerTasks(app: FastifyInstance, config: Config): Promise<TaskRunner> {
   const runner = await createTaskRunner(config);
   app.addHook('onClose', () => runner.close());
-  await app.register(tasksPlugin, { runner, corsOrigins: config.corsOrigins });
+  await app.register(tasksPlugin, { runner, corsOrigins: config.corsOrigins, adminToken: config.adminToken });
   return runner;
 }
 

@@ -3,7 +3,7 @@ import type { ParamSchema, TaskDescription } from '../../shared/tasks';
 import { loadTasks } from './catalogue/index';
 import { UnknownTaskError } from './errors';
 import type { Task } from './task';
-import { invalidInput } from './validation';
+import { invalidInput, oversized } from './validation';
 
 /** The tasks a server offers: lookup, parameter validation, and the public description. */
 export class Catalogue {
@@ -29,13 +29,23 @@ export class Catalogue {
     return this.tasks.get(name);
   }
 
-  /** The task called `name` if `params` fit its schema; otherwise a 404 or 400 error naming the problem. */
+  /**
+   * The task called `name` if `params` fit its schema; otherwise a 404 or 400 error naming the
+   * problem. Lengths are checked first, so an oversized list costs no more than a short one.
+   */
   check(name: string, params: unknown): Task {
     const task = this.tasks.get(name);
     if (!task) throw new UnknownTaskError(name, this.names());
+    const tooLong = oversized(task.params, params, 'params');
+    if (tooLong) throw tooLong;
     const validator = this.validatorFor(task);
     if (!validator.Check(params)) throw invalidInput('params', validator.Errors(params)[1]);
     return task;
+  }
+
+  /** The seconds a checked call declares for the fair share. */
+  workSeconds(task: Task, params: unknown): number {
+    return task.workSeconds?.(params) ?? task.timeLimitMs / 1000;
   }
 
   describe(memoryMb: number): TaskDescription[] {

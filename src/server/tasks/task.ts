@@ -23,13 +23,19 @@ export interface Task {
    * event loop instead of handing it to a thread, which would cost more than the task itself.
    */
   readonly light?: boolean;
+  /**
+   * The seconds a run with these parameters declares for the fair share; default: the time limit.
+   * Long jobs (more than a few seconds) never take the last free worker place.
+   */
+  workSeconds?(params: unknown): number;
   /** Same parameters, same result: a job may run again after a worker crash. */
   run(params: unknown, progress: ProgressReporter): unknown;
 }
 
-interface TypedTask<S extends TSchema, R> extends Omit<Task, 'params' | 'example' | 'run'> {
+interface TypedTask<S extends TSchema, R> extends Omit<Task, 'params' | 'example' | 'run' | 'workSeconds'> {
   readonly params: S;
   readonly example: Static<S>;
+  workSeconds?(params: Static<S>): number;
   run(params: Static<S>, progress: ProgressReporter): R | Promise<R>;
 }
 

@@ -3,14 +3,12 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Catalogue } from './task-catalogue';
-import { cancelledFailure, QueueFullError, TaskFailure, taskError, timeoutFailure } from './errors';
+import { cancelledFailure, TaskFailure, taskError, timeoutFailure } from './errors';
 import type { ThreadCall, ThreadData, ThreadMessage, ThreadResult, WarmUpCall } from './thread-protocol';
 
 export interface ThreadPoolOptions {
   /** Worker threads; default: one per core. */
   threads?: number;
-  /** Calls that may wait for a free thread before new ones are refused. */
-  maxQueue?: number;
   /** Old-generation heap limit of each thread. */
   memoryMb?: number;
 }
@@ -50,7 +48,6 @@ function threadExecArgv(): string[] | undefined {
  */
 export class ThreadPool {
   readonly threadCount: number;
-  readonly maxQueue: number;
   readonly memoryMb: number;
   private readonly pool: Piscina;
   private readonly calls = new Map<string, Call>();
@@ -60,7 +57,6 @@ export class ThreadPool {
     options: ThreadPoolOptions = {},
   ) {
     this.threadCount = options.threads ?? availableParallelism();
-    this.maxQueue = options.maxQueue ?? 100;
     this.memoryMb = options.memoryMb ?? 256;
     const workerData: ThreadData = { extraTaskModules: catalogue.extraModules };
     this.pool = new Piscina({
@@ -84,18 +80,7 @@ export class ThreadPool {
     await Promise.all(Array.from({ length: this.threadCount }, () => this.pool.run(call)));
   }
 
-  /** Calls waiting for a thread. */
-  get waiting(): number {
-    return this.pool.queueSize;
-  }
-
-  /** Refuses new work with QueueFullError when the queue is at its limit. */
-  assertCapacity(): void {
-    if (this.pool.queueSize >= this.maxQueue) throw new QueueFullError(this.maxQueue);
-  }
-
   async run(call: ThreadCall, hooks: RunHooks = {}): Promise<ThreadResult> {
-    this.assertCapacity();
     const entry: Call = { call, hooks, controller: new AbortController() };
     const forwardAbort = () => entry.controller.abort(cancelledFailure());
     if (hooks.signal?.aborted) throw cancelledFailure();

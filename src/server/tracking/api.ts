@@ -1,13 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import {
+  AfterQuerySchema,
   BUCKETS,
   DeletedSchema,
   DroppedSchema,
-  ErrorSchema,
   MAX_BODY_BYTES,
   MAX_PAGE_SIZE,
   StatsQuerySchema,
@@ -17,7 +16,11 @@ import {
   VisitPageSchema,
   VisitSchema,
   VisitStatsSchema,
+  VISIT_ID,
 } from '../../shared/tracking';
+import { rateLimitError } from '../kit/api';
+import { bearerAuth, BearerHeadersSchema } from '../kit/bearer';
+import { errorReplies, HttpError } from '../kit/errors';
 import { dropReason } from './bots';
 import type { TrackingContext } from './context';
 
@@ -25,23 +28,6 @@ const tags = ['tracking'];
 /** Longer user agents are cut; real ones stay far below. */
 const MAX_USER_AGENT = 1024;
 const STATS_BUCKETS = { minute: 60, hour: 48 } as const;
-
-function httpError(statusCode: number, message: string, cause?: unknown): Error {
-  return Object.assign(new Error(message, { cause }), { statusCode });
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-async function parseJson(_request: FastifyRequest, body: string): Promise<unknown> {
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    throw httpError(400, `Body is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 /** The JSON API under /api/visits. */
 export async function visitsApi(parent: FastifyInstance, context: TrackingContext): Promise<void> {
@@ -55,20 +41,15 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
   });
   await app.register(rateLimit, {
     global: false,
+    errorResponseBuilder: rateLimitError,
     onExceeded: () => {
       counters.rateLimited += 1;
     },
   });
-  // navigator.sendBeacon posts a string as text/plain: it is the same JSON.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, parseJson);
-
   app.post(
     '',
     {
       bodyLimit: MAX_BODY_BYTES,
-      // Checks the body as sent: Fastify's default would coerce a number into a path.
-      validatorCompiler: TypeBoxValidatorCompiler,
       config: { rateLimit: { max: options.rateLimit, timeWindow: 1000 } },
       schema: {
         summary: 'Record a page view',
@@ -80,11 +61,7 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
         response: {
           201: VisitSchema,
           202: DroppedSchema,
-          400: ErrorSchema,
-          413: ErrorSchema,
-          415: ErrorSchema,
-          429: ErrorSchema,
-          503: ErrorSchema,
+          ...errorReplies(400, 413, 415, 429, 503),
         },
       },
     },
@@ -104,7 +81,8 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
           userAgent: (request.headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT),
         })
         .catch((error: unknown) => {
-          throw httpError(503, 'Visit not recorded: the visit store is unavailable', error);
+          request.log.error(error);
+          throw new HttpError(503, 'Der Besuch wurde nicht gespeichert: Der Speicher ist nicht erreichbar.', {}, 5);
         });
       stream.publish('visit', visit);
       return reply.code(201).send(visit);
@@ -119,7 +97,7 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
         description: 'Cursor-paged: pass `next` of one page as `before` to get the next one.',
         tags,
         querystring: VisitPageQuerySchema,
-        response: { 200: VisitPageSchema, 400: ErrorSchema },
+        response: { 200: VisitPageSchema, ...errorReplies(400) },
       },
     },
     async (request) => {
@@ -137,7 +115,7 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
         summary: 'Visits per minute or per hour, for a chart',
         tags,
         querystring: StatsQuerySchema,
-        response: { 200: VisitStatsSchema, 400: ErrorSchema },
+        response: { 200: VisitStatsSchema, ...errorReplies(400) },
       },
     },
     async (request) => {
@@ -169,32 +147,21 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
           'Event `visit` (data: a Visit, id: its id) for every recorded visit, `cleared` after a ' +
           'DELETE. A reconnecting client (Last-Event-ID or ?after=) first gets what it missed.',
         tags,
-        querystring: {
-          type: 'object',
-          properties: { after: { type: 'integer', minimum: 0 } },
-          additionalProperties: false,
-        },
+        querystring: AfterQuerySchema,
         headers: {
           type: 'object',
-          properties: { 'last-event-id': { type: 'integer', minimum: 0 } },
+          properties: { 'last-event-id': { ...VISIT_ID, description: 'Id of the last visit the client got' } },
         },
         response: {
           200: { description: 'text/event-stream: events `visit` and `cleared`' },
-          503: ErrorSchema,
+          ...errorReplies(400, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      if (stream.size >= stream.maxClients) {
-        throw httpError(503, 'Too many stream clients, try again later');
-      }
       const after = request.headers['last-event-id'] ?? request.query.after;
-      const body = stream.open(after === undefined ? undefined : () => store.since(after, MAX_PAGE_SIZE));
-      return reply
-        .type('text/event-stream; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('x-accel-buffering', 'no')
-        .send(body);
+      stream.open(request, reply, after === undefined ? undefined : () => store.since(after, MAX_PAGE_SIZE));
+      return reply;
     },
   );
 
@@ -223,22 +190,15 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
       config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         summary: 'Delete every visit (admin)',
-        description: 'Needs `Authorization: Bearer <ADMIN_TOKEN>`; disabled when ADMIN_TOKEN is unset.',
+        description:
+          'Needs `Authorization: Bearer <ADMIN_TOKEN>`: 401 without, 403 with a wrong one, 503 when ADMIN_TOKEN is unset.',
         tags,
-        headers: {
-          type: 'object',
-          properties: { authorization: { type: 'string' } },
-        },
-        response: { 200: DeletedSchema, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema },
+        headers: BearerHeadersSchema,
+        response: { 200: DeletedSchema, ...errorReplies(401, 403, 429, 503) },
       },
+      preValidation: bearerAuth({ token: options.adminToken, variable: 'ADMIN_TOKEN', action: 'Besuche löschen' }),
     },
-    async (request, reply) => {
-      if (!options.adminToken) throw httpError(403, 'Deleting visits is disabled: ADMIN_TOKEN is not set');
-      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (!given || !sameSecret(given, options.adminToken)) {
-        reply.header('www-authenticate', 'Bearer');
-        throw httpError(401, 'Wrong or missing admin token');
-      }
+    async () => {
       const deleted = await store.clear();
       stream.publish('cleared');
       return { deleted };

@@ -1,4 +1,5 @@
 import type { IpMode } from '../config';
+import type { StreamLimits } from '../kit/sse';
 import type { DropReason } from '../../shared/tracking';
 import type { IpPrivacy } from './ip';
 import type { VisitStore } from './store';
@@ -12,6 +13,8 @@ export interface TrackingOptions {
   corsOrigins: string[];
   /** Visits per second per client IP. */
   rateLimit: number;
+  /** Limits of `/api/visits/stream`; the kit's defaults where unset. */
+  streams?: Partial<StreamLimits>;
 }
 
 /** What the API and the HTML page of one tracking service share. */

@@ -60,6 +60,9 @@ function dailyHash(): IpPrivacy {
   };
 }
 
+/** One salt per process, so the log and the store show the same hash for a client. */
+const hashed = dailyHash();
+
 export function ipPrivacy(mode: IpMode): IpPrivacy {
   switch (mode) {
     case 'full':
@@ -67,6 +70,6 @@ export function ipPrivacy(mode: IpMode): IpPrivacy {
     case 'masked':
       return (ip) => maskIp(ip);
     case 'hashed':
-      return dailyHash();
+      return hashed;
   }
 }

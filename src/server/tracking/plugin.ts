@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { VISITS_PATH } from '../../shared/tracking';
+import { configureApi } from '../kit/api';
 import { visitsApi } from './api';
 import type { TrackingContext, TrackingOptions } from './context';
 import { ipPrivacy } from './ip';
@@ -10,10 +11,12 @@ export type { TrackingOptions } from './context';
 
 /** The tracking service: JSON API under /api/visits and the HTML list at /visits. */
 export async function trackingPlugin(app: FastifyInstance, options: TrackingOptions): Promise<void> {
+  // navigator.sendBeacon posts a string as text/plain: it is the same JSON.
+  configureApi(app, { service: 'Der Tracking-Server', jsonTypes: ['application/json', 'text/plain'] });
   const context: TrackingContext = {
     options,
     store: options.store,
-    stream: new VisitStream(),
+    stream: new VisitStream(options.streams),
     privacy: ipPrivacy(options.ipMode),
     counters: { dropped: { 'known-bot': 0, 'no-user-agent': 0 }, rateLimited: 0 },
   };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Visit } from '../../shared/tracking';
+import { StartupError } from '../config';
 import { GroupCommit } from './group-commit';
 import { toVisit, type BucketCount, type NewVisit, type VisitStore } from './store';
 
@@ -41,12 +42,18 @@ export class PostgresVisitStore implements VisitStore {
 
   /** `schema` lets parallel test runs share one database without meeting. */
   static async open(connectionString: string, schema = 'public'): Promise<PostgresVisitStore> {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Ungültiger Schemaname: ${schema}`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StartupError(`Ungültiger Schemaname: ${schema}`);
     const pool = new pg.Pool({ connectionString, max: 8 });
     // An idle connection that breaks (server restart) must not take the process down.
     pool.on('error', (error) => console.error('PostgreSQL:', error.message));
     const table = `"${schema}".visits`;
-    const client = await pool.connect();
+    const client = await pool.connect().catch(async (error: NodeJS.ErrnoException) => {
+      await pool.end();
+      throw new StartupError(
+        `PostgreSQL unter DATABASE_URL ist nicht erreichbar (${error.message || error.code}). Prüfen Sie, ` +
+          'ob der Datenbankserver läuft und ob Rechner, Port, Benutzer, Passwort und Datenbank in DATABASE_URL stimmen.',
+      );
+    });
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { createServer } from '../http';
 import { trackingPlugin } from './plugin';
-import { openVisitStore, type VisitStore } from './store';
+import { openVisitStore } from './open-store';
+import type { VisitStore } from './store';
 
 /**
  * Mounts the tracking plugin on `app` with the store the configuration asks for (or the one
@@ -17,6 +18,7 @@ export async function registerTracking(app: FastifyInstance, config: Config, sto
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     rateLimit: config.trackingRateLimit,
+    streams: { perClient: config.streamsPerClient },
   });
   return store;
 }

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Config } from '../config';
 import type { Visit } from '../../shared/tracking';
 
 /** A visit as the plugin hands it to the store: IP already privacy-treated, time in ms. */
@@ -32,19 +29,6 @@ export interface VisitStore {
   clear(): Promise<number>;
   /** Commits what is pending, then releases the database. */
   close(): Promise<void>;
-}
-
-export const SQLITE_FILE = 'visits.sqlite';
-
-/** PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR. */
-export async function openVisitStore(config: Config): Promise<VisitStore> {
-  if (config.databaseUrl) {
-    const { PostgresVisitStore } = await import('./postgres-store');
-    return PostgresVisitStore.open(config.databaseUrl);
-  }
-  mkdirSync(config.dataDir, { recursive: true });
-  const { SqliteVisitStore } = await import('./sqlite-store');
-  return new SqliteVisitStore(join(config.dataDir, SQLITE_FILE));
 }
 
 export function toVisit(id: number, visit: NewVisit): Visit {

@@ -1,92 +1,70 @@
-import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Visit, VisitEventName } from '../../shared/tracking';
+import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 
-const HEARTBEAT_MS = 20_000;
-/** A client this far behind is too slow to follow; it is dropped and reconnects later. */
-const MAX_BUFFERED_BYTES = 1 << 20;
-const RETRY_MS = 2000;
+/** Visits held back for one client while its replay is read; a client further behind is cut. */
+const MAX_BACKLOG = 1000;
 
-interface Client {
-  body: PassThrough;
-  /** Events published while the client's replay is still being read from the store. */
-  backlog: { id: number | undefined; text: string }[] | undefined;
-}
-
-function format(event: VisitEventName, data: unknown, id?: number): string {
-  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+interface Pending {
+  id: number | undefined;
+  event: VisitEventName;
+  data: unknown;
 }
 
 /** Server-Sent Events fan-out of committed visits to every connected client. */
 export class VisitStream {
-  private readonly clients = new Set<Client>();
-  private heartbeat: NodeJS.Timeout | undefined;
+  readonly #streams: EventStreams;
+  /** Per client: events published while its replay is still being read from the store. */
+  readonly #backlogs = new Map<EventClient, Pending[] | undefined>();
 
-  constructor(readonly maxClients = 1000) {}
+  constructor(limits: Partial<StreamLimits> = {}) {
+    this.#streams = new EventStreams(limits);
+  }
 
   get size(): number {
-    return this.clients.size;
+    return this.#streams.size;
   }
 
   /**
-   * A new client's response body. `replay` reads what it missed since its Last-Event-ID;
-   * visits committed meanwhile are held back and sent after the replay, without repeats.
+   * Answers `request` with the stream. `replay` reads what the client missed since its
+   * Last-Event-ID; visits committed meanwhile are held back and sent after it, without repeats.
    */
-  open(replay?: () => Promise<Visit[]>): PassThrough {
-    const client: Client = { body: new PassThrough(), backlog: replay ? [] : undefined };
-    client.body.write(`retry: ${RETRY_MS}\n\n`);
-    client.body.on('close', () => this.remove(client));
-    this.clients.add(client);
-    this.heartbeat ??= setInterval(() => this.broadcast(': heartbeat\n\n'), HEARTBEAT_MS).unref();
-    if (replay) void this.replay(client, replay);
-    return client.body;
+  open(request: FastifyRequest, reply: FastifyReply, replay?: () => Promise<Visit[]>): void {
+    const client = this.#streams.open(request, reply, (gone) => this.#backlogs.delete(gone));
+    this.#backlogs.set(client, replay ? [] : undefined);
+    if (replay) void this.#replay(client, replay);
   }
 
   publish(event: 'visit', visit: Visit): void;
   publish(event: 'cleared'): void;
   publish(event: VisitEventName, visit?: Visit): void {
-    if (this.clients.size === 0) return;
-    const text = format(event, visit ?? {}, visit?.id);
-    for (const client of this.clients) {
-      if (client.backlog) client.backlog.push({ id: visit?.id, text });
-      else this.write(client, text);
+    const data = visit ?? {};
+    for (const [client, backlog] of this.#backlogs) {
+      if (!backlog) client.send(event, data, visit?.id);
+      else if (backlog.length < MAX_BACKLOG) backlog.push({ id: visit?.id, event, data });
+      else client.end();
     }
   }
 
   closeAll(): void {
-    for (const client of this.clients) client.body.end();
+    this.#streams.closeAll();
   }
 
-  private async replay(client: Client, replay: () => Promise<Visit[]>): Promise<void> {
+  async #replay(client: EventClient, replay: () => Promise<Visit[]>): Promise<void> {
     let last = 0;
     try {
       for (const visit of await replay()) {
-        this.write(client, format('visit', visit, visit.id));
+        if (!client.send('visit', visit, visit.id)) await client.drained();
         last = visit.id;
       }
     } catch {
       // The client still gets everything from now on; its list may have a gap.
     }
-    const backlog = client.backlog ?? [];
-    client.backlog = undefined;
-    for (const event of backlog) {
-      if (event.id === undefined || event.id > last) this.write(client, event.text);
-    }
-  }
-
-  private broadcast(text: string): void {
-    for (const client of this.clients) this.write(client, text);
-  }
-
-  private write(client: Client, text: string): void {
-    if (client.body.writableLength > MAX_BUFFERED_BYTES) client.body.destroy();
-    else client.body.write(text);
-  }
-
-  private remove(client: Client): void {
-    this.clients.delete(client);
-    if (this.clients.size === 0 && this.heartbeat) {
-      clearInterval(this.heartbeat);
-      this.heartbeat = undefined;
+    const backlog = this.#backlogs.get(client) ?? [];
+    if (!this.#backlogs.has(client)) return;
+    this.#backlogs.set(client, undefined);
+    for (const { id, event, data } of backlog) {
+      if (id === undefined || id > last) client.send(event, data, id);
     }
   }
 }

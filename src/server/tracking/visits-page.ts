@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorSchema, VisitPageQuerySchema } from '../../shared/tracking';
+import { AfterQuerySchema, VisitPageQuerySchema } from '../../shared/tracking';
+import { errorReplies } from '../kit/errors';
 import type { TrackingContext } from './context';
 import { PAGE_CSP, renderPage, renderRows } from './visits-html';
 
@@ -27,7 +28,7 @@ export async function visitsPage(parent: FastifyInstance, context: TrackingConte
         summary: 'The visits as an HTML page, newest first',
         tags,
         querystring: VisitPageQuerySchema,
-        response: { 200: html, 400: ErrorSchema },
+        response: { 200: html, ...errorReplies(400) },
       },
     },
     async (request, reply) => {
@@ -49,13 +50,8 @@ export async function visitsPage(parent: FastifyInstance, context: TrackingConte
       schema: {
         summary: 'Table rows of visits newer than `after`, newest first (for the live mode)',
         tags,
-        querystring: {
-          type: 'object',
-          properties: { after: { type: 'integer', minimum: 0 } },
-          required: ['after'],
-          additionalProperties: false,
-        },
-        response: { 200: html, 400: ErrorSchema },
+        querystring: { ...AfterQuerySchema, required: ['after'] },
+        response: { 200: html, ...errorReplies(400) },
       },
     },
     async (request, reply) => {

@@ -1,8 +1,15 @@
 import type { Deck } from '../../shared/deck';
-import { FOLLOW_EVENT, followEventsPath, type FollowState } from '../../shared/follow';
+import {
+  FOLLOW_DEMO_EVENT,
+  FOLLOW_EVENT,
+  followEventsPath,
+  type FollowDemo,
+  type FollowState,
+} from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
+import type { DemoStates } from './demo-states';
 
 /** `?follow` in the URL turns following on, also after a reload. */
 export const FOLLOW_PARAM = 'follow';
@@ -40,6 +47,7 @@ export class Follower implements Part {
     private readonly deck: Deck,
     private readonly navigation: Navigation,
     private readonly modes: Modes,
+    private readonly demos: DemoStates,
   ) {
     this.#bar.className = 'vs-follow';
     this.#status.className = 'vs-follow-status';
@@ -69,6 +77,7 @@ export class Follower implements Part {
   }
 
   #start(): void {
+    this.demos.setFollowing(true);
     this.#show('connecting');
     this.#open();
     this.#remember(true);
@@ -79,6 +88,7 @@ export class Follower implements Part {
     this.#source?.close();
     this.#source = undefined;
     this.#lecturer = null;
+    this.demos.setFollowing(false);
     this.#show('off');
     this.#remember(false);
   }
@@ -88,6 +98,7 @@ export class Follower implements Part {
     this.#source = source;
     source.addEventListener('open', () => this.#lecturer === null && this.#show('waiting'));
     source.addEventListener(FOLLOW_EVENT, (event) => this.#onSlide(event as MessageEvent<string>));
+    source.addEventListener(FOLLOW_DEMO_EVENT, (event) => this.#onDemo(event as MessageEvent<string>));
     source.addEventListener('error', () => {
       if (this.#source !== source) return;
       this.#show('offline');
@@ -109,6 +120,15 @@ export class Follower implements Part {
     this.#lecturer = Math.min(state.index, this.navigation.count - 1);
     if (wasLive) this.navigation.goTo(this.#lecturer, 'follow');
     this.#show(wasLive || this.navigation.index === this.#lecturer ? 'live' : 'paused');
+  }
+
+  #onDemo(event: MessageEvent<string>): void {
+    try {
+      const { key, state } = JSON.parse(event.data) as FollowDemo;
+      this.demos.receive(key, state);
+    } catch {
+      // A damaged event changes nothing.
+    }
   }
 
   readonly #onToggle = (): void => (this.#source ? this.#stop() : this.#start());

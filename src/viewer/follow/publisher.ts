@@ -1,23 +1,31 @@
 import type { Deck } from '../../shared/deck';
-import { followPath } from '../../shared/follow';
+import { followDemoPath, followPath } from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import { load, save } from '../storage';
+import type { DemoStates } from './demo-states';
 
-/** The lecturer opens the deck once with `?token=…`; the token is kept in this browser, not in the URL. */
-const TOKEN_PARAM = 'token';
+/**
+ * The lecturer opens the deck once with the token in the fragment (`#p1&token=…` or `#token=…`):
+ * a fragment never reaches a server's log or a Referer. It is kept in this browser, not in the URL.
+ */
+const TOKEN_IN_FRAGMENT = /(?:^#|&)token=([^&]*)/;
 const TOKEN_KEY = 'vs-presenter-token';
 
 /**
  * Audience-follow (publisher): in presenter view, with a presenter token, every slide change
- * is sent to the server. Sends never overlap; a change made meanwhile is sent next, the latest wins.
+ * is sent to the server, and so is every state of its demos. Sends never overlap (per slide, per
+ * demo); a change made meanwhile is sent next, the latest wins.
  */
 export class Publisher implements Part {
   readonly #status = document.createElement('p');
   #token: string | null = null;
   #sending = false;
   #queued: number | undefined;
+  /** Per demo key: a send in flight (true) and the state to send after it. */
+  readonly #demoSending = new Map<string, boolean>();
+  readonly #demoQueued = new Map<string, unknown>();
   readonly #offs: (() => void)[] = [];
 
   constructor(
@@ -25,18 +33,24 @@ export class Publisher implements Part {
     private readonly deck: Deck,
     private readonly navigation: Navigation,
     private readonly modes: Modes,
+    private readonly demos: DemoStates,
   ) {
     this.#status.className = 'vs-follow-publish';
     this.#status.setAttribute('role', 'status');
   }
 
   bind(): void {
-    this.#token = takeToken();
+    this.#token = load('local', TOKEN_KEY);
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
       this.navigation.on('change', ({ index }) => this.#publish(index)),
-      this.modes.on('change', ({ mode, on }) => mode === 'presenter' && on && this.#publish(this.navigation.index)),
+      this.modes.on('change', ({ mode, on }) => {
+        if (mode !== 'presenter' || !on) return;
+        this.#publish(this.navigation.index);
+        this.demos.publishAll();
+      }),
+      this.demos.addSink((key, state) => this.#publishDemo(key, state)),
     );
     this.#publish(this.navigation.index);
   }
@@ -77,15 +91,44 @@ export class Publisher implements Part {
       this.#status.textContent = 'Folgen: Server nicht erreichbar';
     }
   }
+
+  #publishDemo(key: string, state: unknown): void {
+    if (!this.modes.has('presenter')) return;
+    if (this.#demoSending.get(key)) {
+      this.#demoQueued.set(key, state);
+      return;
+    }
+    this.#demoSending.set(key, true);
+    void fetch(followDemoPath(this.deck.id, key), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.#token}` },
+      body: JSON.stringify(state),
+    })
+      .catch(() => undefined)
+      .finally(() => {
+        this.#demoSending.delete(key);
+        if (!this.#demoQueued.has(key)) return;
+        const next = this.#demoQueued.get(key);
+        this.#demoQueued.delete(key);
+        this.#publishDemo(key, next);
+      });
+  }
 }
 
-/** The token from the URL (then removed from it and stored), else the stored one. */
-function takeToken(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get(TOKEN_PARAM);
-  if (given === null) return load('local', TOKEN_KEY);
-  save('local', TOKEN_KEY, given);
-  url.searchParams.delete(TOKEN_PARAM);
-  history.replaceState(history.state, '', url.href);
-  return given;
+/**
+ * Stores a token given in the URL fragment and removes it from the address, before the viewer
+ * reads the fragment for the slide (`#p1&token=…` → `#p1`).
+ */
+export function takeTokenFromAddress(): void {
+  const match = TOKEN_IN_FRAGMENT.exec(location.hash);
+  if (!match) return;
+  let token = match[1] ?? '';
+  try {
+    token = decodeURIComponent(token);
+  } catch {
+    // Kept as given.
+  }
+  if (token) save('local', TOKEN_KEY, token);
+  const rest = location.hash.replace(TOKEN_IN_FRAGMENT, '').replace(/^#?&/, '#');
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest === '#' ? '' : rest}`);
 }

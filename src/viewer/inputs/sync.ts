@@ -1,4 +1,6 @@
 import type { Deck } from '../../shared/deck';
+import { DEMO_KEY_PATTERN } from '../../shared/demos';
+import { Emitter } from '../model/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -7,7 +9,13 @@ import { load, save } from '../storage';
 /** The clone window carries its pairing in the URL (`?clone=…`), the original in its session. */
 const CLONE_PARAM = 'clone';
 
-type Message = { type: 'hello' } | { type: 'goto'; index: number } | { type: 'blackout'; on: boolean };
+type Message =
+  | { type: 'hello' }
+  | { type: 'goto'; index: number }
+  | { type: 'blackout'; on: boolean }
+  | { type: 'demo'; key: string; state: unknown };
+
+const DEMO_KEY = new RegExp(DEMO_KEY_PATTERN);
 
 function isMessage(data: unknown): data is Message {
   if (typeof data !== 'object' || data === null) return false;
@@ -15,16 +23,24 @@ function isMessage(data: unknown): data is Message {
   return (
     message.type === 'hello' ||
     (message.type === 'goto' && Number.isInteger(message.index)) ||
-    (message.type === 'blackout' && typeof message.on === 'boolean')
+    (message.type === 'blackout' && typeof message.on === 'boolean') ||
+    (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key))
   );
+}
+
+/** What the windows tell each other beyond slide and blackout: a demo's state, and that a window joined. */
+interface SyncEvents extends Record<string, unknown> {
+  demo: { key: string; state: unknown };
+  hello: undefined;
 }
 
 /**
  * Presenter and cloned window (C) follow each other through a BroadcastChannel named after
  * the deck and a pairing id: slide moves and blackout go both ways. A window that reloads
  * keeps its pairing and asks the others where they are, so it picks up where they stand.
+ * Demo states travel the same channel (see follow/demo-states.ts).
  */
-export class CloneSync implements Part {
+export class CloneSync extends Emitter<SyncEvents> implements Part {
   #channel: BroadcastChannel | undefined;
   #clone: Window | null = null;
   readonly #offs: (() => void)[] = [];
@@ -33,7 +49,23 @@ export class CloneSync implements Part {
     private readonly deck: Deck,
     private readonly navigation: Navigation,
     private readonly modes: Modes,
-  ) {}
+  ) {
+    super();
+  }
+
+  /** Whether this is the cloned window (the projector's), which shows what the other drives. */
+  get isClone(): boolean {
+    return new URL(location.href).searchParams.has(CLONE_PARAM);
+  }
+
+  postDemo(key: string, state: unknown): void {
+    this.#post({ type: 'demo', key, state });
+  }
+
+  /** Asks the other window to send where it stands, demos included. */
+  askForState(): void {
+    this.#post({ type: 'hello' });
+  }
 
   get #storageKey(): string {
     return `vs-clone:${this.deck.id}`;
@@ -86,7 +118,10 @@ export class CloneSync implements Part {
 
   readonly #onMessage = ({ data }: MessageEvent): void => {
     if (!isMessage(data)) return;
-    if (data.type === 'hello') this.#post({ type: 'goto', index: this.navigation.index });
+    if (data.type === 'hello') {
+      this.#post({ type: 'goto', index: this.navigation.index });
+      this.emit('hello', undefined);
+    } else if (data.type === 'demo') this.emit('demo', { key: data.key, state: data.state });
     else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
     else this.modes.set('blackout', data.on, 'sync');
   };

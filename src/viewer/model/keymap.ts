@@ -1,3 +1,5 @@
+import type { DemoCommand } from '../../shared/demos';
+
 /** What a key asks for; inputs turn keys into commands, `commands.ts` carries them out. */
 export type Action =
   | 'next'
@@ -15,7 +17,11 @@ export type Action =
   | 'timer-toggle'
   | 'timer-reset'
   | 'print'
-  | 'escape';
+  | 'escape'
+  | DemoAction;
+
+/** The demo console: what the keys ask of the current slide's demo. */
+export type DemoAction = `demo-${DemoCommand}`;
 
 export type Command = { kind: Action } | { kind: 'jump'; number: number };
 
@@ -52,6 +58,11 @@ const KEYS: Record<string, Action> = {
   o: 'overview',
   s: 'timer-toggle',
   t: 'timer-reset',
+  // The demo console: run, queue, a batch of jobs ("Worker"), reset ("zurücksetzen").
+  r: 'demo-run',
+  q: 'demo-queue',
+  w: 'demo-batch',
+  z: 'demo-reset',
   Escape: 'escape',
 };
 

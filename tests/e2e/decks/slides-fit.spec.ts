@@ -87,8 +87,11 @@ function inspectSlide(page: Page, index: number): Promise<SlideReport> {
       const frame = container.querySelector('.remark-slide-scaler')!.getBoundingClientRect();
       const scale = frame.width / canvas.width;
       const tooLarge = problems.length > 0;
-      // An SVG clips its own drawing (mermaid draws lifelines far past the picture), so only its box counts.
-      for (const element of content.querySelectorAll<HTMLElement | SVGElement>('*:not(svg *)')) {
+      // An SVG clips its own drawing (mermaid draws lifelines far past the picture), so only its box counts;
+      // KaTeX's MathML copy of a formula is clipped to 1 px on purpose (it is there for screen readers).
+      for (const element of content.querySelectorAll<HTMLElement | SVGElement>(
+        '*:not(svg *):not(.katex-mathml, .katex-mathml *)',
+      )) {
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0 || element.parentElement?.closest('[data-fit-reported]')) continue;
         const clipped =

@@ -17,7 +17,7 @@ async function open(browser: Browser, path: string): Promise<Page> {
 }
 
 async function presenter(browser: Browser, slide = 1): Promise<Page> {
-  const page = await open(browser, `?token=${TOKEN}#p${slide}`);
+  const page = await open(browser, `#p${slide}&token=${TOKEN}`);
   await expect(page.getByText(`Publikum folgt: Folie ${slide}`)).toBeVisible();
   return page;
 }
@@ -123,4 +123,23 @@ test('the follow bar leaves the slide number free', async ({ browser }) => {
     number!.y + number!.height <= bar!.y;
   expect(apart).toBe(true);
   await page.context().close();
+});
+
+test('the presenter token comes in the URL fragment: stored, removed from the address, never sent', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen: string[] = [];
+  page.on('request', (request) => seen.push(request.url(), request.headers().referer ?? ''));
+  await page.goto(`${DECK}#p3&token=${TOKEN}`);
+  await waitForViewer(page);
+  await expect(page.getByText('Publikum folgt: Folie 3')).toBeVisible();
+  await expectSlide(page, 3, 'p');
+  expect(page.url()).not.toContain('token');
+  await page.reload();
+  await waitForViewer(page);
+  await expect(page.getByText('Publikum folgt: Folie 3')).toBeVisible();
+  expect(seen.filter((text) => text.includes(TOKEN))).toEqual([]);
+  await context.close();
 });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, type Page } from '@playwright/test';
-import { listDeckFiles, loadDecks } from '../../../src/deck/load';
-import { bankPathFor } from '../../../src/quiz-bank/compile';
+import { bankPath, listDeckFiles } from '../../../src/deck/load';
+import { courseDecks } from '../../course';
 import { MAX_PAGE_SIZE, VISITS_PATH, type VisitPage } from '../../../src/shared/tracking';
 
 export interface ExpectedDeck {
@@ -18,8 +18,8 @@ export interface ExpectedDeck {
 
 /** What the pages must list: the decks of `slides/`, compiled here independently of the build. */
 export async function expectedDecks(): Promise<ExpectedDeck[]> {
-  const banks = new Map(listDeckFiles('slides').map(({ id, path }) => [id, existsSync(bankPathFor(path))]));
-  return (await loadDecks('slides')).map((deck) => ({
+  const banks = new Map(listDeckFiles('slides').map(({ id, path }) => [id, existsSync(bankPath(path))]));
+  return (await courseDecks()).map((deck) => ({
     id: deck.id,
     title: deck.title,
     chapter: deck.chapter,

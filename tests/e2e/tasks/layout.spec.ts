@@ -47,7 +47,11 @@ test.describe('<task-demo> layout', () => {
     await demo.getByLabel('Millisekunden').fill('500');
     for (let i = 0; i < 2; i++) await demo.getByRole('button', { name: '5 Jobs auf einmal' }).click();
     const jobs = demo.getByRole('list', { name: 'Zuletzt eingereihte Jobs' }).getByRole('listitem');
-    await expect(jobs).toHaveCount(8);
+    await expect(jobs).toHaveCount(5);
+    // Every row of the list shows whole: none is cut off by the region around it.
+    const workers = demo.getByRole('region', { name: 'Worker und Jobs', exact: true });
+    const region = await box(workers);
+    for (const row of await jobs.all()) expect((await box(row)).bottom).toBeLessThanOrEqual(region.bottom + 0.5);
     await task.selectOption('fibonacci');
     await demo.getByLabel('Index n').fill('5000');
     await demo.getByRole('button', { name: 'Jetzt ausführen' }).click();
@@ -58,7 +62,7 @@ test.describe('<task-demo> layout', () => {
     // What does not fit scrolls inside a labelled region that the keyboard reaches and scrolls,
     // and while it has the focus, its keys scroll it instead of changing the slide.
     const slide = await page.evaluate(() => location.hash);
-    for (const name of ['Ergebnis', 'Worker und Jobs']) {
+    for (const name of ['Ergebnis']) {
       const region = demo.getByRole('region', { name, exact: true });
       expect(await region.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
       await region.focus();
@@ -69,6 +73,33 @@ test.describe('<task-demo> layout', () => {
     }
     const results = await new AxeBuilder({ page }).include('.remark-visible task-demo').analyze();
     expect(results.violations).toEqual([]);
+  });
+
+  test('before the first run: no empty progress or result; every text at least 20 px on a 1280×720 slide', async ({
+    page,
+  }) => {
+    const demo = await openSlide(page, 'kapitel-2', 'demo-workers');
+    await expect(demo.getByRole('progressbar')).toBeHidden();
+    await expect(demo.getByText('Ergebnis', { exact: true })).toBeHidden();
+    await expect(demo.getByRole('list', { name: 'Zuletzt eingereihte Jobs' })).toBeHidden();
+    await demo.getByLabel('Task', { exact: true }).selectOption('sleep');
+    await demo.getByLabel('Millisekunden').fill('300');
+    await demo.getByRole('button', { name: '5 Jobs auf einmal' }).click();
+    await demo.getByRole('button', { name: 'Jetzt ausführen' }).click();
+    await expect(demo.locator('output')).toHaveText(/sleptMs/, { timeout: 10_000 });
+    const smallest = await demo.evaluate((host) => {
+      const scale = host.getBoundingClientRect().width / (host as HTMLElement).offsetWidth;
+      const sizes: [number, string][] = [];
+      for (const element of host.shadowRoot!.querySelectorAll('*')) {
+        const text = [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim(),
+        );
+        if (text && element.getClientRects().length > 0)
+          sizes.push([parseFloat(getComputedStyle(element).fontSize) * scale, element.textContent!.slice(0, 40)]);
+      }
+      return sizes.sort((a, b) => a[0] - b[0])[0]!;
+    });
+    expect(smallest[0], smallest[1]).toBeGreaterThanOrEqual(19.9);
   });
 
   test('on a phone: the run below the form', async ({ page }) => {

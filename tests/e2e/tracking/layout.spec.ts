@@ -21,7 +21,9 @@ test.beforeAll(async ({ request }) => {
   }
 });
 
-test('at slide size: chart beside the newest visits, one line each, well within the slide', async ({ page }) => {
+test('at slide size: the chart over the widget’s full width, the newest visits below, one line each, well within the slide', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
   await widget(page).evaluate((element, slide) => {
@@ -33,8 +35,12 @@ test('at slide size: chart beside the newest visits, one line each, well within 
 
   const { widget: host, figure, list } = await boxes(page);
   expect(host.height).toBeLessThanOrEqual(SLIDE.widgetHeight);
-  expect(list.left).toBeGreaterThanOrEqual(figure.right);
-  expect(list.top).toBeLessThan(figure.bottom);
+  expect(list.top).toBeGreaterThanOrEqual(figure.bottom);
+  expect(figure.width).toBeGreaterThanOrEqual(host.width * 0.9);
+  const canvas = await widget(page)
+    .locator('.chart canvas')
+    .evaluate((element) => element.getBoundingClientRect().width);
+  expect(canvas).toBeGreaterThanOrEqual(figure.width * 0.95);
   // The page's own view arrives a moment later and slides into the list: measure once it settled.
   await expect
     .poll(
@@ -50,6 +56,49 @@ test('at slide size: chart beside the newest visits, one line each, well within 
     .locator('.chart')
     .evaluate((chart) => parseFloat(getComputedStyle(chart).fontSize));
   expect(labelSize).toBeGreaterThanOrEqual(16);
+});
+
+/** The newest minute's bar (all visits of this file fall into it) ends before the plot's right edge. */
+test('the newest bar is drawn whole, on screen at 1280 and 1920 px and in print', async ({ page }) => {
+  for (const [width, height, media] of [
+    [1280, 720, 'screen'],
+    [1920, 1080, 'screen'],
+    [1280, 720, 'print'],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ media });
+    await page.goto('/');
+    await expect(widget(page).locator('.chart canvas')).toHaveCount(1);
+    await expect(widget(page).getByRole('listitem')).toHaveCount(LIST_LENGTH);
+    const bar = await widget(page)
+      .locator('.chart')
+      .evaluate(async (chart) => {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const canvas = chart.querySelector('canvas')!;
+        const scale = canvas.width / canvas.getBoundingClientRect().width;
+        // uPlot lays .u-over exactly over the plot area: its right edge is where bars get clipped.
+        const over = chart.querySelector('.u-over')!.getBoundingClientRect();
+        const plotRight = Math.round((over.right - canvas.getBoundingClientRect().left) * scale);
+        // Thirty minutes, each bar 70 % of its minute and at most 24 CSS px (as the chart draws them).
+        const fullWidth = Math.min((0.7 * over.width * scale) / 30, 24 * scale);
+        const context = canvas.getContext('2d')!;
+        const isBar = (x: number, y: number) => {
+          const [r, g, b, a] = context.getImageData(x, y, 1, 1).data as unknown as number[];
+          return a! > 0 && b! > 150 && r! < 200 && b! - r! > 40 && g! < 220;
+        };
+        // A row a little above the x axis crosses every bar: the rightmost filled run is the newest bar.
+        const bottom = Math.round((over.bottom - canvas.getBoundingClientRect().top) * scale);
+        const row = bottom - 4;
+        const filled = [...Array(canvas.width).keys()].filter((x) => isBar(x, row));
+        const right = Math.max(...filled);
+        let left = right;
+        while (left > 0 && isBar(left - 1, row)) left--;
+        return { width: right - left + 1, right, plotRight, fullWidth };
+      });
+    const label = `${width}px ${media}`;
+    expect(bar.width, label).toBeGreaterThanOrEqual(bar.fullWidth * 0.85);
+    expect(bar.right, label).toBeLessThan(bar.plotRight);
+  }
 });
 
 test('on a phone: the visit list below the chart, nothing wider than the screen', async ({ page }) => {

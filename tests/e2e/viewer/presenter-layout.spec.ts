@@ -19,7 +19,7 @@ for (const width of [1280, 1440]) {
     page,
   }) => {
     await page.setViewportSize({ width, height: 800 });
-    await page.goto(`${DECK}?token=e2e-presenter#p12`);
+    await page.goto(`${DECK}#p12&token=e2e-presenter`);
     await waitForViewer(page);
     const badge = page.locator('.vs-follow-publish');
     await expect(badge).toHaveText('Publikum folgt: Folie 12');

@@ -3,16 +3,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FollowChannels } from '../../../src/server/follow/channels';
 import { followPlugin } from '../../../src/server/follow/plugin';
 import type { FollowState } from '../../../src/shared/follow';
+import { openEventStream } from '../event-stream';
 
 const TOKEN = 'lecturer-secret';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 let app: FastifyInstance | undefined;
 
+const DECKS = ['kapitel-2', 'uebung-1', 'uebung-2', 'x'];
+
 async function followApp(presenterToken: string | undefined, channels?: FollowChannels): Promise<FastifyInstance> {
   // Aborted event streams can leave a fresh keep-alive socket behind that only a forced close ends.
   app = Fastify({ logger: false, forceCloseConnections: true });
-  await app.register(followPlugin, { presenterToken, channels });
+  await app.register(followPlugin, { presenterToken, decks: DECKS, channels });
   return app;
 }
 
@@ -23,24 +26,14 @@ afterEach(async () => {
 
 /** Reads `slide` events from a real HTTP response. */
 async function follow(base: string, deck: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${base}/api/follow/${deck}/events`, { signal: controller.signal });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
+  const stream = await openEventStream(`${base}/api/follow/${deck}/events`);
   const next = async (): Promise<FollowState> => {
     for (;;) {
-      const match = /event: slide\ndata: (.*)\n\n/.exec(buffer);
-      if (match) {
-        buffer = buffer.slice((match.index ?? 0) + match[0].length);
-        return JSON.parse(match[1] as string) as FollowState;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
+      const event = await stream.next();
+      if (event.event === 'slide') return JSON.parse(event.data) as FollowState;
     }
   };
-  return { response, next, close: () => controller.abort() };
+  return { ...stream, next };
 }
 
 describe('publishing a slide', () => {
@@ -70,7 +63,7 @@ describe('publishing a slide', () => {
       payload: { index: 1 },
     });
     expect(response.statusCode).toBe(503);
-    expect(response.json().message).toMatch(/Folgen ist nicht eingerichtet/);
+    expect(response.json().message).toMatch(/Folgen ist nicht eingerichtet: PRESENTER_TOKEN/);
   });
 
   it('stores the slide per deck', async () => {
@@ -100,10 +93,12 @@ describe('publishing a slide', () => {
     expect(response.json().message).toBeTruthy();
   });
 
-  it('bounds the number of channels, reusing those nobody follows', async () => {
-    const server = await followApp(TOKEN, new FollowChannels(2, 10));
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  it('bounds the channels presenters open for decks the site does not have, reusing those nobody follows', async () => {
+    const server = await followApp(TOKEN, new FollowChannels({ decks: DECKS, maxOpened: 2 }));
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
+    for (const deck of ['a', 'b']) {
+      await server.inject({ method: 'POST', url: `/api/follow/${deck}`, headers: auth, payload: { index: 0 } });
+    }
     const a = await follow(base, 'a');
     const b = await follow(base, 'b');
     const third = await server.inject({ method: 'POST', url: '/api/follow/c', headers: auth, payload: { index: 0 } });
@@ -152,7 +147,7 @@ describe('following over Server-Sent Events', () => {
   });
 
   it('refuses followers beyond the limit with 503 and frees slots when they leave', async () => {
-    const server = await followApp(TOKEN, new FollowChannels(10, 1));
+    const server = await followApp(TOKEN, new FollowChannels({ decks: DECKS, streams: { total: 1 } }));
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     const first = await follow(base, 'kapitel-2');
     const refused = await fetch(`${base}/api/follow/kapitel-2/events`);

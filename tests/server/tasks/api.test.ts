@@ -97,17 +97,21 @@ describe('task API (embedded worker threads)', () => {
     await expect
       .poll(async () => ((await (await fetch(`${server.url}${created.body.self}`)).json()) as Job).state)
       .toBe('active');
-    const cancelled = await fetch(`${server.url}${created.body.self}`, { method: 'DELETE' });
+    const cancelled = await fetch(`${server.url}${created.body.self}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${created.body.cancelToken}` },
+    });
     expect(cancelled.status).toBe(200);
     expect(await cancelled.json()).toMatchObject({ state: 'cancelled', failure: 'cancelled' });
     expect((await events).at(-1)).toMatchObject({ type: 'failed', job: { state: 'cancelled' } });
   });
 
-  it('treats a job id sent again as the same job', async () => {
+  it('treats a job id sent again with the same call as the same job', async () => {
     const id = `same-${Date.now()}`;
     const first = await postJson(`${server.url}/api/jobs`, { id, task: 'sum', params: [1] });
-    const second = await postJson(`${server.url}/api/jobs`, { id, task: 'sum', params: [2] });
+    const second = await postJson(`${server.url}/api/jobs`, { id, task: 'sum', params: [1] });
     expect(second.body.id).toBe(first.body.id);
+    expect(second.body.cancelToken).toBe(first.body.cancelToken);
     await readEvents(`${server.url}/api/jobs/${id}/events`);
     expect(await (await fetch(`${server.url}/api/jobs/${id}`)).json()).toMatchObject({ result: 1 });
   });

@@ -87,4 +87,18 @@ describe('command-line client (npm run client)', () => {
     expect(outcome.stderr).toMatch(/nicht erreichbar \(ECONNREFUSED\)/);
     expect(outcome.stderr).toMatch(/npm start/);
   });
+
+  it('answers unknown and incomplete options in German, with the usage, exit code 2', async () => {
+    const unknown = await client('--bogus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^Unbekannte Option --bogus\.\nAufruf: npm run client/);
+    const missing = await client('sum', '1', '--server');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^--server braucht einen Wert\./);
+  });
+
+  it('prints times in German, one status line each', async () => {
+    const outcome = await client('sum', '1', '2', '--server', server.url);
+    expect(outcome.stderr).toMatch(/^sum · Worker thread-\d+ · Rechenzeit \d+(,\d+)? ms · Antwort nach \d+ ms\n$/);
+  });
 });

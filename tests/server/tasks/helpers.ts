@@ -10,6 +10,9 @@ export const TEST_TASKS = {
   memoryHog: new URL('./fixtures/memory-hog.ts', import.meta.url).href,
 };
 
+/** A fair share that never holds back the single test client. */
+export const UNLIMITED_SHARE = { running: 64, queued: 10_000, workSeconds: 1e9 };
+
 export interface TestServer {
   app: FastifyInstance;
   runner: TaskRunner;
@@ -41,7 +44,12 @@ export async function embeddedRunner(
   options: EmbeddedRunnerOptions = {},
   extraModules: string[] = [],
 ): Promise<EmbeddedRunner> {
-  return new EmbeddedRunner(await Catalogue.load(extraModules), { threads: 2, ...options });
+  return new EmbeddedRunner(await Catalogue.load(extraModules), {
+    threads: 2,
+    ...options,
+    // All requests of a test come from one address: the fair share has its own tests.
+    share: { ...UNLIMITED_SHARE, ...options.share },
+  });
 }
 
 export async function postJson(

@@ -50,7 +50,7 @@ describe('limits of a task run', () => {
 
 describe('a full queue', () => {
   it('answers 503 with Retry-After', async () => {
-    const server = await serve(await embeddedRunner({ threads: 1, maxQueue: 2 }));
+    const server = await serve(await embeddedRunner({ threads: 1, share: { total: 2 } }));
     try {
       const accepted = [];
       for (let i = 0; i < 3; i++) {

@@ -6,7 +6,7 @@ import { RedisRunner } from '../../../src/server/tasks/redis-runner';
 import { TaskWorker } from '../../../src/server/tasks/redis-worker';
 import { Catalogue } from '../../../src/server/tasks/task-catalogue';
 import type { Job, StatusResponse } from '../../../src/shared/tasks';
-import { postJson, readEvents, serve, TEST_TASKS, type TestServer } from './helpers';
+import { postJson, readEvents, serve, TEST_TASKS, UNLIMITED_SHARE, type TestServer } from './helpers';
 import { REDIS_URL, spawnWorker, TcpProxy, testQueue } from './redis-helpers';
 
 async function status(server: TestServer): Promise<StatusResponse> {
@@ -25,7 +25,12 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
 
   beforeAll(async () => {
     catalogue = await Catalogue.load([TEST_TASKS.runaway]);
-    const runner = new RedisRunner(catalogue, { redisUrl: REDIS_URL!, queueName: queue.queueName, localWorker: false });
+    const runner = new RedisRunner(catalogue, {
+      redisUrl: REDIS_URL!,
+      queueName: queue.queueName,
+      localWorker: false,
+      share: UNLIMITED_SHARE,
+    });
     await runner.ready();
     server = await serve(runner);
   });
@@ -80,7 +85,10 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
   it('cancels a running job on whichever worker runs it', async () => {
     const created = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 20_000 } });
     await expect.poll(async () => (await job(server, String(created.body.id))).state).toBe('active');
-    const response = await fetch(`${server.url}${String(created.body.self)}`, { method: 'DELETE' });
+    const response = await fetch(`${server.url}${String(created.body.self)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${String(created.body.cancelToken)}` },
+    });
     expect(await response.json()).toMatchObject({ state: 'cancelled', failure: 'cancelled' });
     expect(await job(server, String(created.body.id))).toMatchObject({ state: 'cancelled' });
   });
@@ -102,7 +110,12 @@ describe.skipIf(!REDIS_URL)('when Redis goes away', () => {
     const proxy = new TcpProxy(new URL(REDIS_URL!));
     await proxy.start();
     const catalogue = await Catalogue.load();
-    const runner = new RedisRunner(catalogue, { redisUrl: proxy.url, queueName: queue.queueName, localWorker: false });
+    const runner = new RedisRunner(catalogue, {
+      redisUrl: proxy.url,
+      queueName: queue.queueName,
+      localWorker: false,
+      share: UNLIMITED_SHARE,
+    });
     const worker = new TaskWorker(catalogue, {
       redisUrl: REDIS_URL!,
       queueName: queue.queueName,
@@ -161,6 +174,7 @@ describe.skipIf(!REDIS_URL)('worker processes (npm run worker)', () => {
       redisUrl: REDIS_URL!,
       queueName: queue.queueName,
       localWorker: false,
+      share: UNLIMITED_SHARE,
     });
     await runner.ready();
     server = await serve(runner);

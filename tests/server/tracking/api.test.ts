@@ -55,7 +55,7 @@ describe('POST /api/visits', () => {
   ])('answers malformed JSON (%s) with 400 and the reason', async (type, payload) => {
     const response = await app.inject(visitRequest(payload, { 'content-type': type }));
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toMatch(/^Body is not valid JSON: ./);
+    expect(response.json().message).toMatch(/^Die Anfrage ist kein gültiges JSON: .|^Ungültige Eingabe: „body“/);
     expect(await stored()).toEqual([]);
   });
 
@@ -66,26 +66,26 @@ describe('POST /api/visits', () => {
   });
 
   it.each([
-    ['a number as path', { path: 42 }, 'body/path must be string'],
-    ['an object as referrer', { path: '/', referrer: { url: 'x' } }, 'body/referrer must be string'],
-    ['null as referrer', { path: '/', referrer: null }, 'body/referrer must be string'],
-    ['no path', { referrer: '/' }, 'path'],
-    ['an empty path', { path: '' }, 'body/path'],
-    ['a path over 2048 characters', { path: `/${'x'.repeat(2048)}` }, 'body/path'],
-    ['an unknown field', { path: '/', admin: true }, 'body/admin'],
-    ['an array', ['/'], 'body must be object'],
-    ['a string', '"/"', 'body must be object'],
-  ])('answers %s with 400 naming the field', async (_case, body, field) => {
+    ['a number as path', { path: 42 }, 'body.path', 'muss eine Zeichenkette sein'],
+    ['an object as referrer', { path: '/', referrer: { url: 'x' } }, 'body.referrer', 'muss eine Zeichenkette sein'],
+    ['null as referrer', { path: '/', referrer: null }, 'body.referrer', 'muss eine Zeichenkette sein'],
+    ['no path', { referrer: '/' }, 'body.path', 'fehlt'],
+    ['an empty path', { path: '' }, 'body.path', 'ist zu kurz'],
+    ['a path over 2048 characters', { path: `/${'x'.repeat(2048)}` }, 'body.path', 'ist zu lang'],
+    ['an unknown field', { path: '/', admin: true }, 'body.admin', 'ist hier nicht erlaubt'],
+    ['an array', ['/'], 'body', 'muss ein Objekt sein'],
+    ['a string', '"/"', 'body', 'muss ein Objekt sein'],
+  ])('answers %s with 400 naming the field', async (_case, body, field, reason) => {
     const response = await app.inject(visitRequest(typeof body === 'string' ? body : JSON.stringify(body)));
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toContain(field);
+    expect(response.json()).toMatchObject({ field, message: expect.stringContaining(reason) });
     expect(await stored()).toEqual([]);
   });
 
   it('refuses a NUL character in the path with 400 (PostgreSQL could not store it)', async () => {
     const response = await app.inject(visitRequest({ path: '/a\u0000b' }));
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toContain('body/path');
+    expect(response.json().field).toBe('body.path');
   });
 
   it('stores <script> and control characters as plain text, exactly as sent', async () => {
@@ -156,7 +156,7 @@ describe('POST /api/visits', () => {
     await store.close();
     const response = await app.inject(visitRequest({ path: '/' }));
     expect(response.statusCode).toBe(503);
-    expect(response.json().message).toMatch(/not recorded/);
+    expect(response.json().message).toMatch(/nicht gespeichert/);
     store = new SqliteVisitStore(`${dir.path}/visits.sqlite`);
     expect(await stored()).toEqual([]);
   });
@@ -177,15 +177,15 @@ describe('GET /api/visits', () => {
   });
 
   it.each([
-    ['limit=501', 'querystring/limit'],
-    ['limit=0', 'querystring/limit'],
-    ['limit=ten', 'querystring/limit'],
-    ['before=-1', 'querystring/before'],
-    ['before=abc', 'querystring/before'],
+    ['limit=501', 'limit'],
+    ['limit=0', 'limit'],
+    ['limit=ten', 'limit'],
+    ['before=-1', 'before'],
+    ['before=abc', 'before'],
   ])('answers %s with 400 naming the parameter', async (query, field) => {
     const response = await app.inject({ url: `/api/visits?${query}` });
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toContain(field);
+    expect(response.json()).toMatchObject({ field, message: expect.stringContaining(`„${field}“`) });
   });
 });
 
@@ -205,7 +205,7 @@ describe('GET /api/visits/stats', () => {
   it('answers an unknown bucket with 400', async () => {
     const response = await app.inject({ url: '/api/visits/stats?bucket=day' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toContain('querystring/bucket');
+    expect(response.json()).toMatchObject({ field: 'bucket', message: expect.stringMatching(/minute, hour/) });
   });
 });
 
@@ -213,13 +213,14 @@ describe('DELETE /api/visits', () => {
   const remove = (authorization?: string) =>
     app.inject({ method: 'DELETE', url: '/api/visits', headers: authorization ? { authorization } : {} });
 
-  it('needs the admin token', async () => {
+  it('needs the admin token: 401 without one, 403 with a wrong one', async () => {
     await app.inject(visitRequest({ path: '/' }));
-    for (const authorization of [undefined, 'Bearer wrong', 'test-admin', 'Basic test-admin']) {
+    for (const authorization of [undefined, 'test-admin', 'Basic test-admin']) {
       const response = await remove(authorization);
       expect(response.statusCode).toBe(401);
       expect(response.headers['www-authenticate']).toBe('Bearer');
     }
+    expect((await remove('Bearer wrong')).statusCode).toBe(403);
     expect(await stored()).toHaveLength(1);
     const response = await remove('Bearer test-admin');
     expect(response.statusCode).toBe(200);
@@ -227,10 +228,11 @@ describe('DELETE /api/visits', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('is disabled without ADMIN_TOKEN', async () => {
+  it('is disabled without ADMIN_TOKEN (503)', async () => {
     const open = await trackingApp(store, { adminToken: undefined });
     const response = await open.inject({ method: 'DELETE', url: '/api/visits', headers: { authorization: 'Bearer ' } });
-    expect(response.statusCode).toBe(403);
+    expect(response.statusCode).toBe(503);
+    expect(response.json().message).toMatch(/ADMIN_TOKEN ist nicht gesetzt/);
     await open.close();
   });
 });

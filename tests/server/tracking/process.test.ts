@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { crashRounds } from '../../../bench/crash';
 import { startServer } from '../../../bench/tracking-server';
 import type { Visit } from '../../../src/shared/tracking';
-import { SQLITE_FILE } from '../../../src/server/tracking/store';
+import { SQLITE_FILE } from '../../../src/server/tracking/open-store';
 import { BROWSER, tempDir } from './helpers';
 
 const cleanups: (() => void)[] = [];

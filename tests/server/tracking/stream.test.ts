@@ -2,42 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Visit } from '../../../src/shared/tracking';
 import { SqliteVisitStore } from '../../../src/server/tracking/sqlite-store';
+import { openEventStream as openStream } from '../event-stream';
 import { BROWSER, tempDir, trackingApp } from './helpers';
-
-interface ServerEvent {
-  id?: string;
-  event?: string;
-  data?: string;
-}
-
-/** Reads Server-Sent Events from a real HTTP response, one event at a time. */
-async function openStream(url: string, headers: Record<string, string> = {}) {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers, signal: controller.signal });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const next = async (): Promise<ServerEvent> => {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event: ServerEvent = {};
-        for (const line of block.split('\n')) {
-          const match = /^(id|event|data): (.*)$/.exec(line);
-          if (match) event[match[1] as keyof ServerEvent] = match[2];
-        }
-        if (event.event) return event;
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
-  return { response, next, close: () => controller.abort() };
-}
 
 let dir: ReturnType<typeof tempDir>;
 let store: SqliteVisitStore;
@@ -79,10 +45,10 @@ describe('GET /api/visits/stream', () => {
   it('replays what a client missed since its Last-Event-ID, then continues live', async () => {
     const [first, second, third] = [await post('/1'), await post('/2'), await post('/3')];
     const stream = await openStream(`${base}/api/visits/stream`, { 'last-event-id': String(first.id) });
-    expect(JSON.parse((await stream.next()).data ?? '')).toEqual(second);
-    expect(JSON.parse((await stream.next()).data ?? '')).toEqual(third);
+    expect(JSON.parse((await stream.next()).data)).toEqual(second);
+    expect(JSON.parse((await stream.next()).data)).toEqual(third);
     const fourth = await post('/4');
-    expect(JSON.parse((await stream.next()).data ?? '')).toEqual(fourth);
+    expect(JSON.parse((await stream.next()).data)).toEqual(fourth);
     stream.close();
   });
 

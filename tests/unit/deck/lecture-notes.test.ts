@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDecks } from '../../../src/deck/load';
+import { courseDecks } from '../../course';
 import type { Deck } from '../../../src/shared/deck';
 
 /**
@@ -10,7 +10,7 @@ import type { Deck } from '../../../src/shared/deck';
 let decks: Deck[];
 
 beforeAll(async () => {
-  decks = await loadDecks('slides');
+  decks = await courseDecks();
 }, 60_000);
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listDeckFiles, loadDeck, loadDecks } from '../../../src/deck/load';
+import { listDeckFiles, loadDeck } from '../../../src/deck/load';
+import { DeckRegistry } from '../../../src/deck/registry';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/decks');
 const root = mkdtempSync(join(tmpdir(), 'vs-deck-load-'));
@@ -15,7 +16,7 @@ describe('decks on disk', () => {
   });
 
   it('applies the sidecar options and reads title and chapter from the title slide', async () => {
-    const [beispiel, zweiter] = await loadDecks('valid', fixtures);
+    const [beispiel, zweiter] = await new DeckRegistry({ root: fixtures, dir: 'valid' }).decks();
     expect(beispiel).toMatchObject({ id: 'beispiel', title: 'Ein Beispiel-Foliensatz', chapter: 'Übung 9', total: 4 });
     expect(beispiel!.options).toMatchObject({ ratio: '4:3', highlightLines: true });
     expect(zweiter).toMatchObject({ title: 'Zweiter Foliensatz', chapter: '' });
@@ -84,19 +85,5 @@ describe('decks on disk', () => {
       writeFileSync(deck, `# A\n---\n${markdown}`);
       await expect(loadDeck(deck, { root: dir }), markdown).rejects.toThrow(message);
     }
-  });
-
-  it('compiles a deck again only when its file or sidecar changed', async () => {
-    const dir = join(root, 'cache');
-    cpSync(join(fixtures, 'valid'), dir, { recursive: true });
-    const first = await loadDecks('.', dir);
-    const again = await loadDecks('.', dir);
-    expect(again[0]).toBe(first[0]);
-    expect(again[1]).toBe(first[1]);
-    writeFileSync(join(dir, 'zweiter.md'), '# Geändert');
-    writeFileSync(join(dir, 'beispiel.json'), '{ "ratio": "16:9" }');
-    const changed = await loadDecks('.', dir);
-    expect(changed[1]!.title).toBe('Geändert');
-    expect(changed[0]!.options.ratio).toBe('16:9');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDecks } from '../../../src/deck/load';
+import { courseDecks } from '../../course';
 import type { Deck } from '../../../src/shared/deck';
 import { checkBank, type CheckedBank } from '../../../src/quiz-bank/load';
 import { parseBank } from '../../../src/quiz-bank/parse';
@@ -12,7 +12,7 @@ let deck: Deck;
 let checked: CheckedBank | null;
 
 beforeAll(async () => {
-  const decks = await loadDecks('slides');
+  const decks = await courseDecks();
   const found = decks.find((d) => d.id === 'kapitel-2');
   if (!found) throw new Error('slides/kapitel-2.md fehlt');
   deck = found;

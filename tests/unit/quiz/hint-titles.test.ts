@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listDeckFiles, loadDecks } from '../../../src/deck/load';
+import { bankPath, listDeckFiles } from '../../../src/deck/load';
 import type { Deck } from '../../../src/shared/deck';
-import { bankPathFor } from '../../../src/quiz-bank/compile';
+import { courseDecks } from '../../course';
 import { parseBank } from '../../../src/quiz-bank/parse';
 
 /**
@@ -39,11 +39,11 @@ function slideTitles(deck: Deck): Set<string> {
   return titles;
 }
 
-const banks = listDeckFiles('slides').filter(({ path }) => existsSync(bankPathFor(path)));
+const banks = listDeckFiles('slides').filter(({ path }) => existsSync(bankPath(path)));
 let decks: Deck[];
 
 beforeAll(async () => {
-  decks = await loadDecks('slides');
+  decks = await courseDecks();
 }, 60_000);
 
 describe('slide titles named in quiz hints', () => {
@@ -59,9 +59,7 @@ describe('slide titles named in quiz hints', () => {
   it('there are banks and hints that name slides', () => {
     expect(banks.length).toBeGreaterThan(0);
     const named = banks.flatMap(({ path, id }) =>
-      parseBank(readFileSync(bankPathFor(path), 'utf8'), id).questions.flatMap((q) =>
-        q.hints.flatMap(namedSlideTitles),
-      ),
+      parseBank(readFileSync(bankPath(path), 'utf8'), id).questions.flatMap((q) => q.hints.flatMap(namedSlideTitles)),
     );
     expect(named.length).toBeGreaterThan(3);
   });
@@ -71,7 +69,7 @@ describe('slide titles named in quiz hints', () => {
       const deck = decks.find((d) => d.id === id);
       expect(deck, `slides/${id}.md`).toBeDefined();
       const titles = slideTitles(deck!);
-      const missing = parseBank(readFileSync(bankPathFor(path), 'utf8'), id).questions.flatMap((question) =>
+      const missing = parseBank(readFileSync(bankPath(path), 'utf8'), id).questions.flatMap((question) =>
         question.hints
           .flatMap(namedSlideTitles)
           .filter((title) => !titles.has(title))

@@ -10,7 +10,8 @@ import {
 } from '../../../src/quiz/progress';
 import type { QuizBank } from '../../../src/shared/quiz';
 import * as scheduler from '../../../src/quiz/fsrs';
-import { isDue, type Outcome } from '../../../src/quiz/schedule';
+import type { Outcome } from '../../../src/quiz/grading';
+import { isDue } from '../../../src/quiz/schedule';
 
 /**
  * A fixed sequence of answers, each given exactly when the question falls due, starting on a

@@ -13,6 +13,7 @@ function controls(): Controls & { calls: string[] } {
     timer: new Timer(() => 0),
     openClone: () => calls.push('clone'),
     print: () => calls.push('print'),
+    demo: (command) => calls.push(`demo ${command}`),
     calls,
   };
 }
@@ -84,5 +85,12 @@ describe('runCommand', () => {
     runCommand(c, { kind: 'clone' });
     runCommand(c, { kind: 'print' });
     expect(c.calls).toEqual(['clone', 'print']);
+  });
+
+  it('hands the demo console’s commands to the current slide’s demo', () => {
+    const c = controls();
+    for (const kind of ['demo-run', 'demo-queue', 'demo-batch', 'demo-reset'] as const) runCommand(c, { kind });
+    expect(c.calls).toEqual(['demo run', 'demo queue', 'demo batch', 'demo reset']);
+    expect(c.navigation.index).toBe(0);
   });
 });

@@ -34,6 +34,10 @@ describe('KeyMap (R62, R63)', () => {
       o: 'overview',
       s: 'timer-toggle',
       t: 'timer-reset',
+      r: 'demo-run',
+      q: 'demo-queue',
+      w: 'demo-batch',
+      z: 'demo-reset',
       Escape: 'escape',
     };
     for (const [key, action] of Object.entries(expected)) {

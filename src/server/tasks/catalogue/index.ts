@@ -16,7 +16,7 @@ export type ModuleLoader = (url: string) => unknown;
 /** Built-in tasks plus task modules (URLs of modules whose default export is a Task) given by the embedder. */
 export async function loadTasks(
   extraModules: readonly string[] = [],
-  load: ModuleLoader = (url) => import(url),
+  load: ModuleLoader = (url) => import(/* @vite-ignore */ url),
 ): Promise<Task[]> {
   const extra = await Promise.all(extraModules.map(async (url) => ((await load(url)) as { default: Task }).default));
   return [...BUILTIN_TASKS, ...extra];

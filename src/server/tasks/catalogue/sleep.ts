@@ -15,6 +15,7 @@ export default defineTask({
   example: { ms: 2_000 },
   timeLimitMs: 65_000,
   progress: true,
+  workSeconds: ({ ms }) => ms / 1000,
   async run({ ms }, progress) {
     for (let slept = 0; slept < ms; slept += STEP_MS) {
       progress(slept / ms);

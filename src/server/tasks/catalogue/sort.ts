@@ -5,7 +5,7 @@ export default defineTask({
   name: 'sort',
   title: 'Sortieren',
   description: 'Sortiert die Zahlen aufsteigend.',
-  params: numberList(50_000),
+  params: numberList(10_000),
   example: [42, 7, 19, 3, 11],
   timeLimitMs: 5_000,
   progress: false,

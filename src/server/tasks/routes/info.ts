@@ -5,7 +5,7 @@ import {
   type CatalogueResponse,
   type StatusResponse,
 } from '../../../shared/tasks';
-import type { TaskRunner } from '../runner';
+import { clientKey, type TaskRunner } from '../runner';
 import { VERSION } from '../../version';
 import { errorResponses } from './schemas';
 
@@ -29,16 +29,18 @@ export async function infoRoutes(app: FastifyInstance, { runner }: { runner: Tas
     '/status',
     {
       schema: {
-        description: 'Zustand des Task-Servers: Backend, Worker, Warteschlange, Zähler und Laufzeiten',
+        description:
+          'Zustand des Task-Servers: Backend, Worker, Warteschlange, Zähler und Laufzeiten; ' +
+          'Job-IDs nur bei eigenen Jobs des Abfragenden',
         tags: ['tasks'],
         response: { 200: StatusResponseSchema, ...errorResponses(429) },
       },
     },
-    async (): Promise<StatusResponse> => ({
+    async (request): Promise<StatusResponse> => ({
       service: 'task-server',
       version: VERSION,
       uptimeS: Math.round((Date.now() - started) / 1000),
-      ...(await runner.status()),
+      ...(await runner.status(clientKey(request.ip))),
     }),
   );
 }

@@ -11,8 +11,8 @@ import {
   type JobEvent,
   type JobRequest,
 } from '../../../shared/tasks';
-import { JobNotFoundError } from '../errors';
-import type { TaskRunner } from '../runner';
+import { JobNotFoundError, TaskServerError } from '../errors';
+import { clientKey, sameToken, type TaskRunner } from '../runner';
 import { errorResponses } from './schemas';
 
 const KEEP_ALIVE_MS = 15_000;
@@ -20,7 +20,10 @@ const KEEP_ALIVE_MS = 15_000;
 type JobRoute = { Params: { id: string } };
 
 /** The asynchronous side: queue a job, look at it, follow its events, cancel it. */
-export async function jobRoutes(app: FastifyInstance, { runner }: { runner: TaskRunner }): Promise<void> {
+export async function jobRoutes(
+  app: FastifyInstance,
+  { runner, adminToken }: { runner: TaskRunner; adminToken?: string },
+): Promise<void> {
   const found = async (id: string): Promise<Job> => {
     const job = await runner.job(id);
     if (!job) throw new JobNotFoundError(id);
@@ -34,16 +37,15 @@ export async function jobRoutes(app: FastifyInstance, { runner }: { runner: Task
         description: 'Reiht eine Task als Job ein und antwortet sofort mit seiner ID',
         tags: ['jobs'],
         body: JobRequestSchema,
-        response: { 202: JobCreatedSchema, ...errorResponses(400, 404, 413, 415, 429, 503) },
+        response: { 202: JobCreatedSchema, ...errorResponses(400, 404, 409, 413, 415, 429, 503) },
       },
     },
     async (request, reply): Promise<JobCreated> => {
       const { task, params, id } = request.body;
-      runner.catalogue.check(task, params);
-      const job = await runner.submit({ task, params }, id);
+      const { job, cancelToken } = await runner.submit({ task, params, client: clientKey(request.ip) }, id);
       const self = `${app.prefix}/jobs/${encodeURIComponent(job.id)}`;
       reply.code(202).header('location', self);
-      return { id: job.id, state: job.state, self, events: `${self}/events` };
+      return { id: job.id, state: job.state, self, events: `${self}/events`, cancelToken };
     },
   );
 
@@ -64,15 +66,35 @@ export async function jobRoutes(app: FastifyInstance, { runner }: { runner: Task
     '/jobs/:id',
     {
       schema: {
-        description: 'Bricht einen Job ab; ein fertiger Job bleibt, wie er ist',
+        description:
+          'Bricht einen Job ab; ein fertiger Job bleibt, wie er ist. ' +
+          'Braucht Authorization: Bearer <cancelToken des Jobs> oder <ADMIN_TOKEN>.',
         tags: ['jobs'],
         params: JobParamsSchema,
-        response: { 200: JobSchema, ...errorResponses(400, 404, 429, 503) },
+        headers: Type.Object({ authorization: Type.Optional(Type.String({ maxLength: 256 })) }),
+        response: { 200: JobSchema, ...errorResponses(400, 401, 403, 404, 429, 503) },
       },
     },
-    async (request) => {
-      const job = await runner.cancel(request.params.id);
-      if (!job) throw new JobNotFoundError(request.params.id);
+    async (request, reply) => {
+      const { id } = request.params;
+      await found(id);
+      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!given) {
+        reply.header('www-authenticate', 'Bearer');
+        throw new TaskServerError(
+          401,
+          'Zum Abbrechen brauchen Sie das cancelToken des Jobs (aus der Antwort auf POST /api/jobs) als „Authorization: Bearer …“.',
+        );
+      }
+      const admin = adminToken !== undefined && sameToken(given, adminToken);
+      if (!admin && !(await runner.ownedBy(id, given))) {
+        throw new TaskServerError(
+          403,
+          `Dieses Token bricht Job „${id}“ nicht ab: Das darf nur, wer den Job angelegt hat, oder wer ADMIN_TOKEN kennt.`,
+        );
+      }
+      const job = await runner.cancel(id);
+      if (!job) throw new JobNotFoundError(id);
       return job;
     },
   );

@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { build, createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deckPages from '../../../src/deck/vite-plugin';
+import taskCatalogue from '../../../src/widgets/catalogue-plugin';
 import { DECK_DATA_ID, type Deck } from '../../../src/shared/deck';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -18,7 +19,9 @@ function config(dir: string, extra: InlineConfig = {}): InlineConfig {
     configFile: false,
     logLevel: 'silent',
     cacheDir: join(work, 'vite-cache'),
-    plugins: [deckPages({ dir })],
+    // No dependency optimiser: it would still be writing its cache while the test removes the folder.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [deckPages({ dir }), taskCatalogue()],
     ...extra,
   };
 }

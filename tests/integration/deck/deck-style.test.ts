@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopeDeckStyle } from '../../../src/deck/deck-style';
 import type { DeckError } from '../../../src/deck/diagnostics';
 import deckPages from '../../../src/deck/vite-plugin';
+import taskCatalogue from '../../../src/widgets/catalogue-plugin';
 
 const root = resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'vs-deck-style-'));
@@ -87,7 +88,7 @@ describe('deck pages with their own style and with formulas (build, in Chromium)
       configFile: false,
       logLevel: 'silent',
       cacheDir: join(work, 'vite-cache'),
-      plugins: [deckPages({ dir: 'tests/fixtures/decks/styled' })],
+      plugins: [deckPages({ dir: 'tests/fixtures/decks/styled' }), taskCatalogue()],
       build: { outDir, emptyOutDir: true, rollupOptions: { input: {} } },
     });
     server = createServer((request, response) => {

@@ -1,0 +1,89 @@
+/** Drawing parts shared by the simulations, in the style of the figures (media/README.md). */
+import { svg } from '../dom';
+
+export const ROLE = {
+  client: { fill: '#fdf0d5', stroke: '#b34700' },
+  server: { fill: '#e3edfb', stroke: '#1a5fb4' },
+  infra: { fill: '#e4f3e8', stroke: '#1e7b34' },
+  highlight: { fill: '#fff4b3', stroke: '#8a6d00' },
+  error: { fill: '#fde2e1', stroke: '#b3261e' },
+} as const;
+
+export type Role = keyof typeof ROLE;
+
+export const INK = '#1c1c1c';
+export const MUTED = '#4a4a4a';
+export const ERROR = '#b3261e';
+
+/** The picture: drawn in slide pixels (width = viewBox width), labelled for screen readers. */
+export function picture(width: number, height: number, label: string, ...children: Node[]): SVGSVGElement {
+  const marker = svg(
+    'marker',
+    {
+      id: 'pfeil',
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+    },
+    svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: 'context-stroke' }),
+  );
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, 'font-size': 22, fill: INK },
+    svg('defs', {}, marker),
+    ...children,
+  );
+}
+
+export function text(
+  x: number,
+  y: number,
+  content: string,
+  attributes: Record<string, string | number> = {},
+): SVGTextElement {
+  return svg('text', { x, y, 'dominant-baseline': 'middle', ...attributes }, content);
+}
+
+/** A box with centred lines of text (the first bold). */
+export function box(x: number, y: number, width: number, height: number, role: Role, lines: string[]): SVGGElement {
+  const { fill, stroke } = ROLE[role];
+  const step = 28;
+  const top = y + height / 2 - ((lines.length - 1) * step) / 2;
+  return svg(
+    'g',
+    {},
+    svg('rect', { x, y, width, height, rx: 10, fill, stroke, 'stroke-width': 2.5 }),
+    ...lines.map((line, i) =>
+      text(x + width / 2, top + i * step, line, { 'text-anchor': 'middle', 'font-weight': i === 0 ? 700 : 400 }),
+    ),
+  );
+}
+
+/** An arrow along the points; dashed for something still under way. */
+export function arrow(
+  points: readonly (readonly [number, number])[],
+  { dashed = false, color = '#333' }: { dashed?: boolean; color?: string } = {},
+): SVGPolylineElement {
+  return svg('polyline', {
+    points: points.map(([x, y]) => `${x},${y}`).join(' '),
+    fill: 'none',
+    stroke: color,
+    'stroke-width': 3,
+    'marker-end': 'url(#pfeil)',
+    ...(dashed ? { 'stroke-dasharray': '10 7' } : {}),
+  });
+}
+
+/** A label on a white backing, so it stays readable where it crosses a line. */
+export function label(x: number, y: number, content: string, color = INK): SVGGElement {
+  const width = content.length * 11 + 12;
+  return svg(
+    'g',
+    {},
+    svg('rect', { x: x - width / 2, y: y - 15, width, height: 30, rx: 6, fill: '#fff', opacity: 0.9 }),
+    text(x, y, content, { 'text-anchor': 'middle', fill: color, 'font-size': 20 }),
+  );
+}

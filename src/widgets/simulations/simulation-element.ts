@@ -1,0 +1,79 @@
+import type { DemoElement } from '../../shared/demos';
+import { adoptStyles, el } from '../dom';
+import styles from './simulations.css?inline';
+
+/** What every simulation state carries besides its own picture. */
+export interface StepState {
+  step: number;
+  steps: number;
+  caption: string;
+}
+
+export interface Simulation<S extends StepState> {
+  title: string;
+  /** The seed the slides were written for; the `seed` attribute picks another run. */
+  seed: number;
+  state: (step: number, seed: number) => S;
+  draw: (state: S) => Element;
+}
+
+function whole(text: string | null, fallback: number): number {
+  const value = Number(text ?? fallback);
+  return Number.isFinite(value) ? Math.trunc(value) : fallback;
+}
+
+/**
+ * `<x-demo step="2" seed="7">`: the picture of a simulation at one step. The step comes from the
+ * slide (one slide per step), so going back, reloading, the clone window, followers and the PDF
+ * all show the same picture: state is a pure function of (step, seed). To the viewer it is a demo
+ * like the live ones, with nothing to mirror and no commands.
+ */
+export function simulationElement<S extends StepState>(simulation: Simulation<S>): CustomElementConstructor {
+  return class extends HTMLElement implements DemoElement {
+    static observedAttributes = ['step', 'seed'];
+    readonly #root = this.attachShadow({ mode: 'open' });
+    /** Nothing to send to another window: it draws the same picture from the same slide. */
+    readonly demoState = null;
+
+    constructor() {
+      super();
+      adoptStyles(this.#root, styles);
+    }
+
+    connectedCallback(): void {
+      this.#render();
+    }
+
+    attributeChangedCallback(): void {
+      if (this.isConnected) this.#render();
+    }
+
+    /** Mirroring changes nothing: every window already shows the picture of its slide. */
+    link(): void {}
+
+    /** The demo keys have nothing to run: the slide's steps move a simulation. */
+    command(): void {}
+
+    #render(): void {
+      const state = simulation.state(
+        whole(this.getAttribute('step'), 0),
+        whole(this.getAttribute('seed'), simulation.seed),
+      );
+      this.#root.replaceChildren(
+        el(
+          'figure',
+          { class: 'simulation', 'aria-label': `Simulation: ${simulation.title}` },
+          el(
+            'div',
+            { class: 'head' },
+            el('span', { class: 'title' }, simulation.title),
+            el('span', { class: 'badge' }, 'Simulation'),
+            el('span', { class: 'progress' }, `Schritt ${state.step + 1} von ${state.steps}`),
+          ),
+          simulation.draw(state),
+          el('figcaption', {}, state.caption),
+        ),
+      );
+    }
+  };
+}

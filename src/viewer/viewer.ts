@@ -20,6 +20,7 @@ import { Diagrams } from './views/diagrams';
 import { helpContent } from './views/help';
 import { ModeClasses } from './views/mode-classes';
 import { ModeDialog } from './views/mode-dialog';
+import { NavButtons } from './views/nav-buttons';
 import { Notice } from './views/notice';
 import { overviewContent } from './views/overview';
 import { PresenterView } from './views/presenter';
@@ -94,6 +95,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     print,
     new Keyboard(modes, (command) => runCommand(controls, command)),
     notice,
+    new NavButtons(root, navigation, modes, (command) => runCommand(controls, command)),
     new LocationInput(deck, navigation, modes, unknownHash),
     ...(options.touch ? [new Touch(slides.area, navigation)] : []),
     ...(options.scroll ? [new Wheel(slides.area, navigation, modes)] : []),

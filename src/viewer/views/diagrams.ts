@@ -92,6 +92,13 @@ export class Diagrams implements Part {
       const content = (this.navigation.slideAt(index)?.diagrams ?? 0) > 0 ? this.slides.content(index) : undefined;
       if (content) void this.renderIn(content);
     }
+    // Drawn while its slide was not laid out yet: sized now that it shows.
+    for (const element of this.slides
+      .content(current)
+      ?.querySelectorAll<HTMLElement>(`.${DIAGRAM_CLASS}[data-state="drawn"]:not([data-fitted])`) ?? []) {
+      const svg = element.querySelector('svg');
+      if (svg) fit(element, svg);
+    }
   }
 
   /** Draws every diagram inside `root` that is not drawn yet; resolves when all are done. */
@@ -157,6 +164,9 @@ function fit(element: HTMLElement, svg: SVGSVGElement): void {
   const content = element.closest<HTMLElement>('.remark-slide-content');
   const slide = content?.parentElement;
   if (!content || !slide || width === 0 || height === 0 || element.offsetWidth === 0) return;
+  // The reading view is a page: there the drawing just takes the width (CSS).
+  if (element.closest('.vs-reading-mode')) return;
+  element.dataset.fitted = '';
   svg.style.maxWidth = 'none';
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));

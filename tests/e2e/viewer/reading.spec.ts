@@ -103,7 +103,7 @@ test.describe('reading view', () => {
 
   test('a following phone scrolls to the lecturer’s slide', async ({ browser }) => {
     const lecturer = await browser.newPage();
-    await lecturer.goto('/slides/kapitel-2/?token=e2e-presenter#p3');
+    await lecturer.goto('/slides/kapitel-2/#p3&token=e2e-presenter');
     await waitForViewer(lecturer);
     await expect(lecturer.getByText('Publikum folgt: Folie 3')).toBeVisible();
     const student = await phone(browser, '/slides/kapitel-2/?follow');

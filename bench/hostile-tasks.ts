@@ -114,6 +114,8 @@ async function clients(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // A log line per request would be measured along with the requests.
+  process.env.LOG_LEVEL ??= 'error';
   const { loadServiceConfig } = await import('../src/server/config');
   const { buildTasksApp } = await import('../src/server/tasks/service');
   const app = await buildTasksApp(loadServiceConfig(PORT, { ...process.env, PORT: String(PORT), REDIS_URL: '' }));

@@ -14,9 +14,12 @@ export interface FairShareLimits {
   longJobSeconds: number;
 }
 
-/** Sized for a lecture hall of 300: a student waits behind one job of each other client at most. */
+/**
+ * Sized for a lecture hall of 300: a student waits behind one job of each other client at most,
+ * and the lecturer's "5 Jobs auf einmal" still spreads over four workers.
+ */
 export const DEFAULT_FAIR_SHARE: FairShareLimits = {
-  running: 1,
+  running: 4,
   queued: 10,
   workSeconds: 180,
   total: 1_000,

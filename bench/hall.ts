@@ -1,0 +1,408 @@
+/**
+ * `npm run bench:hall`: a lecture hall on loopback – 300 students and, for a while, 5 attackers –
+ * against the app of `npm start` (embedded task runner, SQLite), which runs in this process so
+ * that its event-loop delay (`monitorEventLoopDelay`) and memory are measured where they arise.
+ *
+ * The clients run in a process of their own, each from its own loopback address (127.0.1.x,
+ * 127.0.2.x for students, 127.0.9.x for attackers). Each student sends a page-view beacon every
+ * 20 s, follows the lecturer (an event stream on /api/follow/kapitel-2/events), runs `sum`
+ * through /api/execute every ~10 s and queues a `sort` job every ~30 s, which it reads until it
+ * is done; every tenth also watches /api/visits/stream.
+ *
+ * Phases: 60 s calm, 60 s with the attackers at full (bounded) speed, 30 s calm. Each attacker
+ * sends 1 MB execute bodies, floods 60 s `sleep` jobs, tries to cancel jobs that are not its
+ * own and scrapes /api/status, opens event streams for made-up decks, and holds 200 event
+ * streams it never reads (1,000 in all).
+ *
+ * Per phase: students' p50/p99 latency and failures, event-loop delay p99, RSS peak, hostile
+ * requests refused. Targets: 0 student failures; students' p99 under attack ≤ 2× calm; event-loop
+ * p99 ≤ 50 ms; RSS ≤ 600 MB. BENCH_SHORT=1 shortens the phases to 15 s, 15 s and 10 s.
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import { connect, type Socket } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4202);
+const SHORT = Boolean(process.env.BENCH_SHORT);
+const PHASES = [
+  { name: 'ruhig', seconds: SHORT ? 15 : 60, attack: false },
+  { name: 'Angriff', seconds: SHORT ? 15 : 60, attack: true },
+  { name: 'ruhig danach', seconds: SHORT ? 10 : 30, attack: false },
+];
+const STUDENTS = 300;
+const ATTACKERS = 5;
+const STALLED_PER_ATTACKER = 200;
+const MADE_UP_STREAMS_PER_ATTACKER = 100;
+const DECK = 'kapitel-2';
+const PRESENTER_TOKEN = randomBytes(16).toString('hex');
+
+interface PhaseResult {
+  latencyMs: number[];
+  executeMs: number[];
+  requests: number;
+  failures: Record<string, number>;
+  hostile: number;
+  hostileRefused: number;
+}
+
+interface ServerFigures {
+  loopP99Ms: number;
+  loopMaxMs: number;
+  rssPeakMb: number;
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+/** A browser's user agent: the tracking server drops visits of bots. */
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
+const refused = (status: number) => status < 200 || status >= 300;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One HTTP exchange; status 0 when the connection failed. */
+function exchange(
+  agent: Agent,
+  method: string,
+  path: string,
+  options: { body?: Buffer | string; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve) => {
+    const body = options.body === undefined ? undefined : Buffer.from(options.body);
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path,
+        agent,
+        timeout: options.timeoutMs ?? 30_000,
+        headers: {
+          'user-agent': BROWSER,
+          ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on('error', () => resolve({ status: 0, body: text }));
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+    outgoing.on('error', () => resolve({ status: 0, body: '' }));
+    outgoing.end(body);
+  });
+}
+
+/** An event stream that is read (and so costs the server nothing but a socket); resolves with the status. */
+function openStream(agent: Agent, path: string, onEnd: () => void): Promise<{ status: number; close: () => void }> {
+  return new Promise((resolve) => {
+    const outgoing = request({ host: '127.0.0.1', port: PORT, path, agent }, (response: IncomingMessage) => {
+      response.resume();
+      response.on('close', onEnd);
+      resolve({ status: response.statusCode ?? 0, close: () => outgoing.destroy() });
+    });
+    outgoing.on('error', () => resolve({ status: 0, close: () => undefined }));
+    outgoing.end();
+  });
+}
+
+/** An event stream that is never read past its first bytes: a client that stopped reading. */
+function stalledStream(localAddress: string, path: string): Promise<{ accepted: boolean; socket: Socket }> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: PORT, localAddress });
+    const timer = setTimeout(() => resolve({ accepted: false, socket }), 5_000);
+    socket.on('error', () => resolve({ accepted: false, socket }));
+    socket.once('data', (chunk: Buffer) => {
+      clearTimeout(timer);
+      socket.pause();
+      resolve({ accepted: chunk.toString('latin1').startsWith('HTTP/1.1 200'), socket });
+    });
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`);
+  });
+}
+
+/** The clients' process: students all along, attackers in the attack phase; reports per phase. */
+async function clients(): Promise<void> {
+  let phase = 0;
+  let running = true;
+  let attack = false;
+  const results: PhaseResult[] = PHASES.map(() => ({
+    latencyMs: [],
+    executeMs: [],
+    requests: 0,
+    failures: {},
+    hostile: 0,
+    hostileRefused: 0,
+  }));
+  const fail = (kind: string) => {
+    const failures = results[phase]!.failures;
+    failures[kind] = (failures[kind] ?? 0) + 1;
+  };
+  const timed = async (kind: string, run: () => Promise<{ status: number; body: string }>, ok: number) => {
+    const started = performance.now();
+    const answer = await run();
+    const ms = performance.now() - started;
+    const result = results[phase]!;
+    result.requests++;
+    result.latencyMs.push(ms);
+    if (kind === 'execute') result.executeMs.push(ms);
+    if (answer.status !== ok) fail(`${kind} ${answer.status}`);
+    return answer;
+  };
+  const hostile = (refused: boolean) => {
+    results[phase]!.hostile++;
+    if (refused) results[phase]!.hostileRefused++;
+  };
+
+  const student = async (index: number) => {
+    const address = `127.0.${1 + Math.floor(index / 250)}.${1 + (index % 250)}`;
+    const agent = new Agent({ keepAlive: true, localAddress: address });
+    const streams: (() => void)[] = [];
+    const follow = async (path: string) => {
+      const stream = await openStream(agent, path, () => {
+        if (running) {
+          fail('Strom beendet');
+          void follow(path);
+        }
+      });
+      if (stream.status !== 200) fail(`Strom ${stream.status}`);
+      streams.push(stream.close);
+    };
+    await sleep(Math.random() * 10_000);
+    await follow(`/api/follow/${DECK}/events`);
+    if (index % 10 === 0) await follow('/api/visits/stream');
+    let tick = Math.floor(Math.random() * 6);
+    while (running) {
+      if (tick % 2 === 0) {
+        const params = Array.from({ length: 10 }, () => Math.round(Math.random() * 100));
+        await timed(
+          'execute',
+          () => exchange(agent, 'POST', '/api/execute', { body: JSON.stringify({ task: 'sum', params }) }),
+          200,
+        );
+      }
+      if (tick % 4 === 0) {
+        await timed(
+          'visit',
+          () => exchange(agent, 'POST', '/api/visits', { body: JSON.stringify({ path: `/slides/${DECK}/` }) }),
+          201,
+        );
+      }
+      if (tick % 6 === 3) void job(agent);
+      tick++;
+      await sleep(4_000 + Math.random() * 2_000);
+    }
+    for (const close of streams) close();
+    agent.destroy();
+  };
+
+  const job = async (agent: Agent) => {
+    const params = Array.from({ length: 1_000 }, () => Math.round(Math.random() * 1e6));
+    const created = await timed(
+      'job',
+      () => exchange(agent, 'POST', '/api/jobs', { body: JSON.stringify({ task: 'sort', params }) }),
+      202,
+    );
+    if (created.status !== 202) return;
+    const { self } = JSON.parse(created.body) as { self: string };
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await sleep(1_000);
+      const read = await timed('job lesen', () => exchange(agent, 'GET', self), 200);
+      if (read.status !== 200) return;
+      const state = (JSON.parse(read.body) as { state: string }).state;
+      if (state === 'completed') return;
+      if (state === 'failed' || state === 'cancelled') return fail(`job ${state}`);
+    }
+    fail('job nicht fertig');
+  };
+
+  const megabyte = Buffer.from(
+    JSON.stringify({ task: 'sum', params: Array.from({ length: 500_000 }, (_, i) => i % 10) }),
+  );
+  const attacker = async (index: number) => {
+    const address = `127.0.9.${index + 1}`;
+    const agent = new Agent({ keepAlive: true, localAddress: address, maxSockets: 64 });
+    const loop = async (run: () => Promise<boolean>) => {
+      while (attack) hostile(await run());
+    };
+    const sockets: Socket[] = [];
+    const closers: (() => void)[] = [];
+    const holdStalled = async () => {
+      for (let i = 0; i < STALLED_PER_ATTACKER && attack; i++) {
+        const path = i % 2 === 0 ? '/api/visits/stream' : `/api/follow/${DECK}/events`;
+        const { accepted, socket } = await stalledStream(address, path);
+        sockets.push(socket);
+        hostile(!accepted);
+      }
+    };
+    const madeUpDecks = async () => {
+      for (let i = 0; i < MADE_UP_STREAMS_PER_ATTACKER && attack; i++) {
+        const stream = await openStream(agent, `/api/follow/erfunden-${index}-${i}/events`, () => undefined);
+        closers.push(stream.close);
+        hostile(refused(stream.status));
+      }
+    };
+    await Promise.all([
+      loop(async () => refused((await exchange(agent, 'POST', '/api/execute', { body: megabyte })).status)),
+      loop(async () => refused((await exchange(agent, 'POST', '/api/execute', { body: megabyte })).status)),
+      loop(async () => {
+        const body = JSON.stringify({ task: 'sleep', params: { ms: 60_000 } });
+        return refused((await exchange(agent, 'POST', '/api/jobs', { body })).status);
+      }),
+      loop(async () => {
+        const id = randomBytes(16).toString('base64url');
+        const headers = { authorization: `Bearer ${randomBytes(24).toString('base64url')}` };
+        return refused((await exchange(agent, 'DELETE', `/api/jobs/${id}`, { headers })).status);
+      }),
+      loop(async () => {
+        const status = await exchange(agent, 'GET', '/api/status');
+        // Scraping is refused when it yields no job id of anyone else.
+        return refused(status.status) || !/"job":/.test(status.body);
+      }),
+      holdStalled(),
+      madeUpDecks(),
+    ]);
+    for (const socket of sockets) socket.destroy();
+    for (const close of closers) close();
+    agent.destroy();
+  };
+
+  const students = Array.from({ length: STUDENTS }, (_, index) => student(index));
+  let attackers: Promise<void>[] = [];
+  for (const [index, { seconds, attack: underAttack }] of PHASES.entries()) {
+    phase = index;
+    process.send!({ phase: index });
+    attack = underAttack;
+    if (attack) attackers = Array.from({ length: ATTACKERS }, (_, i) => attacker(i));
+    await sleep(seconds * 1_000);
+    attack = false;
+    await Promise.all(attackers);
+    attackers = [];
+  }
+  running = false;
+  process.send!({ results });
+  await Promise.race([Promise.all(students), sleep(15_000)]);
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'error';
+  const { buildApp } = await import('../src/server/app');
+  const { loadConfig } = await import('../src/server/config');
+  const dataDir = mkdtempSync(join(tmpdir(), 'vs-bench-hall-'));
+  const app = await buildApp(
+    loadConfig({
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      SITE_DIR: process.env.SITE_DIR ?? resolve('dist'),
+      PRESENTER_TOKEN,
+      TRUST_PROXY: '',
+      REDIS_URL: '',
+      DATABASE_URL: '',
+    }),
+  );
+  await app.listen({ port: PORT, host: '127.0.0.1' });
+  const opened = await app.inject({
+    method: 'POST',
+    url: `/api/follow/${DECK}`,
+    headers: { authorization: `Bearer ${PRESENTER_TOKEN}` },
+    payload: { index: 3 },
+  });
+  if (opened.statusCode !== 200) throw new Error(`Folgen für ${DECK}: HTTP ${opened.statusCode} ${opened.body}`);
+
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let rssPeak = 0;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 250);
+  const figures: ServerFigures[] = [];
+  const closePhase = () => {
+    figures.push({
+      loopP99Ms: delay.percentile(99) / 1e6,
+      loopMaxMs: delay.max / 1e6,
+      rssPeakMb: Math.max(rssPeak, process.memoryUsage.rss()) / 1024 / 1024,
+    });
+    delay.reset();
+    rssPeak = 0;
+  };
+
+  console.log(
+    `Hörsaal: ${STUDENTS} Studierende, ${ATTACKERS} Angreifer, Phasen ${PHASES.map((p) => `${p.seconds} s`).join(' / ')}; ` +
+      `Last der Maschine vorher (1/5/15 min): ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' / ')}`,
+  );
+  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = fork(fileURLToPath(import.meta.url), ['clients'], { execArgv: ['--import', tsxLoader] });
+  const results = await new Promise<PhaseResult[]>((resolve, reject) => {
+    child.on('message', (message: { phase?: number; results?: PhaseResult[] }) => {
+      if (message.phase !== undefined && message.phase > 0) closePhase();
+      if (message.phase !== undefined) {
+        delay.reset();
+        if (message.phase === 0) rssPeak = 0;
+      }
+      if (message.results) {
+        closePhase();
+        resolve(message.results);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Die Clients endeten mit ${code}`)));
+  });
+  clearInterval(sampler);
+  delay.disable();
+
+  console.log(
+    '\n| Phase | Anfragen der Studierenden | p50 / p99 | p99 `execute` | Fehler | Event-Loop p99 / max | RSS-Spitze | feindliche Anfragen abgewiesen |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [index, result] of results.entries()) {
+    const server = figures[index]!;
+    const failures = Object.entries(result.failures)
+      .map(([kind, count]) => `${count} × ${kind}`)
+      .join(', ');
+    console.log(
+      `| ${PHASES[index]!.name} (${PHASES[index]!.seconds} s) | ${result.requests} | ` +
+        `${percentile(result.latencyMs, 0.5).toFixed(1)} / ${percentile(result.latencyMs, 0.99).toFixed(1)} ms | ` +
+        `${percentile(result.executeMs, 0.99).toFixed(1)} ms | ${failures || '0'} | ` +
+        `${server.loopP99Ms.toFixed(1)} / ${server.loopMaxMs.toFixed(1)} ms | ${server.rssPeakMb.toFixed(0)} MB | ` +
+        `${result.hostile ? `${result.hostileRefused} von ${result.hostile}` : '–'} |`,
+    );
+  }
+
+  const failures = results.reduce((sum, result) => sum + Object.values(result.failures).reduce((a, b) => a + b, 0), 0);
+  const calmP99 = percentile(results[0]!.latencyMs, 0.99);
+  const attackP99 = percentile(results[1]!.latencyMs, 0.99);
+  const loopP99 = Math.max(...figures.map((figure) => figure.loopP99Ms));
+  const rss = Math.max(...figures.map((figure) => figure.rssPeakMb));
+  const verdict = (ok: boolean) => (ok ? 'erreicht' : 'verfehlt');
+  console.log(`\nZiel 0 Fehler bei den Studierenden: ${failures} – ${verdict(failures === 0)}`);
+  console.log(
+    `Ziel p99 im Angriff ≤ 2 × ruhig: ${attackP99.toFixed(1)} ms gegen ${calmP99.toFixed(1)} ms – ${verdict(attackP99 <= 2 * calmP99)}`,
+  );
+  console.log(`Ziel Event-Loop p99 ≤ 50 ms: ${loopP99.toFixed(1)} ms – ${verdict(loopP99 <= 50)}`);
+  console.log(`Ziel RSS ≤ 600 MB: ${rss.toFixed(0)} MB – ${verdict(rss <= 600)}`);
+  console.log(
+    `Last der Maschine nachher: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' / ')}`,
+  );
+  child.kill();
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === 'clients') await clients();
+else await main();

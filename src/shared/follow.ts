@@ -4,6 +4,8 @@
  * the viewer; no runtime cost in the browser bundle beyond these few constants.
  */
 
+import { DEMO_KEY_PATTERN, DEMOS } from './demos';
+
 export const FOLLOW_PATH = '/api/follow';
 /** Name of the Server-Sent Event that carries a FollowState. */
 export const FOLLOW_EVENT = 'slide';
@@ -17,6 +19,10 @@ export const MAX_DEMOS_PER_DECK = 32;
 export const DECK_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
 /** Highest slide index a presenter may publish; no deck comes close. */
 export const MAX_SLIDE_INDEX = 9999;
+/** The presenter view publishes its slide again this often, also without a change … */
+export const PRESENTER_REPUBLISH_MS = 10_000;
+/** … and a deck whose presenter has not published for this long is no longer live. */
+export const PRESENTER_LIVE_MS = 25_000;
 
 export interface FollowState {
   deck: string;
@@ -24,6 +30,8 @@ export interface FollowState {
   index: number | null;
   /** ISO time of the last publish, null before the first. */
   updatedAt: string | null;
+  /** Whether a presenter is live: published within PRESENTER_LIVE_MS. */
+  live: boolean;
 }
 
 export const FollowParamsSchema = {
@@ -48,8 +56,9 @@ export const FollowStateSchema = {
     deck: { type: 'string' },
     index: { type: ['integer', 'null'], description: '0-based slide index; null before the first publish' },
     updatedAt: { type: ['string', 'null'], format: 'date-time' },
+    live: { type: 'boolean', description: 'A presenter is live for this deck' },
   },
-  required: ['deck', 'index', 'updatedAt'],
+  required: ['deck', 'index', 'updatedAt', 'live'],
   additionalProperties: false,
 } as const;
 
@@ -58,6 +67,31 @@ export interface FollowDemo {
   key: string;
   state: unknown;
 }
+
+export const FollowDemoParamsSchema = {
+  type: 'object',
+  properties: {
+    deck: FollowParamsSchema.properties.deck,
+    key: { type: 'string', pattern: DEMO_KEY_PATTERN, description: 'Slide and place of the demo, e.g. `4-1`' },
+  },
+  required: ['deck', 'key'],
+  additionalProperties: false,
+} as const;
+
+/** A demo's state as its widget reports it (src/shared/demos.ts); only its kind is checked here. */
+export const FollowDemoStateSchema = {
+  description: 'What a demo shows in the presenter’s window',
+  type: 'object',
+  properties: { demo: { type: 'string', enum: [...DEMOS] } },
+  required: ['demo'],
+} as const;
+
+export const FollowDemoStoredSchema = {
+  type: 'object',
+  properties: { deck: { type: 'string' }, key: { type: 'string' }, demos: { type: 'integer' } },
+  required: ['deck', 'key', 'demos'],
+  additionalProperties: false,
+} as const;
 
 export function followDemoPath(deck: string, key: string): string {
   return `${followPath(deck)}/state/${encodeURIComponent(key)}`;

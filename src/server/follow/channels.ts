@@ -1,5 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FOLLOW_EVENT, type FollowState } from '../../shared/follow';
+import {
+  FOLLOW_DEMO_EVENT,
+  FOLLOW_EVENT,
+  MAX_DEMOS_PER_DECK,
+  PRESENTER_LIVE_MS,
+  type FollowState,
+} from '../../shared/follow';
 import { HttpError } from '../kit/errors';
 import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 
@@ -9,11 +15,17 @@ export interface FollowChannelsOptions {
   /** Channels of decks the site does not have that presenters may open at once. */
   maxOpened?: number;
   streams?: Partial<StreamLimits>;
+  /** How long a presenter counts as live after a publish. */
+  liveMs?: number;
 }
 
 interface Channel {
   state: FollowState;
   followers: Set<EventClient>;
+  /** The presenter's demo states by key, sent to every follower that connects. */
+  demos: Map<string, unknown>;
+  /** Ends `live` when the presenter stops publishing without saying goodbye. */
+  expiry?: NodeJS.Timeout;
 }
 
 /**
@@ -25,8 +37,10 @@ export class FollowChannels {
   readonly #maxOpened: number;
   readonly #channels = new Map<string, Channel>();
   readonly #streams: EventStreams;
+  readonly #liveMs: number;
 
   constructor(options: FollowChannelsOptions) {
+    this.#liveMs = options.liveMs ?? PRESENTER_LIVE_MS;
     this.#decks = new Set(options.decks);
     this.#maxOpened = options.maxOpened ?? 200;
     this.#streams = new EventStreams({ total: 5000, ...options.streams });
@@ -48,15 +62,32 @@ export class FollowChannels {
 
   state(deck: string): FollowState {
     this.require(deck);
-    return this.#channels.get(deck)?.state ?? { deck, index: null, updatedAt: null };
+    return this.#channels.get(deck)?.state ?? { deck, index: null, updatedAt: null, live: false };
   }
 
   /** The presenter's slide; opens the deck's channel when the site does not have it. */
   publish(deck: string, index: number): FollowState {
     const channel = this.#channel(deck);
-    channel.state = { deck, index, updatedAt: new Date().toISOString() };
-    for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
+    const changed = channel.state.index !== index || !channel.state.live;
+    channel.state = { deck, index, updatedAt: new Date().toISOString(), live: true };
+    clearTimeout(channel.expiry);
+    channel.expiry = setTimeout(() => this.#end(channel), this.#liveMs).unref();
+    // A publish that only says "still here" is not news for the followers.
+    if (changed) for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
     return channel.state;
+  }
+
+  /** Keeps a demo's state for followers and sends it to those connected; returns how many demos the deck has. */
+  setDemo(deck: string, key: string, state: unknown): number {
+    const channel = this.#channel(deck);
+    if (!channel.demos.has(key) && channel.demos.size >= MAX_DEMOS_PER_DECK) {
+      throw new HttpError(409, `Zu viele Demos in diesem Foliensatz (höchstens ${MAX_DEMOS_PER_DECK}).`, {
+        limit: MAX_DEMOS_PER_DECK,
+      });
+    }
+    channel.demos.set(key, state);
+    for (const client of channel.followers) client.send(FOLLOW_DEMO_EVENT, { key, state });
+    return channel.demos.size;
   }
 
   /** Answers `request` with the deck's event stream; it starts with the current slide when there is one. */
@@ -66,10 +97,12 @@ export class FollowChannels {
     const channel = this.#channel(deck);
     const client = this.#streams.open(request, reply, () => this.#leave(deck, channel, client));
     if (channel.state.index !== null) client.send(FOLLOW_EVENT, channel.state);
+    for (const [key, state] of channel.demos) client.send(FOLLOW_DEMO_EVENT, { key, state });
     channel.followers.add(client);
   }
 
   closeAll(): void {
+    for (const channel of this.#channels.values()) clearTimeout(channel.expiry);
     this.#streams.closeAll();
   }
 
@@ -85,10 +118,17 @@ export class FollowChannels {
           5,
         );
       }
-      channel = { state: { deck, index: null, updatedAt: null }, followers: new Set() };
+      channel = { state: { deck, index: null, updatedAt: null, live: false }, followers: new Set(), demos: new Map() };
       this.#channels.set(deck, channel);
     }
     return channel;
+  }
+
+  /** The presenter fell silent: followers learn that the lecture is no longer live. */
+  #end(channel: Channel): void {
+    channel.state = { ...channel.state, live: false };
+    channel.demos.clear();
+    for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
   }
 
   #opened(): number {
@@ -101,6 +141,7 @@ export class FollowChannels {
   #evictIdle(): void {
     for (const [deck, channel] of this.#channels) {
       if (!this.#decks.has(deck) && channel.followers.size === 0) {
+        clearTimeout(channel.expiry);
         this.#channels.delete(deck);
         return;
       }

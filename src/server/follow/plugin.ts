@@ -10,6 +10,7 @@ import { configureApi } from '../kit/api';
 import { bearerAuth, BearerHeadersSchema } from '../kit/bearer';
 import { errorReplies } from '../kit/errors';
 import { FollowChannels, type FollowChannelsOptions } from './channels';
+import { followStateRoutes } from './state';
 
 export interface FollowOptions extends FollowChannelsOptions {
   /** PRESENTER_TOKEN; without it nobody can publish and POST answers 503. */
@@ -26,6 +27,7 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
   const channels = options.channels ?? new FollowChannels(options);
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => channels.closeAll());
+  await followStateRoutes(app, { channels, presenterToken: options.presenterToken });
 
   app.get<{ Params: { deck: string } }>(
     `${FOLLOW_PATH}/:deck`,
@@ -67,11 +69,12 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
       schema: {
         summary: 'Server-Sent Events of the lecturer’s slide',
         description:
-          'Event `slide` (data: FollowState) on connect, once the lecturer has published, and on every change.',
+          'Event `slide` (data: FollowState) on connect, once the lecturer has published, and on every change ' +
+          '(live false: the presenter has left); event `demo` ({key, state}) for each demo state, also on connect.',
         tags,
         params: FollowParamsSchema,
         response: {
-          200: { description: 'text/event-stream: events `slide`' },
+          200: { description: 'text/event-stream: events `slide` and `demo`' },
           ...errorReplies(400, 404, 429, 503),
         },
       },

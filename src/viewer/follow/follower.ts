@@ -3,6 +3,8 @@ import {
   FOLLOW_DEMO_EVENT,
   FOLLOW_EVENT,
   followEventsPath,
+  followPath,
+  PRESENTER_REPUBLISH_MS,
   type FollowDemo,
   type FollowState,
 } from '../../shared/follow';
@@ -15,6 +17,8 @@ import type { DemoStates } from './demo-states';
 export const FOLLOW_PARAM = 'follow';
 /** EventSource gives up for good on an HTTP error answer; then a fresh one is opened after this. */
 const REOPEN_MS = 3000;
+/** While not following, the server is asked this often whether a presenter is live. */
+const LIVE_CHECK_MS = PRESENTER_REPUBLISH_MS;
 
 type Status = 'off' | 'connecting' | 'waiting' | 'live' | 'paused' | 'offline';
 
@@ -40,6 +44,9 @@ export class Follower implements Part {
   #reopen: ReturnType<typeof setTimeout> | undefined;
   #lecturer: number | null = null;
   #state: Status = 'off';
+  /** A presenter is live for this deck: only then is "Folgen" offered. */
+  #presenterLive = false;
+  #liveCheck: ReturnType<typeof setInterval> | undefined;
   #off: (() => void) | undefined;
 
   constructor(
@@ -67,13 +74,29 @@ export class Follower implements Part {
     });
     if (new URL(location.href).searchParams.has(FOLLOW_PARAM) && !this.modes.has('presenter')) this.#start();
     else this.#show('off');
+    void this.#checkLive();
+    this.#liveCheck = setInterval(() => void this.#checkLive(), LIVE_CHECK_MS);
   }
 
   unbind(): void {
     this.#toggle.removeEventListener('click', this.#onToggle);
     this.#live.removeEventListener('click', this.#onLive);
     this.#off?.();
+    clearInterval(this.#liveCheck);
     this.#stop();
+  }
+
+  /** Asks the server whether a presenter is live (not while following: the stream says so). */
+  async #checkLive(): Promise<void> {
+    if (this.#source || document.visibilityState === 'hidden') return;
+    try {
+      const response = await fetch(followPath(this.deck.id));
+      const state = response.ok ? ((await response.json()) as FollowState) : undefined;
+      this.#presenterLive = state?.live === true;
+    } catch {
+      this.#presenterLive = false;
+    }
+    if (!this.#source) this.#show('off');
   }
 
   #start(): void {
@@ -115,6 +138,12 @@ export class Follower implements Part {
     } catch {
       return;
     }
+    this.#presenterLive = state.live;
+    if (!state.live && state.index !== null) {
+      // The presenter has left: following ends, and "Folgen" is no longer offered.
+      this.#stop();
+      return;
+    }
     if (state.index === null) return;
     const wasLive = this.#state !== 'paused';
     this.#lecturer = Math.min(state.index, this.navigation.count - 1);
@@ -147,6 +176,8 @@ export class Follower implements Part {
     this.#status.textContent = state === 'off' ? '' : STATUS_TEXT[state];
     this.#status.hidden = state === 'off';
     this.#live.hidden = state !== 'paused';
+    this.#toggle.hidden = state === 'off' && !this.#presenterLive;
+    this.#bar.hidden = this.#toggle.hidden && this.#status.hidden;
     this.#toggle.textContent = state === 'off' ? 'Folgen' : 'Folgen beenden';
     this.#toggle.title = state === 'off' ? 'Dem Vortrag live folgen: die Folien wechseln mit der Vortragenden' : '';
   }

@@ -1,5 +1,5 @@
 import type { Deck } from '../../shared/deck';
-import { followDemoPath, followPath } from '../../shared/follow';
+import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -27,6 +27,7 @@ export class Publisher implements Part {
   readonly #demoSending = new Map<string, boolean>();
   readonly #demoQueued = new Map<string, unknown>();
   readonly #offs: (() => void)[] = [];
+  #republish: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -53,10 +54,14 @@ export class Publisher implements Part {
       this.demos.addSink((key, state) => this.#publishDemo(key, state)),
     );
     this.#publish(this.navigation.index);
+    // "Still here": followers are offered "Folgen" only while a presenter is live. A window that
+    // closes says nothing (a reload looks the same); it stops being live PRESENTER_LIVE_MS later.
+    this.#republish = setInterval(() => this.#publish(this.navigation.index), PRESENTER_REPUBLISH_MS);
   }
 
   unbind(): void {
     for (const off of this.#offs.splice(0)) off();
+    clearInterval(this.#republish);
     this.#status.remove();
   }
 

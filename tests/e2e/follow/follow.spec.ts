@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DECK, expectSlide, waitForViewer } from '../viewer/viewer';
 
 const TOKEN = 'e2e-presenter';
@@ -8,8 +8,16 @@ const LIVE = 'Live – folgt dem Vortrag';
 // All tests share the server's one channel of this deck.
 test.describe.configure({ mode: 'serial' });
 
+/** Windows of one test; closed after it, so that no presenter of an earlier test publishes on. */
+const contexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
 async function open(browser: Browser, path: string): Promise<Page> {
   const context = await browser.newContext();
+  contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${DECK}${path}`);
   await waitForViewer(page);
@@ -141,5 +149,30 @@ test('the presenter token comes in the URL fragment: stored, removed from the ad
   await waitForViewer(page);
   await expect(page.getByText('Publikum folgt: Folie 3')).toBeVisible();
   expect(seen.filter((text) => text.includes(TOKEN))).toEqual([]);
+  await context.close();
+});
+
+test('"Folgen" is offered only while a presenter is live for the deck', async ({ browser, request }) => {
+  const context = await browser.newContext();
+  const student = await context.newPage();
+  await student.goto('/slides/uebung-2/');
+  await waitForViewer(student);
+  const follow = student.getByRole('button', { name: 'Folgen' });
+  // Nobody presents uebung-2: a student at home sees no "Folgen", on any slide.
+  await student.waitForResponse((response) => response.url().endsWith('/api/follow/uebung-2'));
+  await expect(follow).toBeHidden();
+  await student.keyboard.press('ArrowRight');
+  await expect(follow).toBeHidden();
+
+  const published = await request.post('/api/follow/uebung-2', {
+    headers: { authorization: `Bearer ${TOKEN}` },
+    data: { index: 1 },
+  });
+  expect(published.ok()).toBe(true);
+  await student.reload();
+  await waitForViewer(student);
+  await follow.click();
+  await expect(status(student)).toHaveText(LIVE);
+  await expect(student.locator('.remark-visible')).toHaveAttribute('aria-label', /^Folie 2 von/);
   await context.close();
 });

@@ -33,6 +33,9 @@ async function box(locator: Locator): Promise<{ left: number; right: number; top
 }
 
 test.describe('<task-demo> layout', () => {
+  // Both slide tests queue jobs as one client: in parallel they would meet the server's fair share.
+  test.describe.configure({ mode: 'serial' });
+
   test('on a slide: form beside the run, and bounded however many jobs and however long the result', async ({
     page,
   }) => {
@@ -85,6 +88,7 @@ test.describe('<task-demo> layout', () => {
     await demo.getByLabel('Task', { exact: true }).selectOption('sleep');
     await demo.getByLabel('Millisekunden').fill('300');
     await demo.getByRole('button', { name: '5 Jobs auf einmal' }).click();
+    await expect(demo.locator('.progress-text')).toHaveText(/^5 von 5 Jobs fertig/, { timeout: 15_000 });
     await demo.getByRole('button', { name: 'Jetzt ausführen' }).click();
     await expect(demo.locator('output')).toHaveText(/sleptMs/, { timeout: 10_000 });
     const smallest = await demo.evaluate((host) => {

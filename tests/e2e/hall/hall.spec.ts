@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { expectFollowing, expectSame, openPage, slideNumber, taskDemo, TOKEN } from './hall';
+
+test.describe.configure({ mode: 'serial' });
+
+test('presenter, clone and two followers show the same demo: run now, a queued job, a follower reloading mid-job', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const probe = await openPage(browser, '');
+  const slide = await slideNumber(probe, 'demo-workers');
+  await probe.context().close();
+
+  const presenter = await openPage(browser, `#p${slide}&token=${TOKEN}`);
+  await expect(presenter.getByText(`Publikum folgt: Folie ${slide}`)).toBeVisible();
+  const [clone] = await Promise.all([presenter.waitForEvent('popup'), presenter.keyboard.press('c')]);
+  const laptop = await openPage(browser, '?follow');
+  const phone = await openPage(browser, '?follow', { width: 390, height: 844 });
+  const driver = taskDemo(presenter);
+  const mirrors = [taskDemo(clone), taskDemo(laptop), taskDemo(phone)];
+  await expect(driver.locator('.status')).toHaveText(/^Live: verbunden/);
+  for (const mirror of mirrors) await expect(mirror).toBeAttached();
+
+  await driver.getByLabel('Zahlen').fill('5 5 5');
+  await driver.getByRole('button', { name: 'Jetzt ausführen' }).click();
+  await expect(driver.locator('output')).toHaveText('15');
+  for (const mirror of mirrors) await expect(mirror.locator('output')).toHaveText('15', { timeout: 1000 });
+  await expectSame(driver, mirrors);
+
+  await driver.getByLabel('Task', { exact: true }).selectOption('sleep');
+  await driver.getByLabel('Millisekunden').fill('4000');
+  await driver.getByRole('button', { name: 'In die Warteschlange' }).click();
+  await expect(driver.locator('.progress-text')).toHaveText(/läuft auf \S+ · \d+ %/);
+  for (const mirror of mirrors)
+    await expect(mirror.locator('.progress-text')).toHaveText(/läuft auf/, { timeout: 1000 });
+  await expectFollowing(driver, mirrors, 1000);
+
+  // A follower that reloads in the middle of the job shows the running job at once.
+  await laptop.reload();
+  await expect(taskDemo(laptop).locator('.progress-text')).toHaveText(/läuft auf \S+ · \d+ %/, { timeout: 3000 });
+  await expectFollowing(driver, [taskDemo(laptop)], 500);
+
+  await expect(driver.locator('output')).toHaveText('{"sleptMs":4000}', { timeout: 10_000 });
+  await expectSame(driver, [taskDemo(clone), taskDemo(laptop), taskDemo(phone)]);
+
+  // A follower may try the demo alone, and go back to the lecture's.
+  const own = taskDemo(phone);
+  await own.getByRole('button', { name: 'Selbst ausprobieren' }).click();
+  await expect(own.getByRole('button', { name: 'Jetzt ausführen' })).toBeEnabled();
+  await own.getByRole('button', { name: 'Zurück zum Vortrag' }).click();
+  await expect(own.locator('output')).toHaveText('{"sleptMs":4000}');
+  await expect(own.getByRole('button', { name: 'Jetzt ausführen' })).toBeDisabled();
+
+  for (const [name, page] of [
+    ['presenter', presenter],
+    ['clone', clone],
+    ['phone', phone],
+  ] as const) {
+    await page.screenshot({ path: test.info().outputPath(`hall-${name}.png`) });
+  }
+  await presenter.context().close();
+  await laptop.context().close();
+  await phone.context().close();
+});

@@ -7,10 +7,12 @@ import { Publisher } from './publisher';
 
 /**
  * Audience-follow: students follow the lecturer's slide and demos; the presenter view publishes
- * them. The demos' states also go to the cloned window.
+ * them. The demos' states also go to the cloned window, which shows no follow control.
  */
 export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
   const demos = new DemoStates(viewer.slides.area, viewer.sync);
+  // The cloned window shows what the presenter window drives: it neither follows nor publishes.
+  if (viewer.sync.isClone) return [demos];
   return [
     demos,
     new Follower(root, viewer.deck, viewer.navigation, viewer.modes, demos),

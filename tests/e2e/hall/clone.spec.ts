@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectFollowing, expectSame, openPage, slideNumber, taskDemo } from './hall';
 
 test('the cloned window draws the presenter window’s demo: run now, queued job, joining late', async ({ browser }) => {
-  const presenter = await openPage(browser, '');
+  const presenter = await openPage(browser, '#token=e2e-presenter');
   const slide = await slideNumber(presenter, 'demo-workers');
   await presenter.evaluate((number) => (location.hash = `#${number}`), slide);
   const [clone] = await Promise.all([presenter.waitForEvent('popup'), presenter.keyboard.press('c')]);
@@ -17,6 +17,9 @@ test('the cloned window draws the presenter window’s demo: run now, queued job
   await expect(mirror.locator('output')).toHaveText('15', { timeout: 1000 });
   await expect(mirror.getByLabel('Zahlen')).toHaveValue('5 5 5');
   await expect(mirror.getByRole('button', { name: 'Jetzt ausführen' })).toBeDisabled();
+  // The projector shows the lecture, not a control to follow it.
+  await expect(presenter.locator('.vs-follow-publish')).toBeVisible();
+  await expect(clone.locator('.vs-follow, .vs-follow-publish')).toHaveCount(0);
 
   await driver.getByLabel('Task', { exact: true }).selectOption('sleep');
   await driver.getByLabel('Millisekunden').fill('2500');

@@ -6,7 +6,10 @@ export interface ErrorDetails {
   limit?: number;
 }
 
-/** A refusal with its HTTP status and a German reason; the error handler answers it as an ErrorReply. */
+/**
+ * A refusal with its HTTP status and a German reason; the error handler answers it as an ErrorReply.
+ * An answer, not a bug: it carries no stack trace, so refusing a flood of requests costs little.
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -14,7 +17,10 @@ export class HttpError extends Error {
     readonly details: ErrorDetails = {},
     readonly retryAfterS?: number,
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = new.target.name;
   }
 

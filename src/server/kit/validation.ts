@@ -21,7 +21,8 @@ export function fieldName(prefix: string, instancePath: string): string {
   return name || 'body';
 }
 
-function invalid(field: string, reason: string, limit?: number): HttpError {
+/** 400 for one field: `Ungültige Eingabe: „field“ reason.`, with the limit it broke, if any. */
+export function invalid(field: string, reason: string, limit?: number): HttpError {
   return new HttpError(
     400,
     `Ungültige Eingabe: „${field}“ ${reason}.`,

@@ -4,8 +4,9 @@ import type { TLocalizedValidationError } from 'typebox/error';
 import { Compile } from 'typebox/schema';
 import type { ApiError } from '../../shared/tasks';
 import type { ByteBudget } from './byte-budget';
+import { HttpError } from '../kit/errors';
+import { invalidInput } from '../kit/validation';
 import { TaskServerError } from './errors';
-import { invalidInput } from './validation';
 
 /**
  * The plugin's edge: strict schema validation (no type coercion), its own JSON parser with a
@@ -41,7 +42,7 @@ export function configureEdge(app: FastifyInstance, bodyLimit: number, budget: B
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = explain(error, bodyLimit);
-    if (problem.statusCode >= 500 && !(error instanceof TaskServerError)) request.log.error(error);
+    if (problem.statusCode >= 500 && !(error instanceof HttpError)) request.log.error(error);
     if (problem.retryAfterS !== undefined) reply.header('retry-after', String(problem.retryAfterS));
     // The rest of an oversized body is not worth reading: the connection ends with the answer.
     if (problem.statusCode === 413) reply.header('connection', 'close');
@@ -55,8 +56,8 @@ export function configureEdge(app: FastifyInstance, bodyLimit: number, budget: B
   });
 }
 
-function explain(error: FastifyError, bodyLimit: number): TaskServerError {
-  if (error instanceof TaskServerError) return error;
+function explain(error: FastifyError, bodyLimit: number): HttpError {
+  if (error instanceof HttpError) return error;
   if (error.validation) return invalidInput('', error.validation as unknown as TLocalizedValidationError[]);
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

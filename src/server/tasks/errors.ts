@@ -1,33 +1,23 @@
 import type { Failure } from '../../shared/tasks';
+import { HttpError, type ErrorDetails } from '../kit/errors';
 
-/**
- * Everything that can go wrong with a task request, each with its HTTP status and a German reason.
- * An answer, not a bug: it carries no stack trace, so refusing a flood of requests costs little.
- */
-export class TaskServerError extends Error {
+/** Everything that can go wrong with a task request, each with its HTTP status and a German reason. */
+export class TaskServerError extends HttpError {
+  declare readonly details: ErrorDetails & { tasks?: string[] };
+
   constructor(
-    readonly statusCode: number,
+    statusCode: number,
     message: string,
-    readonly details: { field?: string; limit?: number; tasks?: string[] } = {},
-    readonly retryAfterS?: number,
+    details: ErrorDetails & { tasks?: string[] } = {},
+    retryAfterS?: number,
   ) {
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = stackTraceLimit;
-    this.name = new.target.name;
+    super(statusCode, message, details, retryAfterS);
   }
 }
 
 export class UnknownTaskError extends TaskServerError {
   constructor(name: string, known: string[]) {
     super(404, `Unbekannte Task „${name}“. Bekannt sind: ${known.join(', ')}.`, { field: 'task', tasks: known });
-  }
-}
-
-export class InvalidInputError extends TaskServerError {
-  constructor(field: string, reason: string, limit?: number) {
-    super(400, `Ungültige Eingabe: „${field}“ ${reason}.`, limit === undefined ? { field } : { field, limit });
   }
 }
 

@@ -3,7 +3,8 @@ import type { ParamSchema, TaskDescription } from '../../shared/tasks';
 import { loadTasks } from './catalogue/index';
 import { UnknownTaskError } from './errors';
 import type { Task } from './task';
-import { invalidInput, oversized } from './validation';
+import { invalidInput } from '../kit/validation';
+import { oversized } from './validation';
 
 /** The tasks a server offers: lookup, parameter validation, and the public description. */
 export class Catalogue {

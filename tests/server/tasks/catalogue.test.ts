@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TASKS } from '../../../src/server/tasks/catalogue/index';
-import { InvalidInputError, UnknownTaskError } from '../../../src/server/tasks/errors';
+import { HttpError } from '../../../src/server/kit/errors';
+import { UnknownTaskError } from '../../../src/server/tasks/errors';
 import { Catalogue } from '../../../src/server/tasks/task-catalogue';
 
 const catalogue = new Catalogue(BUILTIN_TASKS);
@@ -135,8 +136,9 @@ describe('task catalogue', () => {
       catalogue.check(task, params);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).details).toEqual(limit === undefined ? { field } : { field, limit });
+      expect(error).toBeInstanceOf(HttpError);
+      expect((error as HttpError).statusCode).toBe(400);
+      expect((error as HttpError).details).toEqual(limit === undefined ? { field } : { field, limit });
       expect((error as Error).message).toContain(field);
     }
   });

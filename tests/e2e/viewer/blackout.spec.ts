@@ -50,7 +50,14 @@ test.describe('blackout', () => {
 
   test('a student’s window in blackout is entirely black: no follow button, nothing in the letterbox', async ({
     browser,
+    request,
   }) => {
+    // "Folgen" shows only while a presenter is live for the deck.
+    const published = await request.post('/api/follow/anleitung', {
+      headers: { authorization: 'Bearer e2e-presenter' },
+      data: { index: 2 },
+    });
+    expect(published.ok()).toBe(true);
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const student = await context.newPage();
     await student.goto(`${DECK}?follow#3`);

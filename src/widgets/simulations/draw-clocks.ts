@@ -1,4 +1,4 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import { PROCESSES, type ClockState } from './clocks';
 import { arrow, MUTED, picture, ROLE, text } from './draw';
 

@@ -20,6 +20,22 @@ it('builds the site without a single warning, as the first `npm start` does', { 
   expect(`${stdout}${stderr}`.trim()).toBe('');
 });
 
+it(
+  'runs a unit test file with a clean first screen: Vitest loads its config as Vite does',
+  { timeout: 120_000 },
+  async () => {
+    const { stdout, stderr } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'test:unit', '--', 'tests/unit/browser/dom.test.ts'],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    const output = `${stdout}${stderr}`;
+    expect(output).toMatch(/Tests\s+\d+ passed/);
+    expect(output).not.toContain('(!)');
+    expect(output).not.toContain('configLoader');
+  },
+);
+
 it('the tracking server alone serves the live script of /visits from that build', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vs-first-start-data-'));
   const app = await buildTrackingApp(loadServiceConfig(0, { SITE_DIR: outDir, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));

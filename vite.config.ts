@@ -10,13 +10,13 @@ import taskCatalogue from './src/widgets/catalogue-plugin';
 
 /**
  * Chunks by what a page needs. Every page: its own script and one small chunk shared by all pages
- * (visit beacon, demo names, Vite's loader for lazy modules). A diagram: mermaid's core with
+ * (visit beacon, demo names, the browser kit, Vite's loader for lazy modules). A diagram: mermaid's core with
  * everything it imports, then what a flowchart adds (a few files instead of dozens).
  */
 const CHUNKS = [
   {
     name: 'site',
-    test: /[\\/]src[\\/]site[\\/]track\.ts$|[\\/]src[\\/]shared[\\/]demos\.ts$|vite[\\/]preload-helper/,
+    test: /[\\/]src[\\/]site[\\/]track\.ts$|[\\/]src[\\/]shared[\\/]demos\.ts$|[\\/]src[\\/]browser[\\/]|vite[\\/]preload-helper/,
     priority: 3,
   },
   { name: 'mermaid', test: /[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/, priority: 2 },

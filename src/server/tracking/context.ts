@@ -15,6 +15,8 @@ export interface TrackingOptions {
   rateLimit: number;
   /** Limits of `/api/visits/stream`; the kit's defaults where unset. */
   streams?: Partial<StreamLimits>;
+  /** The live script of /visits as the site's build made it; without it the page has no live mode. */
+  liveScript?: string | undefined;
 }
 
 /** What the API and the HTML page of one tracking service share. */

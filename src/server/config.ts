@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL schema of the visit table (DATABASE_SCHEMA, default `public`). */
+  databaseSchema: string;
   redisUrl: string | undefined;
   trackingIp: IpMode;
   /** Pino level of the server log (LOG_LEVEL). */
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || 'public',
     redisUrl: env.REDIS_URL || undefined,
     trackingIp,
     logLevel: env.LOG_LEVEL || 'info',

@@ -48,7 +48,7 @@ interface Channel {
   expiry?: NodeJS.Timeout;
 }
 
-const idle = (deck: string): FollowState => ({ deck, index: null, updatedAt: null, live: false });
+const idle = (deck: string): FollowState => ({ deck, index: null, updatedAt: null, live: false, blackout: false });
 
 /**
  * One channel per deck: the lecturer's current slide, keyed state such as the demos', and the
@@ -98,14 +98,14 @@ export class FollowChannels {
     return this.#slideOf(deck, await this.#maps.entries(deck));
   }
 
-  /** The presenter's slide; opens the deck's channel when the site does not have it. */
-  async publish(deck: string, index: number): Promise<FollowState> {
+  /** The presenter's slide and blackout; opens the deck's channel when the site does not have it. */
+  async publish(deck: string, index: number, blackout = false): Promise<FollowState> {
     this.#channel(deck);
     const previous = this.#slideOf(deck, await this.#maps.entries(deck));
-    const state: FollowState = { deck, index, updatedAt: new Date().toISOString(), live: true };
+    const state: FollowState = { deck, index, updatedAt: new Date().toISOString(), live: true, blackout };
     await this.#maps.set(deck, SLIDE_KEY, state);
     // A publish that only says "still here" is not news for the followers.
-    const silent = previous.index === index && previous.live;
+    const silent = previous.index === index && previous.blackout === blackout && previous.live;
     await this.#fanOut.publish(TOPIC, { deck, event: FOLLOW_EVENT, data: state, silent } satisfies ChannelMessage);
     return state;
   }
@@ -171,7 +171,7 @@ export class FollowChannels {
     const stored = entries.get(SLIDE_KEY) as FollowState | undefined;
     if (!stored) return idle(deck);
     const fresh = stored.updatedAt !== null && Date.now() - Date.parse(stored.updatedAt) < this.#liveMs;
-    return { ...stored, live: stored.live && fresh };
+    return stored.live && fresh ? stored : { ...stored, live: false, blackout: false };
   }
 
   #receive(message: ChannelMessage): void {
@@ -215,7 +215,7 @@ export class FollowChannels {
    */
   async #end(deck: string, channel: Channel): Promise<void> {
     channel.expiry = undefined;
-    channel.slide = { ...channel.slide, live: false };
+    channel.slide = { ...channel.slide, live: false, blackout: false };
     for (const client of channel.followers.keys()) client.send(FOLLOW_EVENT, channel.slide);
     try {
       const keys = [...(await this.#maps.entries(deck)).keys()].filter((key) => key !== SLIDE_KEY);

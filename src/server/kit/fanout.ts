@@ -212,6 +212,13 @@ export interface SharedConfig {
   sharedPrefix: string;
 }
 
+/** Which instances see each other's streams, for the start-up line (German). */
+export function sharedModeText(config: SharedConfig): string {
+  if (config.redisUrl) return 'Redis verbindet die Instanzen: Besuche, Folgen, Demo-Zustand, Rate-Limits';
+  if (config.databaseUrl) return 'PostgreSQL verbindet die Instanzen nur für Besuche; Folgen bleibt in dieser Instanz';
+  return 'eine Instanz allein (kein REDIS_URL, kein DATABASE_URL)';
+}
+
 /** The shared backend a stream's messages take: Redis, else PostgreSQL where allowed, else this process. */
 export async function openFanOut(config: SharedConfig, { postgres }: { postgres: boolean }): Promise<FanOut> {
   if (config.redisUrl)

@@ -46,6 +46,7 @@ export default defineConfig({
       ADMIN_TOKEN: 'e2e-admin',
       // Its own keys and channels when REDIS_URL is set, apart from other servers on the same Redis.
       SHARED_PREFIX: `e2e-${E2E_PORT}:`,
+      INSTANCE: 'instanz-e2e',
     },
   },
 });

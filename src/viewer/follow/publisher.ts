@@ -1,3 +1,4 @@
+import { readHash, writeHash } from '../../browser/hash';
 import type { Deck } from '../../shared/deck';
 import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
 import type { Modes } from '../model/modes';
@@ -7,10 +8,11 @@ import { load, save } from '../storage';
 import type { DemoStates } from './demo-states';
 
 /**
- * The lecturer opens the deck once with the token in the fragment (`#p1&token=…` or `#token=…`):
- * a fragment never reaches a server's log or a Referer. It is kept in this browser, not in the URL.
+ * The lecturer opens the deck once with the token last in the fragment (`#p1&token=…` or
+ * `#token=…`): a fragment never reaches a server's log or a Referer. It is kept in this browser,
+ * not in the URL.
  */
-const TOKEN_IN_FRAGMENT = /(?:^#|&)token=([^&]*)/;
+const TOKEN_IN_FRAGMENT = /(?:^|&)token=(.*)$/s;
 const TOKEN_KEY = 'vs-presenter-token';
 
 /**
@@ -128,15 +130,9 @@ export class Publisher implements Part {
  * reads the fragment for the slide (`#p1&token=…` → `#p1`).
  */
 export function takeTokenFromAddress(): void {
-  const match = TOKEN_IN_FRAGMENT.exec(location.hash);
+  const hash = readHash();
+  const match = TOKEN_IN_FRAGMENT.exec(hash);
   if (!match) return;
-  let token = match[1] ?? '';
-  try {
-    token = decodeURIComponent(token);
-  } catch {
-    // Kept as given.
-  }
-  if (token) save('local', TOKEN_KEY, token);
-  const rest = location.hash.replace(TOKEN_IN_FRAGMENT, '').replace(/^#?&/, '#');
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest === '#' ? '' : rest}`);
+  if (match[1]) save('local', TOKEN_KEY, match[1]);
+  writeHash(hash.slice(0, match.index));
 }

@@ -1,4 +1,4 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import { BALANCED_SERVERS, WEIGHTS, type Assignment, type BalancingState } from './balancing';
 import { MUTED, picture, ROLE, text, type Layout } from './draw';
 

@@ -1,4 +1,4 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import { CLOCK_EVENTS, PROCESSES, type ClockEvent, type ClockState } from './clocks';
 import { arrow, MUTED, picture, ROLE, text, type Layout } from './draw';
 

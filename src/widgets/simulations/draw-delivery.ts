@@ -1,4 +1,4 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import type { Attempt, DeliveryState } from './delivery';
 import { ERROR, MUTED, picture, ROLE, text, type Layout } from './draw';
 

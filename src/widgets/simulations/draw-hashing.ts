@@ -1,4 +1,4 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import { box, MUTED, picture, ROLE, text, type Layout } from './draw';
 import type { HashingState, Placement } from './hashing';
 

@@ -1,4 +1,4 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import { arrow, box, label, picture, type Layout, type Role, ERROR } from './draw';
 import type { NodeId, ReplicationState } from './replication';
 

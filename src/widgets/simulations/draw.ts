@@ -1,5 +1,5 @@
 /** Drawing parts shared by the simulations, in the style of the figures (media/README.md). */
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 
 export const ROLE = {
   client: { fill: '#fdf0d5', stroke: '#b34700' },

@@ -1,5 +1,5 @@
 import type { DemoElement } from '../../shared/demos';
-import { adoptStyles, el } from '../dom';
+import { adoptStyles, el } from '../../browser/dom';
 import type { Layout } from './draw';
 import styles from './simulations.css?inline';
 

@@ -17,6 +17,16 @@ export interface SearchHit<E extends SearchEntry> {
   snippet: { before: string; match: string; after: string };
 }
 
+/** The course home's index, built with the site (`/search-index.json`): slides and quiz questions. */
+export const SITE_SEARCH_PATH = 'search-index.json';
+
+export interface SiteSearchEntry extends SearchEntry {
+  /** Where a hit leads: a slide (`/slides/kapitel-2/#60`) or a quiz question (`/quiz/kapitel-2/#frage`). */
+  href: string;
+  /** Where it is, in words: `Kapitel 2 · Folie 60` or `Quiz Kapitel 2`. */
+  where: string;
+}
+
 /** Characters of context on each side of a match in a snippet. */
 const CONTEXT = 60;
 

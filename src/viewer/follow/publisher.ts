@@ -1,5 +1,5 @@
 import type { Deck } from '../../shared/deck';
-import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
+import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS, PRESENTER_TOKEN_KEY } from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -11,7 +11,6 @@ import type { DemoStates } from './demo-states';
  * a fragment never reaches a server's log or a Referer. It is kept in this browser, not in the URL.
  */
 const TOKEN_IN_FRAGMENT = /(?:^#|&)token=([^&]*)/;
-const TOKEN_KEY = 'vs-presenter-token';
 
 /**
  * Audience-follow (publisher): in presenter view, with a presenter token, every slide change
@@ -41,7 +40,7 @@ export class Publisher implements Part {
   }
 
   bind(): void {
-    this.#token = load('local', TOKEN_KEY);
+    this.#token = load('local', PRESENTER_TOKEN_KEY);
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
@@ -133,7 +132,7 @@ export function takeTokenFromAddress(): void {
   } catch {
     // Kept as given.
   }
-  if (token) save('local', TOKEN_KEY, token);
+  if (token) save('local', PRESENTER_TOKEN_KEY, token);
   const rest = location.hash.replace(TOKEN_IN_FRAGMENT, '').replace(/^#?&/, '#');
   history.replaceState(history.state, '', `${location.pathname}${location.search}${rest === '#' ? '' : rest}`);
 }

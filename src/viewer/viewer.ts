@@ -9,6 +9,7 @@ import { CloneSync } from './inputs/sync';
 import { Touch } from './inputs/touch';
 import { Wheel } from './inputs/wheel';
 import { parseHash } from './model/hash';
+import { readHash } from '../browser/hash';
 import { Modes } from './model/modes';
 import { Navigation } from './model/navigation';
 import { Timer, type TimerSnapshot } from './model/timer';
@@ -47,7 +48,7 @@ export interface Viewer {
  */
 export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const canvas = CANVAS[deck.options.ratio];
-  const start = parseHash(location.hash, deck);
+  const start = parseHash(readHash(), deck);
   const navigation = new Navigation(deck, start.index);
   const modes = new Modes();
   if (start.presenter) modes.set('presenter', true, 'init');
@@ -77,7 +78,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const notice = new Notice(root);
   const unknownHash = (hash: string): void =>
     notice.show(
-      `„${hash.slice(0, 40)}“ gibt es in diesem Foliensatz nicht. Sie sehen ${slideLabel(deck, navigation.slide)}.`,
+      `„#${hash.slice(0, 39)}“ gibt es in diesem Foliensatz nicht. Sie sehen ${slideLabel(deck, navigation.slide)}.`,
     );
   const { options } = deck;
 

@@ -30,6 +30,7 @@ export async function registerTasks(app: FastifyInstance, config: Config): Promi
     corsOrigins: config.corsOrigins,
     adminToken: config.adminToken,
     presenterToken: config.presenterToken,
+    streams: { perClient: config.streamsPerClient },
   });
   return runner;
 }

@@ -1,7 +1,7 @@
 import type { CrashAttempt, CrashDemoState, DemoCommand } from '../../shared/demos';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
-import { el, withCode } from '../dom';
+import { el, withCode } from '../../browser/dom';
 import { CRASH_JOB_MS, CrashDemoModel } from './crash-model';
 import styles from './failure-demo.css?inline';
 

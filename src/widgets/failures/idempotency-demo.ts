@@ -1,7 +1,7 @@
 import type { DemoCommand, IdempotencyDemoState, IdempotencyRun } from '../../shared/demos';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
-import { el, withCode } from '../dom';
+import { el, withCode } from '../../browser/dom';
 import styles from './failure-demo.css?inline';
 import { IdempotencyDemoModel } from './idempotency-model';
 

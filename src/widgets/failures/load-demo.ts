@@ -2,7 +2,7 @@ import type { DemoCommand, LoadDemoState } from '../../shared/demos';
 import { LOAD_LIMITS, type LoadReport, type LoadRequest } from '../../shared/teach';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
-import { el, withCode } from '../dom';
+import { el, withCode } from '../../browser/dom';
 import styles from './failure-demo.css?inline';
 import loadStyles from './load-demo.css?inline';
 import { format, lineChart } from './load-chart';

@@ -75,3 +75,40 @@ export const LoadReportSchema = Type.Object(
   { description: 'Der Lauf des Lastgenerators und seine Messwerte' },
 );
 export type LoadReport = Static<typeof LoadReportSchema>;
+
+export const BALANCING_ALGORITHMS = ['round-robin', 'least-connections', 'weighted', 'ip-hash'] as const;
+export type BalancingAlgorithm = (typeof BALANCING_ALGORITHMS)[number];
+
+export const BalanceRequestSchema = Type.Object(
+  {
+    algorithm: Type.Enum(BALANCING_ALGORITHMS, { description: 'Wie der Verteiler den Worker wählt' }),
+    jobs: Type.Integer({ minimum: 3, maximum: 30, description: 'Wie viele Jobs ankommen' }),
+    intervalMs: Type.Integer({ minimum: 100, maximum: 1_000, description: 'Abstand der Ankünfte in ms' }),
+  },
+  { additionalProperties: false, description: 'Ein Lauf der Lastverteilung auf Worker verschiedener Geschwindigkeit' },
+);
+export type BalanceRequest = Static<typeof BalanceRequestSchema>;
+
+export const BalanceLaneSchema = Type.Object({
+  name: Type.String(),
+  speed: Type.Integer({ description: 'Relative Geschwindigkeit: Ein Job dauert 600 ms / speed' }),
+  weight: Type.Integer({ description: 'Gewicht für „weighted“' }),
+  assigned: Type.Integer({ description: 'Jobs, die der Verteiler diesem Worker gab' }),
+  done: Type.Integer(),
+  inFlight: Type.Integer({ description: 'Wartende und laufende Jobs dieses Workers' }),
+  meanLatencyMs: Type.Number({ description: 'Mittlere Zeit von der Ankunft bis zum Ende' }),
+});
+export type BalanceLane = Static<typeof BalanceLaneSchema>;
+
+export const BalanceReportSchema = Type.Object(
+  {
+    state: Type.Enum(['idle', 'running', 'finished']),
+    request: Type.Optional(BalanceRequestSchema),
+    lanes: Type.Array(BalanceLaneSchema),
+    /** Which client each arrival came from and which worker it went to, in order. */
+    arrivals: Type.Array(Type.Object({ client: Type.String(), lane: Type.String() }), { maxItems: 30 }),
+    elapsedS: Type.Number(),
+  },
+  { description: 'Der letzte Lauf der Lastverteilung' },
+);
+export type BalanceReport = Static<typeof BalanceReportSchema>;

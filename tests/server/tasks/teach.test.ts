@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/shared/tasks';
-import type { Counter, LoadReport } from '../../../src/shared/teach';
+import type { BalanceReport, Counter, LoadReport } from '../../../src/shared/teach';
 import { embeddedRunner, postJson, serve, type TestServer } from './helpers';
 
 const TOKEN = 'presenter-secret';
@@ -152,4 +152,41 @@ describe('the failure demos of the task server (embedded)', () => {
     const little = report.arrivalPerS * report.meanLatencyS;
     expect(Math.abs(little - report.meanInSystem) / report.meanInSystem).toBeLessThan(0.25);
   });
+
+  it('balances real jobs over workers of different speed, each algorithm its own way', async () => {
+    const run = async (algorithm: string): Promise<BalanceReport> => {
+      const started = await post(`${server.url}/api/balance`, { algorithm, jobs: 12, intervalMs: 100 }, TOKEN);
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      await expect
+        .poll(async () => (await getJson<BalanceReport>(`${server.url}/api/balance`)).state, { timeout: 30_000 })
+        .toBe('finished');
+      return getJson<BalanceReport>(`${server.url}/api/balance`);
+    };
+    expect(
+      (await post(`${server.url}/api/balance`, { algorithm: 'round-robin', jobs: 12, intervalMs: 100 })).status,
+    ).toBe(401);
+    expect(
+      (await post(`${server.url}/api/balance`, { algorithm: 'zufall', jobs: 12, intervalMs: 100 }, TOKEN)).status,
+    ).toBe(400);
+    expect(
+      (await post(`${server.url}/api/balance`, { algorithm: 'weighted', jobs: 31, intervalMs: 100 }, TOKEN)).status,
+    ).toBe(400);
+
+    const counts = (report: BalanceReport) => report.lanes.map((lane) => lane.assigned);
+    const roundRobin = await run('round-robin');
+    expect(counts(roundRobin)).toEqual([4, 4, 4]);
+    expect(roundRobin.lanes.map((lane) => lane.done)).toEqual([4, 4, 4]);
+    expect(roundRobin.lanes.every((lane) => lane.meanLatencyMs > 0 && lane.inFlight === 0)).toBe(true);
+
+    expect(counts(await run('weighted'))).toEqual([6, 4, 2]);
+    const ipHash = await run('ip-hash');
+    // Each client always lands on the same worker.
+    const byClient = new Map<string, Set<string>>();
+    for (const { client, lane } of ipHash.arrivals) byClient.set(client, (byClient.get(client) ?? new Set()).add(lane));
+    expect([...byClient.values()].every((lanes) => lanes.size === 1)).toBe(true);
+
+    const least = await run('least-connections');
+    expect(least.lanes.reduce((sum, lane) => sum + lane.done, 0)).toBe(12);
+    expect(least.arrivals).toHaveLength(12);
+  }, 120_000);
 });

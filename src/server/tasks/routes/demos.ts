@@ -1,16 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { JobParamsSchema, JobSchema, type Job } from '../../../shared/tasks';
 import {
+  BalanceReportSchema,
+  BalanceRequestSchema,
   COUNTER_SLOTS,
   CounterPathSchema,
   CounterSchema,
   LoadReportSchema,
   LoadRequestSchema,
+  type BalanceReport,
+  type BalanceRequest,
   type Counter,
   type LoadReport,
   type LoadRequest,
 } from '../../../shared/teach';
 import { bearerAuth, BearerHeadersSchema } from '../../kit/bearer';
+import { Balancer } from '../balancer';
 import { readCounter } from '../counters';
 import { TaskServerError } from '../errors';
 import { LoadGenerator } from '../load-generator';
@@ -27,7 +32,11 @@ export interface DemoRoutesOptions {
 export async function demoRoutes(app: FastifyInstance, { runner, presenterToken }: DemoRoutesOptions): Promise<void> {
   const presenter = (action: string) => bearerAuth({ token: presenterToken, variable: 'PRESENTER_TOKEN', action });
   const generator = new LoadGenerator(runner);
-  app.addHook('onClose', async () => generator.stop());
+  const balancer = new Balancer(runner);
+  app.addHook('onClose', async () => {
+    generator.stop();
+    balancer.stop();
+  });
 
   app.get<{ Params: { slot: string } }>(
     '/counters/:slot',
@@ -100,6 +109,40 @@ export async function demoRoutes(app: FastifyInstance, { runner, presenterToken 
     },
     async (request, reply): Promise<LoadReport> => {
       const report = await generator.start(request.body);
+      reply.code(202);
+      return report;
+    },
+  );
+
+  app.get(
+    '/balance',
+    {
+      schema: {
+        description: 'Der letzte Lauf der Lastverteilung: je Worker zugeteilt, fertig, in Arbeit und mittlere Zeit',
+        tags: ['demos'],
+        response: { 200: BalanceReportSchema, ...errorResponses(429) },
+      },
+    },
+    async (): Promise<BalanceReport> => balancer.report(),
+  );
+
+  app.post<{ Body: BalanceRequest }>(
+    '/balance',
+    {
+      schema: {
+        description:
+          'Vortragsdemo: verteilt 3–30 Jobs nach einem Algorithmus (round-robin, least-connections, weighted, ip-hash) ' +
+          'auf drei Worker verschiedener Geschwindigkeit; jeder rechnet seine Jobs nacheinander als echte sleep-Jobs. ' +
+          'Braucht Authorization: Bearer <PRESENTER_TOKEN>.',
+        tags: ['demos'],
+        headers: BearerHeadersSchema,
+        body: BalanceRequestSchema,
+        response: { 202: BalanceReportSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 429, 503) },
+      },
+      preValidation: presenter('Die Lastverteilung'),
+    },
+    async (request, reply): Promise<BalanceReport> => {
+      const report = balancer.start(request.body);
       reply.code(202);
       return report;
     },

@@ -90,6 +90,15 @@ export class FollowChannels {
     return channel.demos.size;
   }
 
+  /**
+   * Sends an event to the deck's followers as it is. What such an event carries (a poll) is kept
+   * by the service that sends it, which also answers late joiners.
+   */
+  broadcast(deck: string, event: string, data: unknown): void {
+    const channel = this.#channels.get(deck);
+    if (channel) for (const client of channel.followers) client.send(event, data);
+  }
+
   /** Answers `request` with the deck's event stream; it starts with the current slide when there is one. */
   open(deck: string, request: FastifyRequest, reply: FastifyReply): void {
     this.require(deck);

@@ -243,6 +243,12 @@ export function normalWord(word: string): string {
   return word.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 }
 
+/** The questions a slide's `poll:` property names (comma-separated), each once, in order. */
+export function slidePolls(properties: Record<string, string>): string[] {
+  const ids = (properties.poll ?? '').split(',').map((id) => id.trim());
+  return [...new Set(ids.filter(Boolean))];
+}
+
 export function pollPath(deck: string): string {
   return `${POLLS_PATH}/${encodeURIComponent(deck)}`;
 }
@@ -292,3 +298,40 @@ export const PollResultsSchema = {
   required: ['deck', 'polls'],
   additionalProperties: false,
 } as const;
+
+/**
+ * In-lecture answers wait in the student's own browser under this key, until the deck's quiz
+ * page counts them as reviews: a list of PollReview, never sent anywhere.
+ */
+export const POLL_REVIEWS_KEY = 'vs-poll-reviews';
+
+export interface PollReview {
+  deck: string;
+  question: string;
+  /** Whether the device's vote was right, as the reveal showed. */
+  right: boolean;
+  /** ISO time of the reveal. */
+  at: string;
+  /** The poll, so that a reveal seen twice counts once. */
+  poll: string;
+}
+
+/** The waiting in-lecture answers as stored; anything damaged counts as none. */
+export function parseReviews(text: string | null): PollReview[] {
+  try {
+    const reviews = JSON.parse(text ?? '[]') as unknown;
+    if (!Array.isArray(reviews)) return [];
+    return reviews.filter(
+      (review): review is PollReview =>
+        typeof review === 'object' &&
+        review !== null &&
+        typeof (review as PollReview).deck === 'string' &&
+        typeof (review as PollReview).question === 'string' &&
+        typeof (review as PollReview).right === 'boolean' &&
+        typeof (review as PollReview).poll === 'string' &&
+        !Number.isNaN(Date.parse((review as PollReview).at)),
+    );
+  } catch {
+    return [];
+  }
+}

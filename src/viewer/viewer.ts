@@ -10,6 +10,7 @@ import { Touch } from './inputs/touch';
 import { Wheel } from './inputs/wheel';
 import { parseHash } from './model/hash';
 import { Modes } from './model/modes';
+import { Requests } from './model/requests';
 import { Navigation } from './model/navigation';
 import { Timer, type TimerSnapshot } from './model/timer';
 import type { Part } from './part';
@@ -37,6 +38,8 @@ export interface Viewer {
   modes: Modes;
   slides: SlidesView;
   sync: CloneSync;
+  /** Requests that a key makes of a part plugged in later (the poll console). */
+  requests: Requests;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -63,6 +66,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const diagrams = new Diagrams(slides, navigation);
   const sync = new CloneSync(deck, navigation, modes);
   const print = new PrintView(root, canvas, slides, diagrams, modes);
+  const requests = new Requests();
   const controls: Controls = {
     navigation,
     modes,
@@ -72,6 +76,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     demo: (command) => {
       for (const widget of demoElements(slides.currentContainer)) widget.command(command);
     },
+    poll: () => requests.request('poll'),
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const notice = new Notice(root);
@@ -114,6 +119,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     modes,
     slides,
     sync,
+    requests,
     canvas,
     add(part) {
       part.bind();

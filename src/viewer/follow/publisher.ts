@@ -41,7 +41,7 @@ export class Publisher implements Part {
   }
 
   bind(): void {
-    this.#token = load('local', TOKEN_KEY);
+    this.#token = presenterToken();
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
@@ -118,6 +118,11 @@ export class Publisher implements Part {
         this.#publishDemo(key, next);
       });
   }
+}
+
+/** The presenter token this browser keeps, if the lecturer gave it once. */
+export function presenterToken(): string | null {
+  return load('local', TOKEN_KEY);
 }
 
 /**

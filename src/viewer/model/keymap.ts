@@ -18,6 +18,7 @@ export type Action =
   | 'timer-reset'
   | 'print'
   | 'escape'
+  | 'poll'
   | DemoAction;
 
 /** The demo console: what the keys ask of the current slide's demo. */
@@ -63,6 +64,8 @@ const KEYS: Record<string, Action> = {
   q: 'demo-queue',
   w: 'demo-batch',
   z: 'demo-reset',
+  // Abstimmung: the slide's poll, or the picker of the deck's questions.
+  a: 'poll',
   Escape: 'escape',
 };
 

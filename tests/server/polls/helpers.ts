@@ -4,43 +4,11 @@ import pg from 'pg';
 import { PostgresPollStore } from '../../../src/server/polls/postgres-store';
 import { SqlitePollStore } from '../../../src/server/polls/sqlite-store';
 import type { PollStore } from '../../../src/server/polls/store';
-import type { Question, QuizBank } from '../../../src/shared/quiz';
+import type { QuizBank } from '../../../src/shared/quiz';
+import { BANK } from '../../fixtures/poll-bank';
 import { databaseUrl, tempDir } from '../tracking/helpers';
 
-export { databaseUrl };
-
-function question(id: string, kind: Question['kind'], correct: boolean[]): Question {
-  return {
-    id,
-    topic: 'Grundlagen',
-    kind,
-    slide: 'definition',
-    slideTitle: 'Definition',
-    promptHtml: `<p>Frage <strong>${id}</strong>?</p>`,
-    choices: correct.map((right, index) => ({
-      id: String.fromCharCode(97 + index),
-      html: `Option ${String.fromCharCode(65 + index)}`,
-      correct: right,
-      feedbackHtml: '',
-    })),
-    answerHtml: `<p>Antwort zu ${id}</p>`,
-    explanationHtml: `<p>Erklärung zu ${id}</p>`,
-    hintsHtml: [],
-  };
-}
-
-/** A small bank with one question of each kind, as the build compiles them. */
-export const BANK: QuizBank = {
-  deckId: 'kapitel-2',
-  deckTitle: 'Grundlagen',
-  deckChapter: 'Kapitel 2',
-  questions: [
-    question('eins', 'single', [false, true, false]),
-    question('mehrere', 'multiple', [true, false, true, false]),
-    question('reihe', 'ordering', [true, true, true, true]),
-    question('wort', 'text', []),
-  ],
-};
+export { BANK, databaseUrl };
 
 export const banks = (deck: string): QuizBank | undefined => (deck === BANK.deckId ? BANK : undefined);
 

@@ -49,6 +49,8 @@ export class PollVoter implements Part {
     private readonly follower: Follower,
   ) {
     this.#panel.setAttribute('aria-labelledby', 'vs-poll-voter-title');
+    // The sheet scrolls on a small phone, also once its controls are disabled.
+    this.#panel.tabIndex = 0;
     this.#status.setAttribute('role', 'status');
   }
 

@@ -210,13 +210,14 @@ export class PollConsole implements Part {
     );
     const presenterView = view.revealed ? view : { ...view, solution: undefined };
     this.#panel.dataset.status = view.status;
+    // The buttons first: they stay in reach however long the question and its answer are.
     this.#panel.replaceChildren(
       title,
+      actions,
+      this.#status,
       promptBlock(view),
       histogram(presenterView),
       solutionBlock(presenterView),
-      actions,
-      this.#status,
     );
     if (!this.#panel.isConnected) this.root.append(this.#panel);
     if (focused) this.#panel.querySelector<HTMLButtonElement>(`[data-action="${focused}"]:not(:disabled)`)?.focus();

@@ -84,6 +84,7 @@ export function histogram(view: PollView): HTMLElement {
     if (row.correct) item.classList.add('vs-poll-correct');
     const label = element('span', 'vs-poll-bar-label');
     label.textContent = row.correct ? `✓ ${row.label}` : row.label;
+    label.title = row.label;
     const track = element('span', 'vs-poll-bar-track');
     const fill = element('span', 'vs-poll-bar-fill');
     fill.style.width = `${(row.count / most) * 100}%`;

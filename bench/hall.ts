@@ -300,7 +300,6 @@ async function clients(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  process.env.LOG_LEVEL ??= 'error';
   const { buildApp } = await import('../src/server/app');
   const { loadConfig } = await import('../src/server/config');
   const dataDir = mkdtempSync(join(tmpdir(), 'vs-bench-hall-'));
@@ -310,6 +309,7 @@ async function main(): Promise<void> {
       DATA_DIR: dataDir,
       SITE_DIR: process.env.SITE_DIR ?? resolve('dist'),
       PRESENTER_TOKEN,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
       TRUST_PROXY: '',
       REDIS_URL: '',
       DATABASE_URL: '',
@@ -400,7 +400,9 @@ async function main(): Promise<void> {
       .join(' / ')}`,
   );
   child.kill();
+  const closing = setTimeout(() => console.error('app.close() hängt seit 10 s'), 10_000);
   await app.close();
+  clearTimeout(closing);
   rmSync(dataDir, { recursive: true, force: true });
 }
 

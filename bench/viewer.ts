@@ -119,6 +119,9 @@ async function buildSite(deckDir: string, outDir: string): Promise<void> {
     'runner',
   );
   if (!loaded) throw new Error('vite.config.ts nicht gefunden');
+  // Loading the config through Vite's module runner leaves NODE_ENV at development; the build would
+  // then keep development-only code (the overflow warning) and measure a site nobody ships.
+  process.env.NODE_ENV = 'production';
   const plugins = ((loaded.config.plugins ?? []) as unknown[])
     .flat(3)
     .filter(

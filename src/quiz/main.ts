@@ -6,7 +6,8 @@ import { nextDue } from './progress';
 import { QuizSession } from './session';
 import { browserStorage, loadProgress, saveProgress } from './store';
 import { exportFileName, exportProgress, importProgress, MAX_IMPORT_BYTES } from './transfer';
-import { h } from './views/element';
+import { el } from '../browser/dom';
+import { onHashChange, readHash, writeHash } from '../browser/hash';
 import { NoticeView } from './views/notice';
 import { OverviewView } from './views/overview';
 import { QuestionView } from './views/question';
@@ -33,13 +34,13 @@ const session = new QuizSession(bank, loaded.progress, persist);
 let dueTimer: ReturnType<typeof setTimeout> | undefined;
 const question = new QuestionView(session);
 const overview = new OverviewView(session);
-const results = h('div', { class: 'quiz-results-area', hidden: true });
+const results = el('div', { class: 'quiz-results-area', hidden: true });
 const toolbar = new ToolbarView(session, {
   toggleResults: () => void toggleResults(),
   exportProgress: () => {
     const now = new Date();
     const url = URL.createObjectURL(new Blob([exportProgress(session.progress, now)], { type: 'application/json' }));
-    h('a', { href: url, download: exportFileName(bank.deckId, now) }).click();
+    el('a', { href: url, download: exportFileName(bank.deckId, now) }).click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   importProgress: (file) => void importFile(file),
@@ -48,27 +49,27 @@ const toolbar = new ToolbarView(session, {
 root.replaceChildren(
   notice.element,
   toolbar.element,
-  h('div', { class: 'quiz-layout' }, h('div', { class: 'quiz-main' }, question.element, results), overview.element),
+  el('div', { class: 'quiz-layout' }, el('div', { class: 'quiz-main' }, question.element, results), overview.element),
 );
 if (loaded.notice) notice.show(loaded.notice);
 
-session.on((change) => {
+session.on('change', (change) => {
   question.update(change);
   if (change === 'draft') return;
   overview.update();
   toolbar.update();
-  if (change === 'question' && session.question) history.replaceState(null, '', `#${session.question.id}`);
+  if (change === 'question' && session.question) writeHash(session.question.id);
   if (change === 'progress' && toolbar.resultsOpen) void drawResults();
   if (change === 'progress') refreshWhenDue();
 });
-window.addEventListener('hashchange', openFromHash);
+onHashChange(openFromHash);
 bindKeyboard(
   session,
   () => !toolbar.resultsOpen,
   () => question.focusTitle(),
 );
 
-openFromHash();
+openFromHash(readHash());
 question.update('question', false);
 overview.update();
 toolbar.update();
@@ -89,8 +90,7 @@ function refreshWhenDue(): void {
   );
 }
 
-function openFromHash(): void {
-  const id = decodeURIComponent(location.hash.slice(1));
+function openFromHash(id: string): void {
   if (id && id !== session.question?.id && bank.questions.some((q) => q.id === id)) session.goTo(id);
 }
 

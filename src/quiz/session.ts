@@ -1,3 +1,4 @@
+import { Emitter } from '../browser/emitter';
 import type { Question, QuizBank } from '../shared/quiz';
 import { gradeChoice, gradeOrdering, startingOrder, type Outcome } from './grading';
 import { dueNow, lastAttempt, recordAttempt, wrongOnes, type Answer, type Attempt, type Progress } from './progress';
@@ -30,12 +31,11 @@ export type Change = 'question' | 'draft' | 'progress';
  * The quiz's state and every action on it. Inputs (keys, clicks) call the actions; views
  * listen to the changes and redraw. Nothing here touches the DOM.
  */
-export class QuizSession {
+export class QuizSession extends Emitter<{ change: Change }> {
   mode: Mode = 'all';
   queue: Question[];
   position = 0;
   draft: Draft | null = null;
-  private listeners: ((change: Change) => void)[] = [];
 
   constructor(
     readonly bank: QuizBank,
@@ -43,13 +43,10 @@ export class QuizSession {
     private readonly persist: (progress: Progress) => void,
     private readonly now: () => Date = () => new Date(),
   ) {
+    super();
     this.queue = bank.questions;
     const start = bank.questions.findIndex((question) => question.id === progress.current);
     this.show(Math.max(0, start));
-  }
-
-  on(listener: (change: Change) => void): void {
-    this.listeners.push(listener);
   }
 
   get question(): Question | undefined {
@@ -94,7 +91,7 @@ export class QuizSession {
     if (draft.question.kind === 'single') draft.selected = new Set([id]);
     else if (draft.selected.has(id)) draft.selected.delete(id);
     else draft.selected.add(id);
-    this.emit('draft');
+    this.emit('change', 'draft');
   }
 
   /** Ordering: takes the step at position n (0-based) for moving with the arrow keys. */
@@ -102,7 +99,7 @@ export class QuizSession {
     const draft = this.answering();
     if (draft?.question.kind !== 'ordering' || n >= draft.order.length) return;
     draft.picked = n;
-    this.emit('draft');
+    this.emit('change', 'draft');
   }
 
   /** Ordering: moves the step at `from` by `delta` places; it stays picked. */
@@ -114,7 +111,7 @@ export class QuizSession {
     [order[from], order[to]] = [order[to] as string, order[from] as string];
     draft.order = order;
     draft.picked = to;
-    this.emit('draft');
+    this.emit('change', 'draft');
   }
 
   setText(text: string): void {
@@ -127,14 +124,14 @@ export class QuizSession {
       this.progress.questions[id] = { ...entry, draft: draft.text };
       this.persist(this.progress);
     });
-    this.emit('draft');
+    this.emit('change', 'draft');
   }
 
   showHint(): void {
     const draft = this.draft;
     if (!draft || draft.phase === 'done' || draft.hints >= draft.question.hintsHtml.length) return;
     draft.hints++;
-    this.emit('draft');
+    this.emit('change', 'draft');
   }
 
   /** Choice and ordering: grades the answer. Free text: shows the model answer beside it. */
@@ -144,7 +141,7 @@ export class QuizSession {
     const { question } = draft;
     if (question.kind === 'text') {
       draft.phase = 'revealed';
-      this.emit('draft');
+      this.emit('change', 'draft');
     } else if (question.kind === 'ordering') {
       this.finish(gradeOrdering(question, draft.order), { kind: 'ordering', order: draft.order });
     } else if (draft.selected.size > 0) {
@@ -164,7 +161,7 @@ export class QuizSession {
     const question = this.question;
     if (!question) return;
     this.draft = this.freshDraft(question);
-    this.emit('draft');
+    this.emit('change', 'draft');
   }
 
   /** Replaces all progress (import) and starts over at the first question. */
@@ -172,7 +169,7 @@ export class QuizSession {
     this.progress = progress;
     this.persist(progress);
     this.setMode('all');
-    this.emit('progress');
+    this.emit('change', 'progress');
   }
 
   /** The draft being answered, if any. The first answering action starts loading the scheduler. */
@@ -192,8 +189,8 @@ export class QuizSession {
       this.persist(this.progress);
       draft.phase = 'done';
       draft.outcome = outcome;
-      this.emit('draft');
-      this.emit('progress');
+      this.emit('change', 'draft');
+      this.emit('change', 'progress');
     });
   }
 
@@ -205,7 +202,7 @@ export class QuizSession {
       this.progress.current = question.id;
       this.persist(this.progress);
     }
-    this.emit('question');
+    this.emit('change', 'question');
   }
 
   /** In "all questions", an answered question shows its latest answer; reviews start afresh. */
@@ -242,10 +239,6 @@ export class QuizSession {
       hints: 0,
       phase: 'answering',
     };
-  }
-
-  private emit(change: Change): void {
-    for (const listener of this.listeners) listener(change);
   }
 }
 

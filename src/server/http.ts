@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { Config } from './config';
+import { StartupError, type Config } from './config';
 import { HttpError } from './kit/errors';
 import { ipPrivacy } from './tracking/ip';
 import { VERSION } from './version';
@@ -67,4 +67,25 @@ export async function createServer(config: Config, info: ServiceInfo): Promise<F
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
+}
+
+/** Listens on HOST:PORT; a port that is taken or not allowed is a StartupError that says which variable to set. */
+export async function listen(app: FastifyInstance, config: Config): Promise<string> {
+  try {
+    return await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `Port ${config.port} auf ${config.host}`;
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(
+        `${where} ist schon belegt. Beenden Sie das Programm, das ihn nutzt, oder wählen Sie mit PORT=<Zahl> einen anderen.`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new StartupError(
+        `${where} ist nicht verfügbar (${code}). Prüfen Sie HOST und PORT; Ports unter 1024 brauchen Root-Rechte.`,
+      );
+    }
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { ensureFreshSite } from '../cli/fresh-site';
 import { buildApp } from './app';
 import { loadConfig, startup } from './config';
+import { listen } from './http';
 import { closeOnSignals } from './shutdown';
 
 const config = await startup(() => loadConfig());
@@ -9,5 +10,5 @@ await ensureFreshSite(config.siteDir);
 
 const app = await startup(() => buildApp(config));
 closeOnSignals(app);
-await app.listen({ port: config.port, host: config.host });
+await startup(() => listen(app, config));
 console.log(`Kurs-Website läuft: http://${config.host}:${config.port}/`);

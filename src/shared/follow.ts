@@ -32,6 +32,8 @@ export interface FollowState {
   updatedAt: string | null;
   /** Whether a presenter is live: published within PRESENTER_LIVE_MS. */
   live: boolean;
+  /** The lecturer has blacked out the room's screens (`b`); followers' screens go black too. */
+  blackout: boolean;
 }
 
 export const FollowParamsSchema = {
@@ -44,7 +46,10 @@ export const FollowParamsSchema = {
 export const FollowInputSchema = {
   description: 'The slide the lecturer shows now',
   type: 'object',
-  properties: { index: { type: 'integer', minimum: 0, maximum: MAX_SLIDE_INDEX, description: '0-based slide index' } },
+  properties: {
+    index: { type: 'integer', minimum: 0, maximum: MAX_SLIDE_INDEX, description: '0-based slide index' },
+    blackout: { type: 'boolean', default: false, description: 'The screens are blacked out' },
+  },
   required: ['index'],
   additionalProperties: false,
 } as const;
@@ -57,8 +62,9 @@ export const FollowStateSchema = {
     index: { type: ['integer', 'null'], description: '0-based slide index; null before the first publish' },
     updatedAt: { type: ['string', 'null'], format: 'date-time' },
     live: { type: 'boolean', description: 'A presenter is live for this deck' },
+    blackout: { type: 'boolean', description: 'The lecturer has blacked out the screens' },
   },
-  required: ['deck', 'index', 'updatedAt', 'live'],
+  required: ['deck', 'index', 'updatedAt', 'live', 'blackout'],
   additionalProperties: false,
 } as const;
 

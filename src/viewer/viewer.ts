@@ -9,6 +9,7 @@ import { CloneSync } from './inputs/sync';
 import { Touch } from './inputs/touch';
 import { Wheel } from './inputs/wheel';
 import { parseHash } from './model/hash';
+import { readHash } from '../browser/hash';
 import { Modes } from './model/modes';
 import { Requests } from './model/requests';
 import { Navigation } from './model/navigation';
@@ -50,7 +51,7 @@ export interface Viewer {
  */
 export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const canvas = CANVAS[deck.options.ratio];
-  const start = parseHash(location.hash, deck);
+  const start = parseHash(readHash(), deck);
   const navigation = new Navigation(deck, start.index);
   const modes = new Modes();
   if (start.presenter) modes.set('presenter', true, 'init');
@@ -82,7 +83,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const notice = new Notice(root);
   const unknownHash = (hash: string): void =>
     notice.show(
-      `„${hash.slice(0, 40)}“ gibt es in diesem Foliensatz nicht. Sie sehen ${slideLabel(deck, navigation.slide)}.`,
+      `„#${hash.slice(0, 39)}“ gibt es in diesem Foliensatz nicht. Sie sehen ${slideLabel(deck, navigation.slide)}.`,
     );
   const { options } = deck;
 

@@ -1,5 +1,5 @@
 import { DEMO_EVENTS, type DemoCommand, type DemoElement, type DemoLink, type DemoState } from '../shared/demos';
-import { adoptStyles, el } from './dom';
+import { adoptStyles, el } from '../browser/dom';
 import styles from './demo-widget.css?inline';
 
 /**

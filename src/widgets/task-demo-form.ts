@@ -1,5 +1,5 @@
 import type { ParamSchema, TaskDescription } from '../shared/tasks';
-import { el } from './dom';
+import { el } from '../browser/dom';
 import { fields, type Inputs } from './task-params';
 
 let nextId = 0;

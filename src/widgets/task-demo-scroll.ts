@@ -1,4 +1,4 @@
-import { el } from './dom';
+import { el } from '../browser/dom';
 
 /** Keys that scroll a focused region; on a slide the deck would otherwise take them to change slides. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);

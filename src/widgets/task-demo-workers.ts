@@ -1,5 +1,5 @@
 import type { DemoJob, DemoWorker } from '../shared/demos';
-import { el } from './dom';
+import { el } from '../browser/dom';
 import { scrollRegion } from './task-demo-scroll';
 import { shortId, STATE_NAMES } from './task-model';
 

@@ -3,7 +3,7 @@ import type { DemoCommand, TaskDemoState } from '../shared/demos';
 import type { TaskDescription } from '../shared/tasks';
 import { serverBase } from './connection';
 import { DemoWidget } from './demo-widget';
-import { el, withCode } from './dom';
+import { el, withCode } from '../browser/dom';
 import { LiveTasks } from './task-backend';
 import styles from './task-demo.css?inline';
 import { ParamForm } from './task-demo-form';

@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { adoptStyles } from './dom';
+import { adoptStyles } from '../browser/dom';
 
 export interface MinuteCount {
   /** Start of the minute, ms since the epoch. */

@@ -1,7 +1,7 @@
 import type { DemoCommand, TrackingDemoState } from '../shared/demos';
 import { serverBase } from './connection';
 import { DemoWidget } from './demo-widget';
-import { el, withCode } from './dom';
+import { el, withCode } from '../browser/dom';
 import { LiveVisits } from './tracking-backend';
 import { VisitsChart } from './tracking-chart';
 import styles from './tracking-demo.css?inline';

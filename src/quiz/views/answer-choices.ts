@@ -1,25 +1,25 @@
 import type { Choice } from '../../shared/quiz';
 import type { Draft, QuizSession } from '../session';
-import { h } from './element';
+import { el, compiled } from '../../browser/dom';
 
 /** Single and multiple choice: native radios or checkboxes, numbered for the keys 1–9. */
 export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
   const { question } = draft;
   const single = question.kind === 'single';
   const done = draft.phase === 'done';
-  const legend = h(
+  const legend = el(
     'legend',
     { class: 'quiz-help' },
     single ? 'Wählen Sie eine Antwort.' : 'Wählen Sie alle richtigen Antworten.',
-    h('span', { class: 'quiz-keyhint' }, ' (Tasten 1–9)'),
+    el('span', { class: 'quiz-keyhint' }, ' (Tasten 1–9)'),
   );
-  const fieldset = h('fieldset', { class: 'quiz-choices' }, legend);
+  const fieldset = el('fieldset', { class: 'quiz-choices' }, legend);
   draft.order.forEach((id, n) => {
     const choice = question.choices.find((c) => c.id === id);
     if (!choice) return;
     const selected = draft.selected.has(id);
     const feedbackId = `feedback-${id}`;
-    const input = h('input', {
+    const input = el('input', {
       type: single ? 'radio' : 'checkbox',
       name: 'choice',
       value: id,
@@ -32,16 +32,16 @@ export function renderChoices(draft: Draft, session: QuizSession): HTMLElement {
     input.checked = selected;
     input.addEventListener('change', () => session.choose(n));
     fieldset.append(
-      h(
+      el(
         'div',
         { class: `quiz-choice ${done ? verdictClass(choice, selected) : ''}`, 'data-choice': id },
-        h(
+        el(
           'label',
           { for: `choice-${id}` },
           input,
-          h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
-          h('span', { class: 'quiz-choice-text', html: choice.html }),
-          done ? h('span', { class: 'quiz-mark', 'aria-hidden': 'true' }, MARK[verdictClass(choice, selected)]) : null,
+          el('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
+          el('span', { class: 'quiz-choice-text' }, compiled(choice.html)),
+          done ? el('span', { class: 'quiz-mark', 'aria-hidden': 'true' }, MARK[verdictClass(choice, selected)]) : null,
         ),
         done ? renderFeedback(choice, selected, single, feedbackId) : null,
       ),
@@ -67,10 +67,10 @@ const VERDICT: Record<string, string> = {
 
 function renderFeedback(choice: Choice, selected: boolean, single: boolean, id: string): HTMLElement {
   const verdict = verdictClass(choice, selected);
-  return h(
+  return el(
     'div',
     { class: 'quiz-choice-feedback', id },
-    h('strong', {}, single && verdict === 'is-missed' ? 'Das ist die richtige Antwort.' : (VERDICT[verdict] ?? '')),
-    h('div', { html: choice.feedbackHtml }),
+    el('strong', {}, single && verdict === 'is-missed' ? 'Das ist die richtige Antwort.' : (VERDICT[verdict] ?? '')),
+    el('div', {}, compiled(choice.feedbackHtml)),
   );
 }

@@ -1,7 +1,7 @@
 import { withMarkdown } from '../lazy-markdown';
 import type { Draft, QuizSession } from '../session';
 import type { Outcome } from '../grading';
-import { h } from './element';
+import { el, compiled } from '../../browser/dom';
 
 export const SELF_GRADES: { outcome: Outcome; label: string }[] = [
   { outcome: 'right', label: 'Gewusst' },
@@ -15,8 +15,8 @@ export function renderText(draft: Draft, session: QuizSession): HTMLElement {
 }
 
 function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
-  const preview = h('div', { class: 'quiz-rendered', id: 'answer-preview' });
-  const textarea = h('textarea', {
+  const preview = el('div', { class: 'quiz-rendered', id: 'answer-preview' });
+  const textarea = el('textarea', {
     id: 'answer',
     'data-key': 'answer',
     rows: 8,
@@ -30,63 +30,63 @@ function renderEditor(draft: Draft, session: QuizSession): HTMLElement {
     session.setText(textarea.value);
     showPreview();
   });
-  return h(
+  return el(
     'div',
     { class: 'quiz-columns' },
-    h(
+    el(
       'div',
       {},
-      h('label', { for: 'answer', class: 'quiz-column-title' }, 'Ihre Antwort (Markdown)'),
+      el('label', { for: 'answer', class: 'quiz-column-title' }, 'Ihre Antwort (Markdown)'),
       textarea,
-      h(
+      el(
         'p',
         { class: 'quiz-help quiz-keyhint', id: 'answer-help' },
         'Strg+Enter: mit der Musterantwort vergleichen · Esc: Textfeld verlassen',
       ),
     ),
-    h(
+    el(
       'section',
       { 'aria-label': 'Vorschau Ihrer Antwort' },
-      h('p', { class: 'quiz-column-title', 'aria-hidden': 'true' }, 'Vorschau'),
+      el('p', { class: 'quiz-column-title', 'aria-hidden': 'true' }, 'Vorschau'),
       preview,
     ),
   );
 }
 
 function renderComparison(draft: Draft, session: QuizSession): HTMLElement {
-  const own = h('div', { class: 'quiz-rendered', html: '<p><em>(keine Antwort geschrieben)</em></p>' });
+  const own = el('div', { class: 'quiz-rendered' }, el('p', {}, el('em', {}, '(keine Antwort geschrieben)')));
   if (draft.text.trim() !== '') withMarkdown((render) => (own.innerHTML = render(draft.text)));
-  const comparison = h(
+  const comparison = el(
     'div',
     { class: 'quiz-columns' },
-    h(
+    el(
       'section',
       { 'aria-labelledby': 'own-title' },
-      h('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Ihre Antwort'),
+      el('h3', { id: 'own-title', class: 'quiz-column-title' }, 'Ihre Antwort'),
       own,
     ),
-    h(
+    el(
       'section',
       { 'aria-labelledby': 'model-title' },
-      h('h3', { id: 'model-title', class: 'quiz-column-title' }, 'Musterantwort'),
-      h('div', { class: 'quiz-rendered quiz-model', html: draft.question.answerHtml }),
+      el('h3', { id: 'model-title', class: 'quiz-column-title' }, 'Musterantwort'),
+      el('div', { class: 'quiz-rendered quiz-model' }, compiled(draft.question.answerHtml)),
     ),
   );
   if (draft.phase !== 'revealed') return comparison;
-  const grades = h(
+  const grades = el(
     'fieldset',
     { class: 'quiz-grades' },
-    h('legend', {}, 'Wie gut wussten Sie es?', h('span', { class: 'quiz-keyhint' }, ' (Tasten 1–3)')),
+    el('legend', {}, 'Wie gut wussten Sie es?', el('span', { class: 'quiz-keyhint' }, ' (Tasten 1–3)')),
   );
   SELF_GRADES.forEach(({ outcome, label }, n) => {
-    const button = h(
+    const button = el(
       'button',
       { type: 'button', 'data-key': `grade-${outcome}`, class: `quiz-grade is-${outcome}` },
-      h('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
+      el('span', { class: 'quiz-key', 'aria-hidden': 'true' }, String(n + 1)),
       label,
     );
     button.addEventListener('click', () => session.grade(outcome));
     grades.append(button);
   });
-  return h('div', {}, comparison, grades);
+  return el('div', {}, comparison, grades);
 }

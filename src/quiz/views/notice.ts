@@ -1,4 +1,4 @@
-import { h } from './element';
+import { el } from '../../browser/dom';
 
 export interface Notice {
   message: string;
@@ -9,10 +9,10 @@ export interface Notice {
 
 /** A short message above the quiz (recovered store, import result); closable. */
 export class NoticeView {
-  readonly element = h('div', { class: 'quiz-notice-area' });
+  readonly element = el('div', { class: 'quiz-notice-area' });
   /** Live regions must exist before their text changes to be announced. */
-  private readonly status = h('div', { role: 'status' });
-  private readonly alert = h('div', { role: 'alert' });
+  private readonly status = el('div', { role: 'status' });
+  private readonly alert = el('div', { role: 'alert' });
   private backupUrl: string | null = null;
 
   constructor(private readonly deckId: string) {
@@ -21,14 +21,14 @@ export class NoticeView {
 
   show(notice: Notice): void {
     this.clear();
-    const body = h('div', { class: `quiz-notice${notice.error ? ' is-error' : ''}` }, h('p', {}, notice.message));
+    const body = el('div', { class: `quiz-notice${notice.error ? ' is-error' : ''}` }, el('p', {}, notice.message));
     if (notice.backup !== undefined) {
       this.backupUrl = URL.createObjectURL(new Blob([notice.backup], { type: 'application/json' }));
       body.append(
-        h('a', { href: this.backupUrl, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'),
+        el('a', { href: this.backupUrl, download: `quiz-${this.deckId}-sicherung.json` }, 'Sicherung herunterladen'),
       );
     }
-    const close = h('button', { type: 'button', class: 'quiz-notice-close' }, 'Hinweis schließen');
+    const close = el('button', { type: 'button', class: 'quiz-notice-close' }, 'Hinweis schließen');
     close.addEventListener('click', () => this.clear());
     body.append(close);
     (notice.error ? this.alert : this.status).append(body);

@@ -2,14 +2,14 @@ import type { Question } from '../../shared/quiz';
 import { lastAttempt, needsReread } from '../progress';
 import { isDue } from '../schedule';
 import type { QuizSession } from '../session';
-import { h, textOf } from './element';
+import { el, textOf } from '../../browser/dom';
 import { KIND_LABELS } from './question';
 
 const STATE_LABELS = { new: 'neu', right: 'richtig', partial: 'teilweise', wrong: 'falsch' } as const;
 
 /** All questions of the bank with their state; a click (or Enter) opens one. */
 export class OverviewView {
-  readonly element = h('nav', { class: 'quiz-overview', 'aria-labelledby': 'overview-title' });
+  readonly element = el('nav', { class: 'quiz-overview', 'aria-labelledby': 'overview-title' });
   private readonly labels = new Map<string, string>();
 
   constructor(
@@ -23,11 +23,11 @@ export class OverviewView {
     const { session } = this;
     const questions = session.bank.questions;
     const answered = questions.filter((q) => lastAttempt(session.progress.questions[q.id])).length;
-    const list = h('ol', {});
-    questions.forEach((question, i) => list.append(h('li', {}, this.renderItem(question, i + 1))));
+    const list = el('ol', {});
+    questions.forEach((question, i) => list.append(el('li', {}, this.renderItem(question, i + 1))));
     this.element.replaceChildren(
-      h('h2', { id: 'overview-title' }, 'Übersicht'),
-      h('p', { class: 'quiz-help' }, `${answered} von ${questions.length} Fragen beantwortet`),
+      el('h2', { id: 'overview-title' }, 'Übersicht'),
+      el('p', { class: 'quiz-help' }, `${answered} von ${questions.length} Fragen beantwortet`),
       list,
     );
   }
@@ -42,7 +42,7 @@ export class OverviewView {
     const tags = [STATE_LABELS[state], due ? 'fällig' : '', needsReread(entry) ? 'Folie noch einmal lesen' : ''].filter(
       Boolean,
     );
-    const button = h(
+    const button = el(
       'button',
       {
         type: 'button',
@@ -50,10 +50,10 @@ export class OverviewView {
         'aria-current': current ? 'step' : undefined,
         'data-key': `overview-${question.id}`,
       },
-      h('span', { class: 'quiz-overview-number' }, String(number)),
-      h('span', { class: 'quiz-overview-label' }, this.labels.get(question.id) ?? question.id),
-      h('span', { class: 'quiz-overview-kind' }, KIND_LABELS[question.kind]),
-      h('span', { class: 'quiz-overview-state' }, tags.join(' · ')),
+      el('span', { class: 'quiz-overview-number' }, String(number)),
+      el('span', { class: 'quiz-overview-label' }, this.labels.get(question.id) ?? question.id),
+      el('span', { class: 'quiz-overview-kind' }, KIND_LABELS[question.kind]),
+      el('span', { class: 'quiz-overview-state' }, tags.join(' · ')),
     );
     button.addEventListener('click', () => session.goTo(question.id));
     return button;

@@ -4,7 +4,7 @@ import type { Change, Draft, QuizSession } from '../session';
 import { renderChoices } from './answer-choices';
 import { renderOrdering } from './answer-ordering';
 import { renderText } from './answer-text';
-import { h } from './element';
+import { el, compiled } from '../../browser/dom';
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
   single: 'Einfachauswahl',
@@ -24,7 +24,7 @@ const OUTCOME_TEXT = {
 
 /** The card with the question on screen: prompt, answer, hints, check, feedback and navigation. */
 export class QuestionView {
-  readonly element = h('section', { class: 'quiz-card', 'aria-labelledby': 'question-title' });
+  readonly element = el('section', { class: 'quiz-card', 'aria-labelledby': 'question-title' });
   /** Question, phase and hints last drawn, as `id/phase/hints`. */
   private rendered = '';
 
@@ -69,18 +69,18 @@ export class QuestionView {
           ? renderOrdering(draft, session)
           : renderChoices(draft, session);
     return [
-      h(
+      el(
         'header',
         { class: 'quiz-card-head' },
-        h(
+        el(
           'h2',
           { id: 'question-title', tabindex: -1, 'data-key': 'title' },
           `Frage ${session.position + 1} von ${session.queue.length}`,
         ),
-        h('p', { class: 'quiz-meta' }, meta.join(' · ')),
+        el('p', { class: 'quiz-meta' }, meta.join(' · ')),
         needsReread(entry) ? this.renderReread(draft) : null,
       ),
-      h('div', { class: 'quiz-prompt', html: question.promptHtml }),
+      el('div', { class: 'quiz-prompt' }, compiled(question.promptHtml)),
       body,
       this.renderHints(draft),
       this.renderActions(draft),
@@ -90,22 +90,22 @@ export class QuestionView {
   }
 
   private renderReread(draft: Draft): HTMLElement {
-    return h(
+    return el(
       'p',
       { class: 'quiz-reread' },
       'Mehrmals in Folge falsch – ',
-      h('a', { href: slideHref(this.session.bank.deckId, draft.question.slide) }, 'Folie noch einmal lesen'),
+      el('a', { href: slideHref(this.session.bank.deckId, draft.question.slide) }, 'Folie noch einmal lesen'),
       `: „${draft.question.slideTitle}“`,
     );
   }
 
   private renderHints(draft: Draft): HTMLElement {
     const hints = draft.question.hintsHtml.slice(0, draft.hints);
-    return h(
+    return el(
       'div',
       { class: 'quiz-hints', 'aria-live': 'polite' },
       ...hints.map((html, i) =>
-        h('div', { class: 'quiz-hint' }, h('strong', {}, `Hinweis ${i + 1}: `), h('div', { html })),
+        el('div', { class: 'quiz-hint' }, el('strong', {}, `Hinweis ${i + 1}: `), el('div', { html })),
       ),
     );
   }
@@ -113,7 +113,7 @@ export class QuestionView {
   private renderActions(draft: Draft): HTMLElement | null {
     if (draft.phase !== 'answering') return null;
     const { question } = draft;
-    const actions = h('div', { class: 'quiz-actions' });
+    const actions = el('div', { class: 'quiz-actions' });
     if (draft.hints < question.hintsHtml.length) {
       actions.append(
         this.button('hint', draft.hints === 0 ? 'Hinweis zeigen' : 'Weiterer Hinweis', 'H', () =>
@@ -136,24 +136,24 @@ export class QuestionView {
   private renderResult(draft: Draft): HTMLElement {
     const { question, outcome = 'wrong' } = draft;
     const texts = question.kind === 'text' ? OUTCOME_TEXT.text : OUTCOME_TEXT.choice;
-    return h(
+    return el(
       'div',
       { class: `quiz-result is-${outcome}` },
-      h('p', { class: 'quiz-verdict', tabindex: -1, 'data-key': 'verdict' }, texts[outcome]),
-      question.kind === 'text' ? null : h('h3', {}, 'Musterantwort'),
-      question.kind === 'text' ? null : h('div', { html: question.answerHtml }),
-      h('h3', {}, 'Erklärung'),
-      h('div', { html: question.explanationHtml }),
-      h(
+      el('p', { class: 'quiz-verdict', tabindex: -1, 'data-key': 'verdict' }, texts[outcome]),
+      question.kind === 'text' ? null : el('h3', {}, 'Musterantwort'),
+      question.kind === 'text' ? null : el('div', {}, compiled(question.answerHtml)),
+      el('h3', {}, 'Erklärung'),
+      el('div', {}, compiled(question.explanationHtml)),
+      el(
         'p',
         { class: 'quiz-slide-link' },
-        h(
+        el(
           'a',
           { href: slideHref(this.session.bank.deckId, question.slide), 'data-key': 'slide' },
           `Zur Folie: „${question.slideTitle}“`,
         ),
       ),
-      h(
+      el(
         'div',
         { class: 'quiz-actions' },
         this.button('retry', 'Noch einmal beantworten', 'R', () => this.session.retry()),
@@ -167,7 +167,7 @@ export class QuestionView {
     const next = this.button('next', 'Nächste Frage →', '→', () => session.next());
     if (session.position === 0) previous.setAttribute('aria-disabled', 'true');
     if (session.position >= session.queue.length - 1) next.setAttribute('aria-disabled', 'true');
-    return h('nav', { class: 'quiz-steps', 'aria-label': 'Fragen blättern' }, previous, next);
+    return el('nav', { class: 'quiz-steps', 'aria-label': 'Fragen blättern' }, previous, next);
   }
 
   private renderEmpty(): HTMLElement[] {
@@ -176,9 +176,9 @@ export class QuestionView {
         ? 'Heute ist keine Frage zur Wiederholung fällig. Beantworten Sie neue Fragen oder kommen Sie morgen wieder.'
         : 'Keine Frage ist zuletzt falsch beantwortet worden – gut gemacht!';
     return [
-      h('h2', { id: 'question-title', tabindex: -1 }, 'Nichts zu wiederholen'),
-      h('p', {}, message),
-      h(
+      el('h2', { id: 'question-title', tabindex: -1 }, 'Nichts zu wiederholen'),
+      el('p', {}, message),
+      el(
         'div',
         { class: 'quiz-actions' },
         this.button('all', 'Alle Fragen', '', () => this.session.setMode('all')),
@@ -187,11 +187,11 @@ export class QuestionView {
   }
 
   private button(key: string, label: string, shortcut: string, action: () => void): HTMLElement {
-    const button = h(
+    const button = el(
       'button',
       { type: 'button', 'data-key': key, 'aria-keyshortcuts': shortcutAria(shortcut) },
       label,
-      shortcut ? h('kbd', { 'aria-hidden': 'true' }, shortcut) : null,
+      shortcut ? el('kbd', { 'aria-hidden': 'true' }, shortcut) : null,
     );
     button.addEventListener('click', () => {
       if (button.getAttribute('aria-disabled') !== 'true') action();

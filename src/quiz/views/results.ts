@@ -1,7 +1,7 @@
 import { slideHref } from '../../shared/quiz';
 import { needsReread, topicScores, type TopicScore } from '../progress';
 import type { QuizSession } from '../session';
-import { h, textOf } from './element';
+import { el, textOf } from '../../browser/dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
@@ -13,11 +13,11 @@ const BAR = 20;
 export function renderResults(session: QuizSession): HTMLElement {
   const scores = topicScores(session.bank, session.progress);
   const reread = session.bank.questions.filter((q) => needsReread(session.progress.questions[q.id]));
-  return h(
+  return el(
     'section',
     { id: 'quiz-results', class: 'quiz-results', 'aria-labelledby': 'results-title' },
-    h('h2', { id: 'results-title', tabindex: -1 }, 'Ergebnis nach Thema'),
-    h(
+    el('h2', { id: 'results-title', tabindex: -1 }, 'Ergebnis nach Thema'),
+    el(
       'p',
       { class: 'quiz-help' },
       'Gezählt wird jeweils die letzte Antwort: richtig = 1, teilweise = ½, falsch oder offen = 0.',
@@ -26,18 +26,18 @@ export function renderResults(session: QuizSession): HTMLElement {
     table(scores),
     reread.length === 0
       ? null
-      : h(
+      : el(
           'div',
           {},
-          h('h3', {}, 'Folie noch einmal lesen'),
-          h(
+          el('h3', {}, 'Folie noch einmal lesen'),
+          el(
             'ul',
             {},
             ...reread.map((q) =>
-              h(
+              el(
                 'li',
                 {},
-                h('a', { href: slideHref(session.bank.deckId, q.slide) }, q.slideTitle),
+                el('a', { href: slideHref(session.bank.deckId, q.slide) }, q.slideTitle),
                 ` – ${textOf(q.promptHtml)}`,
               ),
             ),
@@ -86,21 +86,21 @@ function chart(scores: TopicScore[]): SVGElement {
 }
 
 function table(scores: TopicScore[]): HTMLElement {
-  const head = h(
+  const head = el(
     'tr',
     {},
-    ...['Thema', 'Fragen', 'richtig', 'teilweise', 'falsch', 'Punkte'].map((t) => h('th', { scope: 'col' }, t)),
+    ...['Thema', 'Fragen', 'richtig', 'teilweise', 'falsch', 'Punkte'].map((t) => el('th', { scope: 'col' }, t)),
   );
   const rows = scores.map((s) =>
-    h(
+    el(
       'tr',
       {},
-      h('th', { scope: 'row' }, s.topic),
-      ...[s.total, s.right, s.partial, s.wrong].map((n) => h('td', {}, String(n))),
-      h('td', {}, percent(s.score)),
+      el('th', { scope: 'row' }, s.topic),
+      ...[s.total, s.right, s.partial, s.wrong].map((n) => el('td', {}, String(n))),
+      el('td', {}, percent(s.score)),
     ),
   );
-  return h('table', { class: 'quiz-table' }, h('thead', {}, head), h('tbody', {}, ...rows));
+  return el('table', { class: 'quiz-table' }, el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
 function percent(value: number): string {

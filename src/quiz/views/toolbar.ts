@@ -1,5 +1,5 @@
 import type { Mode, QuizSession } from '../session';
-import { h } from './element';
+import { el } from '../../browser/dom';
 
 /** Each mode with its label, and a short one for a phone held upright. */
 const MODES: { mode: Mode; label: string; short: string }[] = [
@@ -19,7 +19,7 @@ export interface ToolbarActions {
  * screen the last three fold behind "Mehr", so that the question stays on the first screen.
  */
 export class ToolbarView {
-  readonly element = h('div', { class: 'quiz-toolbar' });
+  readonly element = el('div', { class: 'quiz-toolbar' });
   resultsOpen = false;
   #moreOpen = false;
 
@@ -30,10 +30,10 @@ export class ToolbarView {
 
   update(): void {
     const { session, actions } = this;
-    const modes = h('div', { role: 'group', 'aria-label': 'Welche Fragen', class: 'quiz-modes' });
+    const modes = el('div', { role: 'group', 'aria-label': 'Welche Fragen', class: 'quiz-modes' });
     for (const { mode, label, short } of MODES) {
       const count = session.questionsFor(mode).length;
-      const button = h(
+      const button = el(
         'button',
         {
           type: 'button',
@@ -41,10 +41,10 @@ export class ToolbarView {
           'aria-label': `${label} (${count})`,
           'data-mode': mode,
         },
-        h('span', { class: 'quiz-label-long' }, label),
-        h('span', { class: 'quiz-label-short' }, short),
+        el('span', { class: 'quiz-label-long' }, label),
+        el('span', { class: 'quiz-label-short' }, short),
         ' ',
-        h('span', { class: 'quiz-count' }, `(${count})`),
+        el('span', { class: 'quiz-count' }, `(${count})`),
       );
       button.addEventListener('click', () => {
         if (this.resultsOpen) actions.toggleResults();
@@ -52,13 +52,13 @@ export class ToolbarView {
       });
       modes.append(button);
     }
-    const results = h(
+    const results = el(
       'button',
       { type: 'button', 'aria-expanded': String(this.resultsOpen), 'aria-controls': 'quiz-results' },
       'Ergebnis nach Thema',
     );
     results.addEventListener('click', () => actions.toggleResults());
-    const file = h('input', {
+    const file = el('input', {
       type: 'file',
       accept: 'application/json,.json',
       class: 'visually-hidden',
@@ -70,13 +70,13 @@ export class ToolbarView {
       if (chosen) actions.importProgress(chosen);
       file.value = '';
     });
-    const exporter = h('button', { type: 'button' }, 'Fortschritt exportieren');
+    const exporter = el('button', { type: 'button' }, 'Fortschritt exportieren');
     exporter.addEventListener('click', () => actions.exportProgress());
-    const importer = h('button', { type: 'button' }, 'Fortschritt importieren');
+    const importer = el('button', { type: 'button' }, 'Fortschritt importieren');
     importer.addEventListener('click', () => file.click());
     const focusedMode = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-mode]')?.dataset
       .mode;
-    const more = h(
+    const more = el(
       'button',
       { type: 'button', class: 'quiz-more', 'aria-expanded': String(this.#moreOpen), 'aria-controls': 'quiz-extra' },
       'Mehr',
@@ -90,11 +90,11 @@ export class ToolbarView {
     this.element.replaceChildren(
       modes,
       more,
-      h(
+      el(
         'div',
         { class: 'quiz-extra', id: 'quiz-extra' },
         results,
-        h(
+        el(
           'div',
           { role: 'group', 'aria-label': 'Fortschritt sichern', class: 'quiz-transfer' },
           exporter,

@@ -62,14 +62,14 @@ export class FollowChannels {
 
   state(deck: string): FollowState {
     this.require(deck);
-    return this.#channels.get(deck)?.state ?? { deck, index: null, updatedAt: null, live: false };
+    return this.#channels.get(deck)?.state ?? idle(deck);
   }
 
-  /** The presenter's slide; opens the deck's channel when the site does not have it. */
-  publish(deck: string, index: number): FollowState {
+  /** The presenter's slide and blackout; opens the deck's channel when the site does not have it. */
+  publish(deck: string, index: number, blackout = false): FollowState {
     const channel = this.#channel(deck);
-    const changed = channel.state.index !== index || !channel.state.live;
-    channel.state = { deck, index, updatedAt: new Date().toISOString(), live: true };
+    const changed = channel.state.index !== index || channel.state.blackout !== blackout || !channel.state.live;
+    channel.state = { deck, index, updatedAt: new Date().toISOString(), live: true, blackout };
     clearTimeout(channel.expiry);
     channel.expiry = setTimeout(() => this.#end(channel), this.#liveMs).unref();
     // A publish that only says "still here" is not news for the followers.
@@ -127,7 +127,7 @@ export class FollowChannels {
           5,
         );
       }
-      channel = { state: { deck, index: null, updatedAt: null, live: false }, followers: new Set(), demos: new Map() };
+      channel = { state: idle(deck), followers: new Set(), demos: new Map() };
       this.#channels.set(deck, channel);
     }
     return channel;
@@ -135,7 +135,7 @@ export class FollowChannels {
 
   /** The presenter fell silent: followers learn that the lecture is no longer live. */
   #end(channel: Channel): void {
-    channel.state = { ...channel.state, live: false };
+    channel.state = { ...channel.state, live: false, blackout: false };
     channel.demos.clear();
     for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
   }
@@ -161,4 +161,8 @@ export class FollowChannels {
     channel.followers.delete(client);
     if (channel.followers.size === 0 && channel.state.index === null) this.#channels.delete(deck);
   }
+}
+
+function idle(deck: string): FollowState {
+  return { deck, index: null, updatedAt: null, live: false, blackout: false };
 }

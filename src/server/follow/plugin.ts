@@ -42,12 +42,13 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
     async (request) => channels.state(request.params.deck),
   );
 
-  app.post<{ Params: { deck: string }; Body: { index: number } }>(
+  app.post<{ Params: { deck: string }; Body: { index: number; blackout?: boolean } }>(
     `${FOLLOW_PATH}/:deck`,
     {
       schema: {
         summary: 'Publish the lecturer’s slide (presenter)',
         description:
+          'With `blackout: true` followers’ screens go black until the next publish without it. ' +
           'Needs `Authorization: Bearer <PRESENTER_TOKEN>`: 401 without, 403 with a wrong one, 503 when ' +
           'PRESENTER_TOKEN is unset. Opens the deck’s channel when the site does not have the deck.',
         tags,
@@ -58,7 +59,8 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
       },
       preValidation: bearerAuth({ token: options.presenterToken, variable: 'PRESENTER_TOKEN', action: 'Folgen' }),
     },
-    async (request): Promise<FollowState> => channels.publish(request.params.deck, request.body.index),
+    async (request): Promise<FollowState> =>
+      channels.publish(request.params.deck, request.body.index, request.body.blackout),
   );
 
   app.get<{ Params: { deck: string } }>(

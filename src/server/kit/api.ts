@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { TLocalizedValidationError } from 'typebox/error';
 import { Compile } from 'typebox/schema';
+import type { ByteBudget } from './byte-budget';
 import { HttpError } from './errors';
 import { invalidInput } from './validation';
 
@@ -9,6 +10,20 @@ export interface ApiOptions {
   service: string;
   /** Content types parsed as JSON; anything else is a 415. */
   jsonTypes?: string[];
+  /** How a body field is named in a refusal: `body` gives `body.path`, `` gives `params[2]`. */
+  bodyPrefix?: string;
+  /** Largest body in bytes for every route of the scope; by default the route's own limit. */
+  bodyLimit?: number;
+  /** Body bytes each client may have parsed per window; over it, 429 before parsing. */
+  budget?: ByteBudget;
+}
+
+interface Settings {
+  service: string;
+  jsonTypes: string[];
+  bodyPrefix: string;
+  bodyLimit: number | undefined;
+  budget: ByteBudget | undefined;
 }
 
 type Schema = { type?: unknown; properties?: Record<string, { type?: unknown }> };
@@ -42,16 +57,16 @@ function textConverter(schema: Schema): ((data: unknown) => unknown) | undefined
   };
 }
 
-function bodyTooLarge(request: FastifyRequest): HttpError {
-  const limit = request.routeOptions.bodyLimit;
+function bodyTooLarge(request: FastifyRequest, settings: Settings): HttpError {
+  const limit = settings.bodyLimit ?? request.routeOptions.bodyLimit;
   return new HttpError(413, `Die Anfrage ist zu groß: höchstens ${limit} Bytes.`, { limit });
 }
 
-function explain(error: FastifyError, request: FastifyRequest, options: Required<ApiOptions>): HttpError {
+function explain(error: FastifyError, request: FastifyRequest, options: Settings): HttpError {
   if (error instanceof HttpError) return error;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return bodyTooLarge(request);
+      return bodyTooLarge(request, options);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(
         415,
@@ -69,16 +84,24 @@ function explain(error: FastifyError, request: FastifyRequest, options: Required
 /**
  * The edge every API plugin of the course shares, set up in the plugin's own scope: TypeBox
  * validation (bodies exactly as sent, query and path text converted strictly), a JSON parser
- * for the given content types and 415 for all others, and the one error reply (ErrorReply).
+ * for the given content types (within an optional byte budget per client) and 415 for all
+ * others, and the one error reply (ErrorReply).
  * A refusal logs one line without a stack; only an unexpected error logs its stack.
  */
 export function configureApi(app: FastifyInstance, options: ApiOptions): void {
-  const settings: Required<ApiOptions> = { jsonTypes: ['application/json'], ...options };
+  const settings: Settings = {
+    jsonTypes: ['application/json'],
+    bodyPrefix: 'body',
+    bodyLimit: undefined,
+    budget: undefined,
+    ...options,
+  };
+  const { budget } = settings;
 
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const validator = Compile(schema as Parameters<typeof Compile>[0]);
     const convert = httpPart === 'body' ? undefined : textConverter(schema as Schema);
-    const prefix = httpPart === 'body' ? 'body' : '';
+    const prefix = httpPart === 'body' ? settings.bodyPrefix : '';
     return (data: unknown) => {
       const value = convert ? convert(data) : data;
       if (validator.Check(value)) return { value };
@@ -88,9 +111,22 @@ export function configureApi(app: FastifyInstance, options: ApiOptions): void {
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(settings.jsonTypes, { parseAs: 'string' }, (_request, body, done) => {
+  const parserLimit = settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit };
+  app.addContentTypeParser(settings.jsonTypes, { parseAs: 'string', ...parserLimit }, (request, body, done) => {
+    const text = body as string;
+    if (budget && !budget.take(request.ip, text.length)) {
+      done(
+        new HttpError(
+          429,
+          `Sie haben in ${budget.windowMs / 1000} s schon ${budget.bytesPerWindow / 1024 / 1024} MiB an Anfragen geschickt. Bitte warten Sie etwas.`,
+          { limit: budget.bytesPerWindow },
+          budget.retryAfterS(),
+        ),
+      );
+      return;
+    }
     try {
-      done(null, body === '' ? undefined : JSON.parse(body as string));
+      done(null, text === '' ? undefined : JSON.parse(text));
     } catch (error) {
       done(new HttpError(400, `Die Anfrage ist kein gültiges JSON: ${(error as Error).message}`));
     }
@@ -104,6 +140,8 @@ export function configureApi(app: FastifyInstance, options: ApiOptions): void {
       request.log.error(error);
     }
     if (problem.retryAfterS !== undefined) reply.header('retry-after', String(problem.retryAfterS));
+    // The rest of an oversized body is not worth reading: the connection ends with the answer.
+    if (problem.statusCode === 413) reply.header('connection', 'close');
     return reply.code(problem.statusCode).send(problem.reply());
   });
 }

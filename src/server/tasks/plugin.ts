@@ -1,8 +1,9 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { ByteBudget } from './byte-budget';
-import { configureEdge } from './edge';
+import { configureApi } from '../kit/api';
+import { ByteBudget } from '../kit/byte-budget';
+import type { StreamLimits } from '../kit/sse';
 import { TaskServerError } from './errors';
 import type { TaskRunner } from './runner';
 import { executeRoutes } from './routes/execute';
@@ -30,6 +31,8 @@ export interface TasksPluginOptions {
   bytesPer10s?: number;
   /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
+  /** Caps of the job event streams. */
+  streams?: Partial<StreamLimits>;
 }
 
 /** The task server's HTTP API under /api; the runner decides where the tasks run. */
@@ -40,7 +43,13 @@ export async function tasksPlugin(app: FastifyInstance, options: TasksPluginOpti
 async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<void> {
   const { runner, corsOrigins = [], bodyLimit = MAX_BODY_BYTES } = options;
   const limit = options.rateLimit ?? { max: 1_200, windowMs: 60_000 };
-  configureEdge(app, bodyLimit, new ByteBudget(options.bytesPer10s ?? BYTES_PER_10S, 10_000));
+  configureApi(app, {
+    service: 'Der Task-Server',
+    // Task parameters are named as the task's catalogue names them: `params[2]`, not `body.params[2]`.
+    bodyPrefix: '',
+    bodyLimit,
+    budget: new ByteBudget(options.bytesPer10s ?? BYTES_PER_10S, 10_000),
+  });
   await app.register(cors, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],
@@ -61,5 +70,5 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   }
   await app.register(infoRoutes, { runner });
   await app.register(executeRoutes, { runner });
-  await app.register(jobRoutes, { runner, adminToken: options.adminToken });
+  await app.register(jobRoutes, { runner, adminToken: options.adminToken, streams: options.streams });
 }

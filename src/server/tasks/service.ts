@@ -25,7 +25,12 @@ export async function createTaskRunner(config: Config): Promise<TaskRunner> {
 export async function registerTasks(app: FastifyInstance, config: Config): Promise<TaskRunner> {
   const runner = await createTaskRunner(config);
   app.addHook('onClose', () => runner.close());
-  await app.register(tasksPlugin, { runner, corsOrigins: config.corsOrigins, adminToken: config.adminToken });
+  await app.register(tasksPlugin, {
+    runner,
+    corsOrigins: config.corsOrigins,
+    adminToken: config.adminToken,
+    streams: { perClient: config.streamsPerClient },
+  });
   return runner;
 }
 

@@ -1,5 +1,6 @@
 /** `npm run start:tracking`: the tracking service on its own port (default 8081). */
 import { loadServiceConfig, startup } from '../config';
+import { listen } from '../http';
 import { closeOnSignals } from '../shutdown';
 import { buildTrackingApp } from './service';
 
@@ -7,5 +8,5 @@ const config = await startup(() => loadServiceConfig(8081));
 
 const app = await startup(() => buildTrackingApp(config));
 closeOnSignals(app);
-const address = await app.listen({ port: config.port, host: config.host });
+const address = await startup(() => listen(app, config));
 console.log(`Tracking-Server läuft: ${address}/visits`);

@@ -43,13 +43,15 @@ interface FollowerEvents extends Record<string, unknown> {
 /**
  * Audience-follow (input): the deck moves to the lecturer's slide as the server announces
  * it. A move of the student's own pauses following until "Zurück zu live"; after a dropped
- * connection the stream reopens and the server's first event brings the current slide.
+ * connection the stream reopens and the server's first event brings the current slide. While
+ * the lecturer blacks out the room, a following screen is black too, with a short hint.
  */
 export class Follower extends Emitter<FollowerEvents> implements Part {
   readonly #bar = document.createElement('div');
   readonly #status = document.createElement('p');
   readonly #toggle = document.createElement('button');
   readonly #live = document.createElement('button');
+  readonly #blackout = document.createElement('div');
   #source: EventSource | undefined;
   #reopen: ReturnType<typeof setTimeout> | undefined;
   #lecturer: number | null = null;
@@ -73,7 +75,11 @@ export class Follower extends Emitter<FollowerEvents> implements Part {
     for (const button of [this.#live, this.#toggle]) button.type = 'button';
     this.#live.textContent = 'Zurück zu live';
     this.#bar.append(this.#status, this.#live, this.#toggle);
-    root.append(this.#bar);
+    this.#blackout.className = 'vs-follow-blackout';
+    this.#blackout.setAttribute('role', 'status');
+    this.#blackout.hidden = true;
+    this.#blackout.append(document.createElement('p'));
+    root.append(this.#bar, this.#blackout);
   }
 
   bind(): void {
@@ -122,6 +128,7 @@ export class Follower extends Emitter<FollowerEvents> implements Part {
     this.#source?.close();
     this.#source = undefined;
     this.#lecturer = null;
+    this.#showBlackout(false);
     this.demos.setFollowing(false);
     this.#show('off');
     this.#remember(false);
@@ -167,6 +174,7 @@ export class Follower extends Emitter<FollowerEvents> implements Part {
       return;
     }
     if (state.index === null) return;
+    this.#showBlackout(state.blackout);
     const wasLive = this.#state !== 'paused';
     this.#lecturer = Math.min(state.index, this.navigation.count - 1);
     if (wasLive) this.navigation.goTo(this.#lecturer, 'follow');
@@ -191,6 +199,15 @@ export class Follower extends Emitter<FollowerEvents> implements Part {
     // The button that had the focus is gone now.
     this.#toggle.focus();
   };
+
+  #showBlackout(on: boolean): void {
+    if (this.#blackout.hidden !== on) return;
+    this.#blackout.hidden = !on;
+    // Set when shown, so that screen readers announce it.
+    this.#blackout.firstElementChild!.textContent = on
+      ? 'Der Vortrag ist kurz pausiert. Das Bild kommt zurück, sobald es weitergeht.'
+      : '';
+  }
 
   #show(state: Status): void {
     this.#state = state;

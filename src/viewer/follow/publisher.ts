@@ -1,3 +1,4 @@
+import { readHash, writeHash } from '../../browser/hash';
 import type { Deck } from '../../shared/deck';
 import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
 import type { Modes } from '../model/modes';
@@ -7,22 +8,23 @@ import { load, save } from '../storage';
 import type { DemoStates } from './demo-states';
 
 /**
- * The lecturer opens the deck once with the token in the fragment (`#p1&token=…` or `#token=…`):
- * a fragment never reaches a server's log or a Referer. It is kept in this browser, not in the URL.
+ * The lecturer opens the deck once with the token last in the fragment (`#p1&token=…` or
+ * `#token=…`): a fragment never reaches a server's log or a Referer. It is kept in this browser,
+ * not in the URL.
  */
-const TOKEN_IN_FRAGMENT = /(?:^#|&)token=([^&]*)/;
+const TOKEN_IN_FRAGMENT = /(?:^|&)token=(.*)$/s;
 const TOKEN_KEY = 'vs-presenter-token';
 
 /**
- * Audience-follow (publisher): in presenter view, with a presenter token, every slide change
- * is sent to the server, and so is every state of its demos. Sends never overlap (per slide, per
- * demo); a change made meanwhile is sent next, the latest wins.
+ * Audience-follow (publisher): in presenter view, with a presenter token, every slide change and
+ * blackout is sent to the server, and so is every state of its demos. Sends never overlap (per
+ * slide, per demo); a change made meanwhile is sent next, the latest wins.
  */
 export class Publisher implements Part {
   readonly #status = document.createElement('p');
   #token: string | null = null;
   #sending = false;
-  #queued: number | undefined;
+  #queued = false;
   /** Per demo key: a send in flight (true) and the state to send after it. */
   readonly #demoSending = new Map<string, boolean>();
   readonly #demoQueued = new Map<string, unknown>();
@@ -45,18 +47,19 @@ export class Publisher implements Part {
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
-      this.navigation.on('change', ({ index }) => this.#publish(index)),
+      this.navigation.on('change', () => this.#publish()),
       this.modes.on('change', ({ mode, on }) => {
+        if (mode === 'blackout') this.#publish();
         if (mode !== 'presenter' || !on) return;
-        this.#publish(this.navigation.index);
+        this.#publish();
         this.demos.publishAll();
       }),
       this.demos.addSink((key, state) => this.#publishDemo(key, state)),
     );
-    this.#publish(this.navigation.index);
+    this.#publish();
     // "Still here": followers are offered "Folgen" only while a presenter is live. A window that
     // closes says nothing (a reload looks the same); it stops being live PRESENTER_LIVE_MS later.
-    this.#republish = setInterval(() => this.#publish(this.navigation.index), PRESENTER_REPUBLISH_MS);
+    this.#republish = setInterval(() => this.#publish(), PRESENTER_REPUBLISH_MS);
   }
 
   unbind(): void {
@@ -65,29 +68,31 @@ export class Publisher implements Part {
     this.#status.remove();
   }
 
-  #publish(index: number): void {
+  /** Sends the slide and blackout as they are when the send starts. */
+  #publish(): void {
     if (!this.modes.has('presenter')) return;
     if (this.#sending) {
-      this.#queued = index;
+      this.#queued = true;
       return;
     }
     this.#sending = true;
-    void this.#send(index).finally(() => {
+    void this.#send(this.navigation.index, this.modes.has('blackout')).finally(() => {
       this.#sending = false;
-      const next = this.#queued;
-      this.#queued = undefined;
-      if (next !== undefined) this.#publish(next);
+      if (!this.#queued) return;
+      this.#queued = false;
+      this.#publish();
     });
   }
 
-  async #send(index: number): Promise<void> {
+  async #send(index: number, blackout: boolean): Promise<void> {
     try {
       const response = await fetch(followPath(this.deck.id), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.#token}` },
-        body: JSON.stringify({ index }),
+        body: JSON.stringify({ index, blackout }),
       });
-      if (response.ok) this.#status.textContent = `Publikum folgt: Folie ${index + 1}`;
+      if (response.ok)
+        this.#status.textContent = `Publikum folgt: Folie ${index + 1}${blackout ? ' · Schwarzbild' : ''}`;
       else {
         const { message } = (await response.json().catch(() => ({}))) as { message?: string };
         this.#status.textContent = `Folgen nicht möglich (${response.status}): ${message ?? response.statusText}`;
@@ -130,15 +135,9 @@ export function presenterToken(): string | null {
  * reads the fragment for the slide (`#p1&token=…` → `#p1`).
  */
 export function takeTokenFromAddress(): void {
-  const match = TOKEN_IN_FRAGMENT.exec(location.hash);
+  const hash = readHash();
+  const match = TOKEN_IN_FRAGMENT.exec(hash);
   if (!match) return;
-  let token = match[1] ?? '';
-  try {
-    token = decodeURIComponent(token);
-  } catch {
-    // Kept as given.
-  }
-  if (token) save('local', TOKEN_KEY, token);
-  const rest = location.hash.replace(TOKEN_IN_FRAGMENT, '').replace(/^#?&/, '#');
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest === '#' ? '' : rest}`);
+  if (match[1]) save('local', TOKEN_KEY, match[1]);
+  writeHash(hash.slice(0, match.index));
 }

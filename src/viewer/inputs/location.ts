@@ -1,5 +1,6 @@
+import { onHashChange, readHash, writeHash } from '../../browser/hash';
 import type { Deck } from '../../shared/deck';
-import { decoded, formatHash, parseHash } from '../model/hash';
+import { formatHash, parseHash } from '../model/hash';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -24,16 +25,15 @@ export class LocationInput implements Part {
   ) {}
 
   bind(): void {
-    window.addEventListener('hashchange', this.#onHashChange);
-    if (!parseHash(location.hash, this.deck).known) this.#correct();
+    if (!parseHash(readHash(), this.deck).known) this.#correct(readHash());
     this.#offs.push(
+      onHashChange(this.#onHashChange),
       this.navigation.on('change', () => this.#schedule()),
       this.modes.on('change', ({ mode }) => mode === 'presenter' && this.#schedule()),
     );
   }
 
   unbind(): void {
-    window.removeEventListener('hashchange', this.#onHashChange);
     for (const off of this.#offs.splice(0)) off();
     this.#cancel();
   }
@@ -45,11 +45,11 @@ export class LocationInput implements Part {
    */
   #schedule(): void {
     if (this.#pending !== undefined) return;
-    const seen = location.hash;
+    const seen = readHash();
     this.#pending = setTimeout(() => {
       this.#pending = undefined;
       // A hash set meanwhile (by hand or a link) is about to arrive as `hashchange`: let it win.
-      if (location.hash === seen) this.update();
+      if (readHash() === seen) this.update();
     }, URL_DELAY_MS);
   }
 
@@ -60,27 +60,21 @@ export class LocationInput implements Part {
 
   update(): void {
     const hash = formatHash({ index: this.navigation.index, presenter: this.modes.has('presenter') });
-    if (location.hash === hash) return;
-    try {
-      history.replaceState(history.state, '', hash);
-    } catch {
-      // Documents with an opaque origin (some file:// pages) refuse replaceState.
-      location.replace(hash);
-    }
+    if (readHash() !== hash) writeHash(hash);
   }
 
   /** The hash wins over a write still pending from an earlier move; moves after it schedule anew. */
-  readonly #onHashChange = (): void => {
+  readonly #onHashChange = (hash: string): void => {
     this.#cancel();
-    const target = parseHash(location.hash, this.deck);
-    if (!target.known) return this.#correct();
+    const target = parseHash(hash, this.deck);
+    if (!target.known) return this.#correct(hash);
     this.modes.set('presenter', target.presenter, 'location');
     this.navigation.goTo(target.index, 'location');
     this.update();
   };
 
-  #correct(): void {
-    this.unknown(decoded(location.hash));
+  #correct(hash: string): void {
+    this.unknown(hash);
     this.update();
   }
 }

@@ -1,6 +1,6 @@
 import type { Deck } from '../../shared/deck';
 import { DEMO_KEY_PATTERN } from '../../shared/demos';
-import { Emitter } from '../model/emitter';
+import { Emitter } from '../../browser/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';

@@ -11,12 +11,11 @@ export interface Target extends Location {
 }
 
 /**
- * remark.js's URL hash: `#12` is the 12th displayed slide (index + 1), `#p12` the same in
- * presenter view, `#name` a named slide, no hash the first slide. Anything else (unknown,
- * out of range, `#02`) → first slide, not known.
+ * remark.js's URL hash, as `readHash` gives it: `12` is the 12th displayed slide (index + 1),
+ * `p12` the same in presenter view, `name` a named slide, no hash the first slide. Anything
+ * else (unknown, out of range, `02`) → first slide, not known.
  */
-export function parseHash(hash: string, deck: Deck): Target {
-  const value = decoded(hash.replace(/^#/, ''));
+export function parseHash(value: string, deck: Deck): Target {
   const numbered = /^(p?)([1-9]\d*)$/.exec(value);
   if (numbered) {
     const index = Number(numbered[2]) - 1;
@@ -26,15 +25,6 @@ export function parseHash(hash: string, deck: Deck): Target {
   return { index: Math.max(named, 0), presenter: false, known: named >= 0 };
 }
 
-/** The hash as a person reads it (`%C3%BC` → `ü`); kept as it is when it does not decode. */
-export function decoded(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 /** A later slide with the same name wins, as in remark.js. */
 function findLast(deck: Deck, name: string): number {
   for (let i = deck.slides.length - 1; i >= 0; i--) if (deck.slides[i]?.name === name) return i;
@@ -42,5 +32,5 @@ function findLast(deck: Deck, name: string): number {
 }
 
 export function formatHash({ index, presenter }: Location): string {
-  return `#${presenter ? 'p' : ''}${index + 1}`;
+  return `${presenter ? 'p' : ''}${index + 1}`;
 }

@@ -1,4 +1,4 @@
-import { Emitter } from './emitter';
+import { Emitter } from '../../browser/emitter';
 import type { Origin } from './navigation';
 
 /** Ways of showing the deck that can be switched on and off independently of the slide. */

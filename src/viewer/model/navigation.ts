@@ -1,5 +1,5 @@
 import type { Deck, Slide } from '../../shared/deck';
-import { Emitter } from './emitter';
+import { Emitter } from '../../browser/emitter';
 
 /**
  * Who moved the deck. Inputs pass their own origin so that a listener can ignore its own

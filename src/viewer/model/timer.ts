@@ -1,4 +1,4 @@
-import { Emitter } from './emitter';
+import { Emitter } from '../../browser/emitter';
 
 export type TimerState = 'idle' | 'running' | 'paused';
 

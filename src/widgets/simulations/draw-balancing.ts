@@ -1,9 +1,7 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import { BALANCED_SERVERS, WEIGHTS, type Assignment, type BalancingState } from './balancing';
-import { MUTED, picture, ROLE, text } from './draw';
+import { MUTED, picture, ROLE, text, type Layout } from './draw';
 
-const LEFT = 190;
-const RIGHT = 1090;
 const BAR = 30;
 const CLIENT_FILLS = ['#fdf0d5', '#e3edfb', '#e4f3e8', '#f1e6fb'];
 
@@ -20,7 +18,12 @@ function stack(assignments: readonly Assignment[]): Map<Assignment, number> {
   return rows;
 }
 
-export function drawBalancing(state: BalancingState) {
+/** Wide: server names left of the time axis; narrow: above each server's bars, which get the whole width. */
+export function drawBalancing(state: BalancingState, layout: Layout) {
+  const wide = layout === 'wide';
+  const [LEFT, RIGHT] = wide ? [190, 1090] : [0, 520];
+  /** Where a server's bars begin below the top of its row. */
+  const barsTop = wide ? 8 : 40;
   const end = Math.max(...state.trace.map((r) => r.arrival + r.duration));
   const scale = (RIGHT - LEFT) / end;
   const clients = [...new Set(state.trace.map((r) => r.client))].sort();
@@ -28,19 +31,23 @@ export function drawBalancing(state: BalancingState) {
   const rows = BALANCED_SERVERS.map((name, server) => {
     const mine = state.assignments.filter((a) => a.server === server);
     const sub = stack(mine);
-    const height = Math.max(2, ...[...sub.values()].map((row) => row + 1)) * (BAR + 4) + 16;
+    const subRows = Math.max(wide ? 2 : 1, ...[...sub.values()].map((row) => row + 1));
+    const height = barsTop + subRows * (BAR + 4) + 8;
     const y = top;
     top += height;
     const load = state.loads[server]!;
+    const loadText = `${load.requests} Anfr. · max ${load.peak}`;
     return svg(
       'g',
       {},
       svg('rect', { x: 0, y, width: RIGHT, height: height - 6, rx: 8, fill: server % 2 ? '#f6f6f6' : '#fff' }),
       text(10, y + 22, `${name}${WEIGHTS[server]! > 1 ? ` (×${WEIGHTS[server]})` : ''}`, { 'font-weight': 700 }),
-      text(10, y + 50, `${load.requests} Anfr. · max ${load.peak}`, { 'font-size': 20, fill: MUTED }),
+      wide
+        ? text(10, y + 50, loadText, { 'font-size': 20, fill: MUTED })
+        : text(RIGHT - 10, y + 22, loadText, { 'font-size': 20, fill: MUTED, 'text-anchor': 'end' }),
       ...mine.map((a) => {
         const x = LEFT + a.arrival * scale;
-        const barY = y + 8 + sub.get(a)! * (BAR + 4);
+        const barY = y + barsTop + sub.get(a)! * (BAR + 4);
         return svg(
           'g',
           {},
@@ -59,15 +66,16 @@ export function drawBalancing(state: BalancingState) {
       }),
     );
   });
+  const axis = `Zeit → (0 bis ${end} ms)`;
+  const colours = `Farbe = Client (${clients.length} IP-Adressen)`;
+  const foot = { 'font-size': 20, fill: MUTED, 'font-style': 'italic' };
   return picture(
-    1100,
-    top + 30,
+    wide ? 1100 : RIGHT,
+    top + (wide ? 30 : 58),
     `${state.algorithm.label}: ${state.loads.map((l, i) => `${BALANCED_SERVERS[i]} ${l.requests} Anfragen`).join(', ')}`,
     ...rows,
-    text(LEFT, top + 14, `Zeit → (0 bis ${end} ms); Farbe = Client (${clients.length} IP-Adressen)`, {
-      'font-size': 20,
-      fill: MUTED,
-      'font-style': 'italic',
-    }),
+    ...(wide
+      ? [text(LEFT, top + 14, `${axis}; ${colours}`, foot)]
+      : [text(LEFT, top + 14, axis, foot), text(LEFT, top + 42, colours, foot)]),
   );
 }

@@ -1,8 +1,9 @@
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 import type { Attempt, DeliveryState } from './delivery';
-import { ERROR, MUTED, picture, ROLE, text } from './draw';
+import { ERROR, MUTED, picture, ROLE, text, type Layout } from './draw';
 
 const LANE_WIDTH = 350;
+const LANE_HEIGHT = 400;
 const GAP = 25;
 
 function outcome(attempt: Attempt): [string, string] {
@@ -16,11 +17,14 @@ function outcome(attempt: Attempt): [string, string] {
   }
 }
 
-export function drawDelivery(state: DeliveryState) {
+/** Wide: the three lanes side by side; narrow: one below the other. */
+export function drawDelivery(state: DeliveryState, layout: Layout) {
+  const narrow = layout === 'narrow';
   const lanes = state.lanes.map((lane, i) => {
-    const x = i * (LANE_WIDTH + GAP);
+    const x = narrow ? 0 : i * (LANE_WIDTH + GAP);
+    const top = narrow ? i * (LANE_HEIGHT + GAP) : 0;
     const rows = lane.attempts.flatMap((attempt, row) => {
-      const y = 70 + row * 82;
+      const y = top + 70 + row * 82;
       const [result, color] = outcome(attempt);
       const wait = attempt.number === 1 ? 'sofort' : `Backoff ${attempt.waited} ms (< ${attempt.waitBound})`;
       return [
@@ -39,19 +43,19 @@ export function drawDelivery(state: DeliveryState) {
       {},
       svg('rect', {
         x,
-        y: 0,
+        y: top,
         width: LANE_WIDTH,
-        height: 400,
+        height: LANE_HEIGHT,
         rx: 10,
         fill: ROLE.server.fill,
         stroke: ROLE.server.stroke,
         'stroke-width': 2.5,
       }),
-      text(x + LANE_WIDTH / 2, 26, lane.label, { 'text-anchor': 'middle', 'font-weight': 700, 'font-size': 24 }),
+      text(x + LANE_WIDTH / 2, top + 26, lane.label, { 'text-anchor': 'middle', 'font-weight': 700, 'font-size': 24 }),
       ...rows,
       svg('rect', {
         x: x + 10,
-        y: 320,
+        y: top + 320,
         width: LANE_WIDTH - 20,
         height: 70,
         rx: 8,
@@ -59,13 +63,17 @@ export function drawDelivery(state: DeliveryState) {
         stroke: effectRole.stroke,
         'stroke-width': 2,
       }),
-      text(x + LANE_WIDTH / 2, 340, `Abbuchungen: ${lane.effects}`, { 'text-anchor': 'middle', 'font-weight': 700 }),
-      text(x + LANE_WIDTH / 2, 370, `Client: ${lane.client}`, { 'text-anchor': 'middle', 'font-size': 20 }),
+      text(x + LANE_WIDTH / 2, top + 340, `Abbuchungen: ${lane.effects}`, {
+        'text-anchor': 'middle',
+        'font-weight': 700,
+      }),
+      text(x + LANE_WIDTH / 2, top + 370, `Client: ${lane.client}`, { 'text-anchor': 'middle', 'font-size': 20 }),
     );
   });
+  const count = state.lanes.length;
   return picture(
-    3 * LANE_WIDTH + 2 * GAP,
-    400,
+    narrow ? LANE_WIDTH : count * LANE_WIDTH + (count - 1) * GAP,
+    narrow ? count * LANE_HEIGHT + (count - 1) * GAP : LANE_HEIGHT,
     state.lanes.map((lane) => `${lane.label}: ${lane.effects} Abbuchungen, Client ${lane.client}`).join('; '),
     ...lanes,
   );

@@ -1,5 +1,5 @@
-import { svg } from '../dom';
-import { box, MUTED, picture, ROLE, text } from './draw';
+import { svg } from '../../browser/dom';
+import { box, MUTED, picture, ROLE, text, type Layout } from './draw';
 import type { HashingState, Placement } from './hashing';
 
 const SERVER_COLOURS: Record<string, string> = { A: '#1a5fb4', B: '#b34700', C: '#1e7b34', D: '#6b2fa3' };
@@ -12,16 +12,22 @@ function moved(state: HashingState, placement: Placement): boolean {
   return state.joined && placement.before !== placement.after;
 }
 
-function drawModulo(state: HashingState): SVGSVGElement {
+/** A server's column: its name, then its clients. */
+const COLUMN_HEIGHT = 66 + 36 * 8;
+
+/** Wide: the servers side by side; narrow: two per row. */
+function drawModulo(state: HashingState, layout: Layout): SVGSVGElement {
+  const perRow = layout === 'wide' ? 4 : 2;
   const columns = state.servers.map((server, i) => {
-    const x = i * 275;
+    const x = (i % perRow) * 275;
+    const top = Math.floor(i / perRow) * (COLUMN_HEIGHT + 20);
     const mine = state.placements.filter((p) => owner(state, p) === server);
     return svg(
       'g',
       {},
-      box(x, 0, 255, 50, 'server', [`Server ${server}`]),
+      box(x, top, 255, 50, 'server', [`Server ${server}`]),
       ...mine.map((p, row) => {
-        const y = 66 + row * 36;
+        const y = top + 66 + row * 36;
         const shifted = moved(state, p);
         return svg(
           'g',
@@ -40,16 +46,19 @@ function drawModulo(state: HashingState): SVGSVGElement {
       }),
     );
   });
+  const rows = Math.ceil(state.servers.length / perRow);
   return picture(
-    1100,
-    66 + 36 * 8,
+    layout === 'wide' ? 1100 : 530,
+    rows * COLUMN_HEIGHT + (rows - 1) * 20,
     `IP-Hash mit ${state.servers.length} Servern, ${state.moved} Clients gewechselt`,
     ...columns,
   );
 }
 
-function drawRing(state: HashingState): SVGSVGElement {
-  const [cx, cy, r] = [250, 180, 140];
+/** Wide: the legend beside the ring; narrow: below it. */
+function drawRing(state: HashingState, layout: Layout): SVGSVGElement {
+  const [cx, cy, r] = [layout === 'wide' ? 250 : 260, 180, 140];
+  const legendAt = layout === 'wide' ? { x: 560, y: 60 } : { x: 20, y: 390 };
   const at = (fraction: number, radius = r): [number, number] => [
     cx + radius * Math.sin(fraction * 2 * Math.PI),
     cy - radius * Math.cos(fraction * 2 * Math.PI),
@@ -80,23 +89,28 @@ function drawRing(state: HashingState): SVGSVGElement {
   const legend = state.servers.map((server, i) => {
     const mine = state.placements.filter((p) => owner(state, p) === server);
     const arrived = mine.filter((p) => moved(state, p)).length;
-    const y = 60 + i * 48;
+    const y = legendAt.y + i * 48;
     return svg(
       'g',
       {},
-      svg('rect', { x: 560, y: y - 13, width: 26, height: 26, fill: SERVER_COLOURS[server]!, rx: 4 }),
-      text(600, y, `Server ${server}: ${mine.length} Clients${arrived > 0 ? `, davon ${arrived} neu` : ''}`),
+      svg('rect', { x: legendAt.x, y: y - 13, width: 26, height: 26, fill: SERVER_COLOURS[server]!, rx: 4 }),
+      text(
+        legendAt.x + 40,
+        y,
+        `Server ${server}: ${mine.length} Clients${arrived > 0 ? `, davon ${arrived} neu` : ''}`,
+      ),
     );
   });
+  const footY = legendAt.y + state.servers.length * 48 + 10;
   return picture(
-    1100,
-    360,
+    layout === 'wide' ? 1100 : 520,
+    layout === 'wide' ? 360 : footY + 30,
     `Ring mit ${state.servers.length} Servern, ${state.moved} Clients gewechselt`,
     svg('circle', { cx, cy, r, fill: 'none', stroke: '#888', 'stroke-width': 3 }),
     ...clients,
     ...servers,
     ...legend,
-    text(560, 60 + state.servers.length * 48 + 10, '● Client, ■ Server; gelb: hat gewechselt', {
+    text(legendAt.x, footY, '● Client, ■ Server; gelb: hat gewechselt', {
       'font-size': 20,
       fill: MUTED,
       'font-style': 'italic',
@@ -104,6 +118,6 @@ function drawRing(state: HashingState): SVGSVGElement {
   );
 }
 
-export function drawHashing(state: HashingState) {
-  return state.view === 'modulo' ? drawModulo(state) : drawRing(state);
+export function drawHashing(state: HashingState, layout: Layout) {
+  return state.view === 'modulo' ? drawModulo(state, layout) : drawRing(state, layout);
 }

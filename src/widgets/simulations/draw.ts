@@ -1,5 +1,5 @@
 /** Drawing parts shared by the simulations, in the style of the figures (media/README.md). */
-import { svg } from '../dom';
+import { svg } from '../../browser/dom';
 
 export const ROLE = {
   client: { fill: '#fdf0d5', stroke: '#b34700' },
@@ -10,6 +10,12 @@ export const ROLE = {
 } as const;
 
 export type Role = keyof typeof ROLE;
+
+/**
+ * `wide` fills a 16:9 slide; `narrow` is drawn for a phone held upright (reading view): about half
+ * as wide, so that its text keeps a readable size when the picture shrinks to the screen.
+ */
+export type Layout = 'wide' | 'narrow';
 
 export const INK = '#1c1c1c';
 export const MUTED = '#4a4a4a';
@@ -77,9 +83,10 @@ export function arrow(
   });
 }
 
-/** A label on a white backing, so it stays readable where it crosses a line. */
-export function label(x: number, y: number, content: string, color = INK): SVGGElement {
+/** A label on a white backing, so it stays readable where it crosses a line; kept inside `[0, right]`. */
+export function label(x: number, y: number, content: string, color = INK, right = Infinity): SVGGElement {
   const width = content.length * 11 + 12;
+  x = Math.min(Math.max(x, width / 2), right - width / 2);
   return svg(
     'g',
     {},

@@ -1,6 +1,13 @@
 import type { DemoElement } from '../../shared/demos';
-import { adoptStyles, el } from '../dom';
+import { adoptStyles, el } from '../../browser/dom';
+import type { Layout } from './draw';
 import styles from './simulations.css?inline';
+
+/**
+ * Below this width (CSS px of the element's own box, which a slide's scaling does not change) the
+ * picture is drawn narrow: a slide is 1280 px wide, a phone's reading view about 360.
+ */
+const NARROW_BELOW = 700;
 
 /** What every simulation state carries besides its own picture. */
 export interface StepState {
@@ -14,7 +21,7 @@ export interface Simulation<S extends StepState> {
   /** The seed the slides were written for; the `seed` attribute picks another run. */
   seed: number;
   state: (step: number, seed: number) => S;
-  draw: (state: S) => Element;
+  draw: (state: S, layout: Layout) => Element;
 }
 
 function whole(text: string | null, fallback: number): number {
@@ -34,6 +41,15 @@ export function simulationElement<S extends StepState>(simulation: Simulation<S>
     readonly #root = this.attachShadow({ mode: 'open' });
     /** Nothing to send to another window: it draws the same picture from the same slide. */
     readonly demoState = null;
+    #layout: Layout = 'wide';
+    readonly #resize = new ResizeObserver(([entry]) => {
+      // A slide that is not shown has no width: it keeps the layout it has.
+      const width = entry?.contentRect.width ?? 0;
+      const layout = width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
+      if (width === 0 || layout === this.#layout) return;
+      this.#layout = layout;
+      this.#render();
+    });
 
     constructor() {
       super();
@@ -42,6 +58,11 @@ export function simulationElement<S extends StepState>(simulation: Simulation<S>
 
     connectedCallback(): void {
       this.#render();
+      this.#resize.observe(this);
+    }
+
+    disconnectedCallback(): void {
+      this.#resize.disconnect();
     }
 
     attributeChangedCallback(): void {
@@ -62,7 +83,7 @@ export function simulationElement<S extends StepState>(simulation: Simulation<S>
       this.#root.replaceChildren(
         el(
           'figure',
-          { class: 'simulation', 'aria-label': `Simulation: ${simulation.title}` },
+          { class: 'simulation', 'aria-label': `Simulation: ${simulation.title}`, 'data-layout': this.#layout },
           el(
             'div',
             { class: 'head' },
@@ -70,7 +91,7 @@ export function simulationElement<S extends StepState>(simulation: Simulation<S>
             el('span', { class: 'badge' }, 'Simulation'),
             el('span', { class: 'progress' }, `Schritt ${state.step + 1} von ${state.steps}`),
           ),
-          simulation.draw(state),
+          simulation.draw(state, this.#layout),
           el('figcaption', {}, state.caption),
         ),
       );

@@ -1,7 +1,7 @@
 import { OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/demos';
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
 import { request, serverBase, ServerUnreachableError } from '../connection';
-import { adoptStyles, el } from '../dom';
+import { adoptStyles, el } from '../../browser/dom';
 import styles from './timeout-demo.css?inline';
 
 export const JOB_MS = 5000;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DECK, expectSlide, waitForViewer } from '../viewer/viewer';
+import { DECK, expectSlide, nonBlackPixels, waitForViewer } from '../viewer/viewer';
 
 const TOKEN = 'e2e-presenter';
 const LIVE = 'Live – folgt dem Vortrag';
@@ -117,6 +117,43 @@ test('after a network drop the follower reconnects and jumps to the current slid
   await student.unrouteAll();
   await expectSlide(student, 12);
   await expect(status(student)).toHaveText(LIVE);
+});
+
+test('the lecturer’s blackout reaches followers, late joiners too, and ends with the lecturer’s', async ({
+  browser,
+}) => {
+  const lecturer = await presenter(browser, 4);
+  const laptop = await open(browser, '?follow');
+  await expect(status(laptop)).toHaveText(LIVE);
+  await lecturer.keyboard.press('b');
+  await expect(lecturer.getByText('Publikum folgt: Folie 4 · Schwarzbild')).toBeVisible();
+  const hint = 'Der Vortrag ist kurz pausiert';
+  await expect(laptop.getByRole('status').filter({ hasText: hint })).toBeVisible();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  contexts.push(context);
+  const phone = await context.newPage();
+  await phone.goto(`${DECK}?follow`);
+  await waitForViewer(phone);
+  await expect(phone.getByText(hint)).toBeVisible();
+  for (const [name, page] of [
+    ['Laptop', laptop],
+    ['Telefon', phone],
+  ] as const) {
+    const { width, height } = page.viewportSize()!;
+    // Everything but the line of the hint at the bottom is black.
+    const above = await page.screenshot({ clip: { x: 0, y: 0, width, height: height - 120 } });
+    expect(await nonBlackPixels(page, above), `${name}: Pixel, die nicht schwarz sind`).toBe(0);
+    await page.screenshot({ path: test.info().outputPath(`blackout-${name}.png`) });
+  }
+
+  // A move key first ends the blackout (the room sees the slide before it changes).
+  await lecturer.keyboard.press('ArrowRight');
+  await expect(lecturer.getByText('Publikum folgt: Folie 4', { exact: true })).toBeVisible();
+  for (const page of [laptop, phone]) await expect(page.getByText(hint)).toBeHidden();
+  await expectSlide(laptop, 4);
+  await lecturer.keyboard.press('ArrowRight');
+  await expectSlide(laptop, 5);
 });
 
 test('the follow bar leaves the slide number free', async ({ browser }) => {

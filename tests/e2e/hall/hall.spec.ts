@@ -6,7 +6,7 @@ test.describe.configure({ mode: 'serial' });
 test('presenter, clone and two followers show the same demo: run now, a queued job, a follower reloading mid-job', async ({
   browser,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const probe = await openPage(browser, '');
   const slide = await slideNumber(probe, 'demo-workers');
   await probe.context().close();
@@ -24,23 +24,22 @@ test('presenter, clone and two followers show the same demo: run now, a queued j
   await driver.getByLabel('Zahlen').fill('5 5 5');
   await driver.getByRole('button', { name: 'Jetzt ausführen' }).click();
   await expect(driver.locator('output')).toHaveText('15');
-  for (const mirror of mirrors) await expect(mirror.locator('output')).toHaveText('15', { timeout: 1000 });
+  for (const mirror of mirrors) await expect(mirror.locator('output')).toHaveText('15');
   await expectSame(driver, mirrors);
 
   await driver.getByLabel('Task', { exact: true }).selectOption('sleep');
-  await driver.getByLabel('Millisekunden').fill('4000');
+  // Long enough to still run after a follower's reload on a loaded machine.
+  await driver.getByLabel('Millisekunden').fill('12000');
   await driver.getByRole('button', { name: 'In die Warteschlange' }).click();
   await expect(driver.locator('.progress-text')).toHaveText(/läuft auf \S+ · \d+ %/);
-  for (const mirror of mirrors)
-    await expect(mirror.locator('.progress-text')).toHaveText(/läuft auf/, { timeout: 1000 });
-  await expectFollowing(driver, mirrors, 1000);
+  await expectFollowing(driver, mirrors);
 
   // A follower that reloads in the middle of the job shows the running job at once.
   await laptop.reload();
-  await expect(taskDemo(laptop).locator('.progress-text')).toHaveText(/läuft auf \S+ · \d+ %/, { timeout: 3000 });
-  await expectFollowing(driver, [taskDemo(laptop)], 500);
+  await expect(taskDemo(laptop).locator('.progress-text')).toHaveText(/läuft auf \S+ · \d+ %/);
+  await expectFollowing(driver, [taskDemo(laptop)]);
 
-  await expect(driver.locator('output')).toHaveText('{"sleptMs":4000}', { timeout: 10_000 });
+  await expect(driver.locator('output')).toHaveText('{"sleptMs":12000}', { timeout: 60_000 });
   await expectSame(driver, [taskDemo(clone), taskDemo(laptop), taskDemo(phone)]);
 
   // A follower may try the demo alone, and go back to the lecture's.
@@ -48,7 +47,7 @@ test('presenter, clone and two followers show the same demo: run now, a queued j
   await own.getByRole('button', { name: 'Selbst ausprobieren' }).click();
   await expect(own.getByRole('button', { name: 'Jetzt ausführen' })).toBeEnabled();
   await own.getByRole('button', { name: 'Zurück zum Vortrag' }).click();
-  await expect(own.locator('output')).toHaveText('{"sleptMs":4000}');
+  await expect(own.locator('output')).toHaveText('{"sleptMs":12000}');
   await expect(own.getByRole('button', { name: 'Jetzt ausführen' })).toBeDisabled();
 
   for (const [name, page] of [

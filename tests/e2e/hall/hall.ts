@@ -3,8 +3,10 @@ import { waitForViewer } from '../viewer/viewer';
 
 export const TOKEN = 'e2e-presenter';
 export const DECK = 'kapitel-2';
-/** Mirrored state must reach every window within this (the goal is 500 ms; 1 s with test overhead). */
-export const MIRROR_MS = 1000;
+/*
+ * These tests wait for states (every window shows the same), never for a time, so that a loaded
+ * machine cannot fail them; how fast things travel belongs in benchmarks (`npm run bench:follow`).
+ */
 
 /** The 1-based number of the slide called `name` in the built deck. */
 export async function slideNumber(page: Page, name: string): Promise<number> {
@@ -43,7 +45,7 @@ export async function shown(demo: Locator): Promise<{ line: string; result: stri
 /** Once everything has settled: every window shows exactly what the driving one shows. */
 export async function expectSame(driver: Locator, others: Locator[]): Promise<void> {
   const expected = await shown(driver);
-  for (const other of others) await expect.poll(() => shown(other), { timeout: MIRROR_MS }).toEqual(expected);
+  for (const other of others) await expect.poll(() => shown(other)).toEqual(expected);
 }
 
 /** The job and its progress that a window's job line shows (`Job abc: läuft auf w · 40 %`). */
@@ -53,25 +55,21 @@ function progressOf(line: string): { job: string; percent: number } | undefined 
 }
 
 /**
- * While a job runs: for `forMs`, another window shows the same job, at a progress the driving
- * window had at most MIRROR_MS before (progress moves on meanwhile, so "equal now" would race).
+ * While a job runs, every other window shows the driving window's job, and never a progress the
+ * driving window has not reached yet: read the driver, then the mirror, then the driver again.
  */
-export async function expectFollowing(driver: Locator, others: Locator[], forMs = 1500): Promise<void> {
-  const history: { at: number; percent: number }[] = [];
-  const end = Date.now() + forMs;
-  while (Date.now() < end) {
-    const before = progressOf((await shown(driver)).line);
-    if (!before) return; // The job is done: what follows is compared with expectSame.
-    history.push({ at: Date.now(), percent: before.percent });
-    for (const other of others) {
-      const mirrored = progressOf((await shown(other)).line);
-      const after = progressOf((await shown(driver)).line);
-      if (!mirrored || !after) continue;
-      expect(mirrored.job).toBe(before.job);
-      const recent = history.filter((entry) => entry.at >= Date.now() - MIRROR_MS).map((entry) => entry.percent);
-      expect(mirrored.percent).toBeGreaterThanOrEqual(Math.min(...recent));
-      expect(mirrored.percent).toBeLessThanOrEqual(after.percent);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+export async function expectFollowing(driver: Locator, others: Locator[]): Promise<void> {
+  const job = progressOf((await shown(driver)).line)?.job;
+  if (!job) return; // Done already: what follows is compared with expectSame.
+  for (const other of others) {
+    await expect
+      .poll(async () => {
+        const mirrored = progressOf((await shown(other)).line);
+        return mirrored?.job === job || progressOf((await shown(driver)).line) === undefined;
+      })
+      .toBe(true);
+    const mirrored = progressOf((await shown(other)).line);
+    const after = progressOf((await shown(driver)).line);
+    if (mirrored && after) expect(mirrored.percent).toBeLessThanOrEqual(after.percent);
   }
 }

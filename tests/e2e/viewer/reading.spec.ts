@@ -68,6 +68,49 @@ test.describe('reading view', () => {
     await page.context().close();
   });
 
+  test('on a phone the simulations are drawn narrow: every label ≥ 12 px, nothing wider than the screen', async ({
+    browser,
+  }) => {
+    const page = await phone(browser, '/slides/kapitel-3/');
+    const simulations = page.locator(
+      '.remark-slide-content :is(replication-demo, delivery-demo, clocks-demo, hashing-demo, balancing-demo)',
+    );
+    await expect.poll(() => simulations.count()).toBeGreaterThan(15);
+    await expect
+      .poll(() =>
+        simulations.evaluateAll((all) => all.map((e) => e.shadowRoot?.querySelector('figure')?.dataset.layout)),
+      )
+      .toEqual(Array(await simulations.count()).fill('narrow'));
+    const figures = await simulations.evaluateAll((all) =>
+      all.map((element) => {
+        const picture = element.shadowRoot!.querySelector('svg')!;
+        const box = picture.getBoundingClientRect();
+        // Rendered size of SVG text: its font size times the picture's scale.
+        const scale = box.width / picture.viewBox.baseVal.width;
+        const sizes = [...picture.querySelectorAll('text')].map(
+          (t) => parseFloat(getComputedStyle(t).fontSize) * scale,
+        );
+        return { name: element.localName, texts: sizes.length, smallest: Math.min(...sizes), right: box.right };
+      }),
+    );
+    for (const figure of figures) {
+      expect(figure.texts, figure.name).toBeGreaterThan(0);
+      expect(figure.smallest, figure.name).toBeGreaterThanOrEqual(12);
+      expect(figure.right, figure.name).toBeLessThanOrEqual(390);
+    }
+    const width = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(width[0]).toBeLessThanOrEqual(width[1]!);
+    for (const name of ['replication', 'delivery', 'clocks', 'hashing', 'balancing']) {
+      const last = page.locator(`.remark-slide-content ${name}-demo`).last();
+      await last.scrollIntoViewIfNeeded();
+      await last.screenshot({ path: test.info().outputPath(`phone-${name}.png`) });
+    }
+    await page.context().close();
+  });
+
   test('L switches it on and off anywhere; keys scroll to the slide; notes on request', async ({ page }) => {
     await openDeck(page, '#6');
     await page.keyboard.press('l');

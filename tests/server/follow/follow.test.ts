@@ -51,7 +51,7 @@ describe('publishing a slide', () => {
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().message).toMatch(/Token/);
     const state = await server.inject({ url: '/api/follow/kapitel-2' });
-    expect(state.json()).toEqual({ deck: 'kapitel-2', index: null, updatedAt: null, live: false });
+    expect(state.json()).toEqual({ deck: 'kapitel-2', index: null, updatedAt: null, live: false, blackout: false });
   });
 
   it('answers 503 when no PRESENTER_TOKEN is configured', async () => {

@@ -100,3 +100,39 @@ describe('live: a presenter who published lately and has not left', () => {
     stream.close();
   });
 });
+
+describe('blackout: the lecturer’s black screen reaches followers', () => {
+  it('is sent on change and to late joiners, ends with the next publish without it, and is checked', async () => {
+    const { server, base } = await followApp();
+    const publish = (payload: object) =>
+      server.inject({ method: 'POST', url: `/api/follow/${DECK}`, headers: auth, payload });
+    await publish({ index: 6 });
+    const early = await openEventStream(`${base}/api/follow/${DECK}/events`);
+    expect(await nextOf(early, 'slide')).toMatchObject({ index: 6, blackout: false });
+
+    expect((await publish({ index: 6, blackout: true })).json()).toMatchObject({ index: 6, blackout: true });
+    expect(await nextOf(early, 'slide')).toMatchObject({ index: 6, blackout: true, live: true });
+    const late = await openEventStream(`${base}/api/follow/${DECK}/events`);
+    expect(await nextOf(late, 'slide')).toMatchObject({ index: 6, blackout: true });
+
+    await publish({ index: 6 });
+    expect(await nextOf(early, 'slide')).toMatchObject({ index: 6, blackout: false });
+    expect(await nextOf(late, 'slide')).toMatchObject({ index: 6, blackout: false });
+
+    for (const blackout of ['ja', 1, null]) {
+      const refused = await publish({ index: 6, blackout });
+      expect(refused.statusCode, String(blackout)).toBe(400);
+      expect(refused.json().message).toMatch(/\S/);
+    }
+    const forged = await server.inject({
+      method: 'POST',
+      url: `/api/follow/${DECK}`,
+      headers: { authorization: 'Bearer geraten' },
+      payload: { index: 6, blackout: true },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(((await server.inject({ url: `/api/follow/${DECK}` })).json() as FollowState).blackout).toBe(false);
+    early.close();
+    late.close();
+  });
+});

@@ -15,7 +15,7 @@ function start(progress: Progress = emptyProgress('kapitel-2'), startAt = new Da
     (p) => saved.push(structuredClone(p)),
     () => now,
   );
-  session.on((change) => changes.push(change));
+  session.on('change', (change) => changes.push(change));
   const wait = (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000));
   return { session, saved, changes, wait };
 }

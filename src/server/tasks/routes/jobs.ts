@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import {
   isFinished,
@@ -8,22 +8,24 @@ import {
   JobSchema,
   type Job,
   type JobCreated,
-  type JobEvent,
   type JobRequest,
 } from '../../../shared/tasks';
+import { EventStreams, type StreamLimits } from '../../kit/sse';
 import { JobNotFoundError, TaskServerError } from '../errors';
 import { clientKey, sameToken, type TaskRunner } from '../runner';
 import { errorResponses } from './schemas';
-
-const KEEP_ALIVE_MS = 15_000;
 
 type JobRoute = { Params: { id: string } };
 
 /** The asynchronous side: queue a job, look at it, follow its events, cancel it. */
 export async function jobRoutes(
   app: FastifyInstance,
-  { runner, adminToken }: { runner: TaskRunner; adminToken?: string },
+  { runner, adminToken, streams: limits }: { runner: TaskRunner; adminToken?: string; streams?: Partial<StreamLimits> },
 ): Promise<void> {
+  const streams = new EventStreams(limits);
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', async () => streams.closeAll());
+
   const found = async (id: string): Promise<Job> => {
     const job = await runner.job(id);
     if (!job) throw new JobNotFoundError(id);
@@ -115,52 +117,22 @@ export async function jobRoutes(
       },
     },
     async (request, reply) => {
-      await found(request.params.id);
-      streamEvents(reply, (listener) => runner.watch(request.params.id, listener));
-    },
-  );
-}
-
-/** Takes over the response and writes each job event until the job ends or the client leaves. */
-function streamEvents(
-  reply: FastifyReply,
-  watch: (listener: (event: JobEvent) => void) => Promise<(() => void) | undefined>,
-): void {
-  reply.hijack();
-  const response = reply.raw;
-  for (const [name, value] of Object.entries(reply.getHeaders())) {
-    if (value !== undefined) response.setHeader(name, value);
-  }
-  response.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-    'x-accel-buffering': 'no',
-  });
-  response.write('retry: 2000\n\n');
-  let stop: (() => void) | undefined;
-  let ended = false;
-  const keepAlive = setInterval(() => {
-    response.write(': noch da\n\n');
-  }, KEEP_ALIVE_MS);
-  const end = () => {
-    if (ended) return;
-    ended = true;
-    clearInterval(keepAlive);
-    stop?.();
-    response.end();
-  };
-  response.on('close', end);
-  watch((event) => {
-    if (ended) return;
-    response.write(`event: ${event.type}\ndata: ${JSON.stringify(event.job)}\n\n`);
-    if (isFinished(event.job)) end();
-  }).then(
-    (unsubscribe) => {
-      if (ended || !unsubscribe) {
+      const { id } = request.params;
+      await found(id);
+      let stop: (() => void) | undefined;
+      const client = streams.open(request, reply, () => stop?.());
+      const unsubscribe = await runner
+        .watch(id, (event) => {
+          client.send(event.type, event.job);
+          if (isFinished(event.job)) client.end();
+        })
+        .catch(() => undefined);
+      if (client.open && unsubscribe) stop = unsubscribe;
+      else {
         unsubscribe?.();
-        end();
-      } else stop = unsubscribe;
+        client.end();
+      }
+      return reply;
     },
-    () => end(),
   );
 }

@@ -9,7 +9,7 @@ import {
   type FollowState,
 } from '../../shared/follow';
 import { POLL_EVENT } from '../../shared/polls';
-import { Emitter } from '../model/emitter';
+import { Emitter } from '../../browser/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';

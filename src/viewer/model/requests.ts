@@ -1,4 +1,4 @@
-import { Emitter } from './emitter';
+import { Emitter } from '../../browser/emitter';
 
 interface RequestEvents extends Record<string, unknown> {
   poll: undefined;

@@ -14,7 +14,8 @@ import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Requests } from '../model/requests';
 import type { Part } from '../part';
-import { asPollView, element, histogram, promptBlock, roomView, solutionBlock } from './poll-view';
+import { el } from '../../browser/dom';
+import { asPollView, histogram, promptBlock, roomView, solutionBlock } from './poll-view';
 
 /** A broken presenter stream is opened again after this. */
 const REOPEN_MS = 2000;
@@ -34,9 +35,9 @@ const KIND_NAMES: Record<PollQuestion['kind'], string> = {
  * view over the window channel.
  */
 export class PollConsole implements Part {
-  readonly #panel = element('section', 'vs-poll vs-poll-console');
-  readonly #status = element('p', 'vs-poll-status');
-  readonly #picker = element('dialog', 'vs-poll-picker');
+  readonly #panel = el('section', { class: 'vs-poll vs-poll-console' });
+  readonly #status = el('p', { class: 'vs-poll-status' });
+  readonly #picker = el('dialog', { class: 'vs-poll-picker' });
   readonly #offs: (() => void)[] = [];
   #view: PollView | null = null;
   #stream: AbortController | undefined;
@@ -184,11 +185,11 @@ export class PollConsole implements Part {
       return;
     }
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.action : undefined;
-    const title = element('h2', 'vs-poll-title');
+    const title = el('h2', { class: 'vs-poll-title' });
     title.textContent = view.status === 'open' ? 'Abstimmung läuft' : 'Abstimmung geschlossen';
-    const actions = element('div', 'vs-poll-actions');
+    const actions = el('div', { class: 'vs-poll-actions' });
     const button = (action: PollAction, text: string, done: boolean) => {
-      const node = element('button', '');
+      const node = el('button');
       node.type = 'button';
       node.textContent = text;
       node.dataset.action = action;
@@ -196,7 +197,7 @@ export class PollConsole implements Part {
       node.addEventListener('click', () => void this.#act(action));
       return node;
     };
-    const other = element('button', '');
+    const other = el('button');
     other.type = 'button';
     other.textContent = 'Andere Frage …';
     other.dataset.action = 'pick';
@@ -237,16 +238,16 @@ export class PollConsole implements Part {
         return this.#notice('Abstimmung: Der Server ist nicht erreichbar.');
       }
     }
-    const title = element('h2', 'vs-poll-title');
+    const title = el('h2', { class: 'vs-poll-title' });
     title.textContent = 'Frage für die Abstimmung wählen';
-    const list = element('ul', 'vs-poll-question-list');
+    const list = el('ul', { class: 'vs-poll-question-list' });
     for (const question of this.#questions) {
       const item = document.createElement('li');
-      const choose = element('button', 'vs-poll-question');
+      const choose = el('button', { class: 'vs-poll-question' });
       choose.type = 'button';
-      const topic = element('span', 'vs-poll-question-topic');
+      const topic = el('span', { class: 'vs-poll-question-topic' });
       topic.textContent = `${question.topic} · ${KIND_NAMES[question.kind]}`;
-      const prompt = element('span', 'vs-poll-question-prompt');
+      const prompt = el('span', { class: 'vs-poll-question-prompt' });
       prompt.textContent = question.prompt;
       choose.append(topic, prompt);
       choose.addEventListener('click', () => {
@@ -256,7 +257,7 @@ export class PollConsole implements Part {
       item.append(choose);
       list.append(item);
     }
-    const cancel = element('button', 'vs-poll-cancel');
+    const cancel = el('button', { class: 'vs-poll-cancel' });
     cancel.type = 'button';
     cancel.textContent = 'Abbrechen';
     cancel.addEventListener('click', () => this.#picker.close());

@@ -1,3 +1,4 @@
+import { compiled, el } from '../../browser/dom';
 import { POLL_KINDS, type PollBar, type PollView } from '../../shared/polls';
 
 /** A poll as it came over the wire (a follow event, a clone message): a PollView, null, or nothing usable. */
@@ -21,12 +22,6 @@ export function roomView(view: PollView | null): PollView | null {
   return { ...rest, ...(view.shown && results ? { results } : {}), ...(view.revealed && solution ? { solution } : {}) };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  return node;
-}
-
 /** The letter of a choice in the order the screens show it: A, B, C … */
 export function letter(index: number): string {
   return String.fromCharCode(65 + index);
@@ -35,7 +30,7 @@ export function letter(index: number): string {
 function choiceText(view: PollView, id: string): string {
   const html = view.choices.find((choice) => choice.id === id)?.html ?? id;
   const scratch = document.createElement('span');
-  scratch.innerHTML = html;
+  scratch.append(compiled(html));
   return scratch.textContent ?? id;
 }
 
@@ -57,21 +52,21 @@ function isCorrect(view: PollView, key: string): boolean {
   return view.kind === 'ordering' ? key === correct.join(',') : correct.includes(key);
 }
 
-/** The prompt, compiled from the bank at build time, and for ordering the steps with their letters. */
+/** The prompt, compiled from the bank at build time. */
 export function promptBlock(view: PollView): HTMLElement {
-  const prompt = element('div', 'vs-poll-prompt');
-  prompt.innerHTML = view.promptHtml;
+  const prompt = el('div', { class: 'vs-poll-prompt' });
+  prompt.append(compiled(view.promptHtml));
   return prompt;
 }
 
 /** The histogram: one row per bar, its share as the bar's length, the count as text. */
 export function histogram(view: PollView): HTMLElement {
-  const box = element('div', 'vs-poll-results');
+  const box = el('div', { class: 'vs-poll-results' });
   const results = view.results;
   if (!results) return box;
-  const voters = element('p', 'vs-poll-voters');
+  const voters = el('p', { class: 'vs-poll-voters' });
   voters.textContent = results.voters === 1 ? '1 Stimme' : `${results.voters} Stimmen`;
-  const list = element('ol', 'vs-poll-bars');
+  const list = el('ol', { class: 'vs-poll-bars' });
   const most = Math.max(1, ...results.bars.map((bar) => bar.count), results.other);
   const rows: { label: string; count: number; correct: boolean }[] = results.bars.map((bar) => ({
     label: barLabel(view, bar),
@@ -80,17 +75,17 @@ export function histogram(view: PollView): HTMLElement {
   }));
   if (results.other > 0) rows.push({ label: 'Weitere', count: results.other, correct: false });
   for (const row of rows) {
-    const item = element('li', 'vs-poll-bar');
+    const item = el('li', { class: 'vs-poll-bar' });
     if (row.correct) item.classList.add('vs-poll-correct');
-    const label = element('span', 'vs-poll-bar-label');
+    const label = el('span', { class: 'vs-poll-bar-label' });
     label.textContent = row.correct ? `✓ ${row.label}` : row.label;
     label.title = row.label;
-    const track = element('span', 'vs-poll-bar-track');
-    const fill = element('span', 'vs-poll-bar-fill');
+    const track = el('span', { class: 'vs-poll-bar-track' });
+    const fill = el('span', { class: 'vs-poll-bar-fill' });
     fill.style.width = `${(row.count / most) * 100}%`;
     track.append(fill);
     track.setAttribute('aria-hidden', 'true');
-    const count = element('span', 'vs-poll-bar-count');
+    const count = el('span', { class: 'vs-poll-bar-count' });
     count.textContent = String(row.count);
     count.setAttribute(
       'aria-label',
@@ -106,11 +101,11 @@ export function histogram(view: PollView): HTMLElement {
 
 /** For ordering: which step each letter stands for. */
 function stepLegend(view: PollView): HTMLElement {
-  const legend = element('ol', 'vs-poll-legend');
+  const legend = el('ol', { class: 'vs-poll-legend' });
   legend.setAttribute('aria-label', 'Schritte');
   view.choices.forEach((choice, index) => {
     const item = document.createElement('li');
-    item.innerHTML = choice.html;
+    item.append(compiled(choice.html));
     item.prepend(`${letter(index)}: `);
     legend.append(item);
   });
@@ -119,16 +114,14 @@ function stepLegend(view: PollView): HTMLElement {
 
 /** The bank's answer and explanation, once revealed. */
 export function solutionBlock(view: PollView): HTMLElement {
-  const box = element('div', 'vs-poll-solution');
+  const box = el('div', { class: 'vs-poll-solution' });
   if (!view.solution) return box;
-  const heading = element('h3', 'vs-poll-solution-title');
+  const heading = el('h3', { class: 'vs-poll-solution-title' });
   heading.textContent = 'Auflösung';
-  const answer = element('div', 'vs-poll-answer');
-  answer.innerHTML = view.solution.answerHtml;
-  const explanation = element('div', 'vs-poll-explanation');
-  explanation.innerHTML = view.solution.explanationHtml;
+  const answer = el('div', { class: 'vs-poll-answer' });
+  answer.append(compiled(view.solution.answerHtml));
+  const explanation = el('div', { class: 'vs-poll-explanation' });
+  explanation.append(compiled(view.solution.explanationHtml));
   box.append(heading, answer, explanation);
   return box;
 }
-
-export { element };

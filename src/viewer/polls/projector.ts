@@ -1,7 +1,8 @@
 import './polls.css';
 import type { CloneSync } from '../inputs/sync';
 import type { Part } from '../part';
-import { asPollView, element, histogram, promptBlock, solutionBlock } from './poll-view';
+import { el } from '../../browser/dom';
+import { asPollView, histogram, promptBlock, solutionBlock } from './poll-view';
 
 /**
  * The projector's side of a poll (the cloned window): once the lecturer shows the results,
@@ -9,7 +10,7 @@ import { asPollView, element, histogram, promptBlock, solutionBlock } from './po
  * the slide again.
  */
 export class PollProjector implements Part {
-  readonly #panel = element('section', 'vs-poll vs-poll-projector');
+  readonly #panel = el('section', { class: 'vs-poll vs-poll-projector' });
   #off: (() => void) | undefined;
 
   constructor(
@@ -28,7 +29,7 @@ export class PollProjector implements Part {
         this.#panel.remove();
         return;
       }
-      const title = element('h2', 'vs-poll-title');
+      const title = el('h2', { class: 'vs-poll-title' });
       title.textContent = view.status === 'open' ? 'Abstimmung läuft' : 'Ergebnis der Abstimmung';
       this.#panel.replaceChildren(title, promptBlock(view), histogram(view), solutionBlock(view));
       if (!this.#panel.isConnected) this.root.append(this.#panel);

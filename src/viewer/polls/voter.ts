@@ -12,7 +12,8 @@ import {
 import type { Follower } from '../follow/follower';
 import type { Part } from '../part';
 import { load, save } from '../storage';
-import { asPollView, element, histogram, letter, promptBlock, solutionBlock } from './poll-view';
+import { compiled, el } from '../../browser/dom';
+import { asPollView, histogram, letter, promptBlock, solutionBlock } from './poll-view';
 
 const DEVICE_KEY = 'vs-device';
 
@@ -33,8 +34,8 @@ function deviceId(): string {
  * Results and the answer appear when the lecturer shows them.
  */
 export class PollVoter implements Part {
-  readonly #panel = element('section', 'vs-poll vs-poll-voter');
-  readonly #status = element('p', 'vs-poll-status');
+  readonly #panel = el('section', { class: 'vs-poll vs-poll-voter' });
+  readonly #status = el('p', { class: 'vs-poll-status' });
   readonly #offs: (() => void)[] = [];
   #view: PollView | null = null;
   /** The answer the server stored for this device, for the current poll. */
@@ -42,6 +43,8 @@ export class PollVoter implements Part {
   #form: HTMLFormElement | undefined;
   #order: string[] = [];
   #sending = false;
+  /** Poll events received so far: tells a fetched poll that is already out of date. */
+  #events = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -57,6 +60,7 @@ export class PollVoter implements Part {
   bind(): void {
     this.#offs.push(
       this.follower.on('poll', (data) => {
+        this.#events += 1;
         const view = asPollView(data);
         if (view !== undefined) void this.#show(view);
       }),
@@ -74,10 +78,13 @@ export class PollVoter implements Part {
 
   /** A late joiner or a reconnect: the server's current poll. */
   async #refresh(): Promise<void> {
+    const events = this.#events;
     try {
       const response = await fetch(pollPath(this.deck.id));
       if (!response.ok) return;
       const { poll } = (await response.json()) as { poll: unknown };
+      // An event that came meanwhile is newer than this answer.
+      if (this.#events !== events) return;
       const view = asPollView(poll);
       if (view !== undefined) await this.#show(view);
     } catch {
@@ -118,35 +125,35 @@ export class PollVoter implements Part {
   }
 
   #build(view: PollView): void {
-    const title = element('h2', 'vs-poll-title');
+    const title = el('h2', { class: 'vs-poll-title' });
     title.id = 'vs-poll-voter-title';
     title.textContent = 'Abstimmung';
-    const form = element('form', 'vs-poll-form');
-    const fieldset = element('fieldset', 'vs-poll-fieldset');
-    const legend = element('legend', 'vs-poll-legend-text');
+    const form = el('form', { class: 'vs-poll-form' });
+    const fieldset = el('fieldset', { class: 'vs-poll-fieldset' });
+    const legend = el('legend', { class: 'vs-poll-legend-text' });
     legend.append(promptBlock(view));
     fieldset.append(legend);
     if (view.kind === 'single' || view.kind === 'multiple') {
       view.choices.forEach((choice, index) => {
-        const label = element('label', 'vs-poll-choice');
-        const input = element('input', '');
+        const label = el('label', { class: 'vs-poll-choice' });
+        const input = el('input');
         input.type = view.kind === 'single' ? 'radio' : 'checkbox';
         input.name = 'answer';
         input.value = choice.id;
-        const text = element('span', 'vs-poll-choice-text');
-        text.innerHTML = choice.html;
+        const text = el('span', { class: 'vs-poll-choice-text' });
+        text.append(compiled(choice.html));
         text.prepend(`${letter(index)}: `);
         label.append(input, text);
         fieldset.append(label);
       });
     } else if (view.kind === 'ordering') {
-      const hint = element('p', 'vs-poll-hint');
+      const hint = el('p', { class: 'vs-poll-hint' });
       hint.textContent = 'Bringen Sie die Schritte mit den Pfeilknöpfen in die richtige Reihenfolge.';
-      fieldset.append(hint, element('ol', 'vs-poll-steps'));
+      fieldset.append(hint, el('ol', { class: 'vs-poll-steps' }));
     } else {
-      const label = element('label', 'vs-poll-word');
+      const label = el('label', { class: 'vs-poll-word' });
       label.textContent = 'Ihr Wort';
-      const input = element('input', '');
+      const input = el('input');
       input.name = 'answer';
       input.maxLength = 40;
       input.autocomplete = 'off';
@@ -154,7 +161,7 @@ export class PollVoter implements Part {
       label.append(input);
       fieldset.append(label);
     }
-    const submit = element('button', 'vs-poll-submit');
+    const submit = el('button', { class: 'vs-poll-submit' });
     submit.type = 'submit';
     submit.textContent = 'Abstimmen';
     form.append(fieldset, submit);
@@ -167,8 +174,8 @@ export class PollVoter implements Part {
       title,
       form,
       this.#status,
-      element('div', 'vs-poll-results'),
-      element('div', 'vs-poll-solution'),
+      el('div', { class: 'vs-poll-results' }),
+      el('div', { class: 'vs-poll-solution' }),
     );
     if (view.kind === 'ordering') this.#drawSteps();
     if (!this.#panel.isConnected) this.root.append(this.#panel);
@@ -182,12 +189,12 @@ export class PollVoter implements Part {
     list.replaceChildren(
       ...this.#order.map((id, position) => {
         const choice = view.choices.find((candidate) => candidate.id === id);
-        const item = element('li', 'vs-poll-step');
-        const text = element('span', 'vs-poll-step-text');
-        text.innerHTML = choice?.html ?? id;
+        const item = el('li', { class: 'vs-poll-step' });
+        const text = el('span', { class: 'vs-poll-step-text' });
+        text.append(compiled(choice?.html ?? id));
         const plain = text.textContent ?? id;
         const move = (direction: 'up' | 'down', symbol: string, words: string, blocked: boolean) => {
-          const button = element('button', 'vs-poll-move');
+          const button = el('button', { class: 'vs-poll-move' });
           button.type = 'button';
           button.textContent = symbol;
           button.dataset.direction = direction;

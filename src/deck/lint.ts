@@ -18,6 +18,8 @@ const KNOWN_PROPERTIES = new Set([
   'background-color',
   'background-size',
   'background-position',
+  // Ours (docs/authoring.md): the bank questions a slide offers as live polls.
+  'poll',
 ]);
 const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
 /** Keys that, with a value starting `//`, are a bare URL rather than a property. */

@@ -70,7 +70,8 @@ describe('deck pages in the build', () => {
     expect(beispiel).toMatch(
       /<section class="remark-slide-container remark-visible" aria-label="Folie 1 von \d+" tabindex="-1"><div class="remark-slide-scaler">/,
     );
-    expect(readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.css'))).toEqual([]);
+    // Styles of what loads later (search, polls) come with it; none is linked by the page.
+    expect(beispiel).not.toMatch(/\.css"/);
   });
 
   it('resolves deck images to hashed assets in the build', () => {

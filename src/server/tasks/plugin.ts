@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { configureApi } from '../kit/api';
 import { ByteBudget } from '../kit/byte-budget';
+import type { SharedLimits } from '../kit/fanout';
 import type { StreamLimits } from '../kit/sse';
 import { TaskServerError } from './errors';
 import type { TaskRunner } from './runner';
@@ -34,6 +35,8 @@ export interface TasksPluginOptions {
   bytesPer10s?: number;
   /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
+  /** Counts the rate limit of all instances together; per instance by default. */
+  limits?: SharedLimits;
   /** Caps of the job event streams. */
   streams?: Partial<StreamLimits>;
 }
@@ -56,11 +59,12 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   await app.register(cors, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],
-    exposedHeaders: ['location', 'retry-after'],
+    exposedHeaders: ['location', 'retry-after', 'x-instance'],
     maxAge: 600,
   });
   if (limit) {
     await app.register(rateLimit, {
+      ...(options.limits ? { ...options.limits, skipOnError: true } : {}),
       max: limit.max,
       timeWindow: limit.windowMs,
       errorResponseBuilder: (_request, context) =>

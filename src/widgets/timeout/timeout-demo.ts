@@ -2,6 +2,7 @@ import { OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/d
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
 import { randomHex, request, serverBase, ServerUnreachableError } from '../connection';
 import { adoptStyles, el } from '../../browser/dom';
+import { adoptShell, demoFrame } from '../shell';
 import styles from './timeout-demo.css?inline';
 
 export const JOB_MS = 5000;
@@ -28,22 +29,10 @@ export class TimeoutDemo extends HTMLElement implements DemoElement {
 
   constructor() {
     super();
+    adoptShell(this.root);
     adoptStyles(this.root, styles);
     this.button.addEventListener('click', () => this.command('run'));
-    this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el(
-          'div',
-          { class: 'head' },
-          el('span', { id: 'title', class: 'title' }, 'Timeout-Demo'),
-          el('span', { class: 'badge' }, 'live'),
-          this.button,
-        ),
-        this.log,
-      ),
-    );
+    this.root.append(demoFrame('Timeout-Demo', [el('span', { class: 'badge live' }, 'live'), this.button], this.log));
   }
 
   disconnectedCallback(): void {

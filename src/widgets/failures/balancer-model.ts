@@ -1,6 +1,7 @@
 import type { BalancerDemoState } from '../../shared/demos';
 import type { BalanceReport, BalanceRequest } from '../../shared/teach';
-import { getJson, postJson, presenterToken, refusal } from '../connection';
+import { presenterToken } from '../../browser/presenter-token';
+import { getJson, postJson, refusal } from '../connection';
 import { LiveModel, pause } from './live-model';
 
 const POLL_MS = 300;

@@ -1,4 +1,4 @@
-import type { LoadReport, LoadRequest } from './teach';
+import type { BalanceReport, BalanceRequest, LoadReport, LoadRequest } from './teach';
 
 /** Live demo widgets a slide can embed with the `demo` macro; widget `x` is the element `<x-demo>`. */
 export const DEMOS = [
@@ -8,6 +8,7 @@ export const DEMOS = [
   'crash',
   'idempotency',
   'load',
+  'balancer',
   'replication',
   'delivery',
   'clocks',
@@ -156,7 +157,19 @@ export interface LoadDemoState {
   error: string;
 }
 
-export type DemoState = TaskDemoState | TrackingDemoState | CrashDemoState | IdempotencyDemoState | LoadDemoState;
+/** The balancer demo: the presenter's choice of algorithm and the run on the task server. */
+export interface BalancerDemoState {
+  demo: 'balancer';
+  connection: DemoConnection;
+  status: string;
+  presenter: boolean;
+  request: BalanceRequest;
+  report: BalanceReport | null;
+  error: string;
+}
+
+export type DemoState =
+  TaskDemoState | TrackingDemoState | CrashDemoState | IdempotencyDemoState | LoadDemoState | BalancerDemoState;
 
 /** What the viewer's demo keys ask of the current slide's demo. */
 export type DemoCommand = 'run' | 'queue' | 'batch' | 'reset';
@@ -222,6 +235,15 @@ export function isDemoState(value: unknown): value is DemoState {
       state.request !== null &&
       (state.report === null ||
         (typeof state.report === 'object' && Array.isArray((state.report as LoadReport).samples)))
+    );
+  }
+  if (state.demo === 'balancer') {
+    return (
+      common &&
+      typeof state.request === 'object' &&
+      state.request !== null &&
+      (state.report === null ||
+        (typeof state.report === 'object' && Array.isArray((state.report as BalanceReport).lanes)))
     );
   }
   if (state.demo === 'task') {

@@ -1,5 +1,6 @@
 /** Defines the live demo widgets; a page or slide includes this module once. */
 import { demoElementName } from '../shared/demos';
+import { BalancerDemo } from './failures/balancer-demo';
 import { CrashDemo } from './failures/crash-demo';
 import { IdempotencyDemo } from './failures/idempotency-demo';
 import { LoadDemo } from './failures/load-demo';
@@ -17,6 +18,7 @@ define(demoElementName('timeout'), TimeoutDemo);
 define(demoElementName('crash'), CrashDemo);
 define(demoElementName('idempotency'), IdempotencyDemo);
 define(demoElementName('load'), LoadDemo);
+define(demoElementName('balancer'), BalancerDemo);
 
 // The simulations are their own chunk, loaded only once a live demo is already on its way.
 void import('./simulations/index');

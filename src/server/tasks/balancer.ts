@@ -52,7 +52,7 @@ export function pick(algorithm: BalancingAlgorithm, lanes: Lane[], n: number, cl
     case 'least-connections':
       return lanes.reduce((best, lane) => (inFlight(lane) < inFlight(best) ? lane : best));
     case 'weighted': {
-      // nginx's smooth weighted round robin: 3:2:1 gives A B A C A B.
+      // nginx's smooth weighted round robin: 3:2:1 gives A B A C B A, spread out rather than A A A B B C.
       const total = lanes.reduce((sum, lane) => sum + lane.weight, 0);
       for (const lane of lanes) lane.current += lane.weight;
       const chosen = lanes.reduce((best, lane) => (lane.current > best.current ? lane : best));

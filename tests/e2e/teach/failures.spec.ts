@@ -123,3 +123,30 @@ test('load: the presenter drives the server above capacity; the queue rises and 
   expect(report.refused['429'] + report.refused['503']).toBeGreaterThan(0);
   await page.context().close();
 });
+
+test('balancing: real jobs over workers of different speed, counted per worker', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await open(browser, 'lastverteilung-live', `#token=${TOKEN}`);
+  const demo = visible(page, 'balancer-demo');
+  await expect(demo.locator('.status')).toHaveText(/^Live: verbunden/);
+  await demo.getByLabel('Algorithmus').selectOption('weighted');
+  await demo.getByRole('button', { name: 'Jobs verteilen' }).click();
+  await expect(demo.locator('.summary')).toHaveText(/^Gewichtet \(3 : 2 : 1\): fertig, 12 von 12 Jobs erledigt/, {
+    timeout: 40_000,
+  });
+  const rows = demo.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  const jobs = await rows.evaluateAll((all) => all.map((row) => row.querySelector('.count')?.textContent));
+  expect(jobs).toEqual(['6', '4', '2']);
+  await expect(demo.locator('.sequence')).toHaveText(/^Reihenfolge: A B A C B A A B A C B A$/);
+
+  await demo.getByLabel('Algorithmus').selectOption('round-robin');
+  await demo.getByRole('button', { name: 'Jobs verteilen' }).click();
+  await expect(demo.locator('.summary')).toHaveText(/^Round Robin: fertig, 12 von 12/, { timeout: 40_000 });
+  expect(await rows.evaluateAll((all) => all.map((row) => row.querySelector('.count')?.textContent))).toEqual([
+    '4',
+    '4',
+    '4',
+  ]);
+  await page.context().close();
+});

@@ -11,6 +11,7 @@ import { Wheel } from './inputs/wheel';
 import { parseHash } from './model/hash';
 import { readHash } from '../browser/hash';
 import { Modes } from './model/modes';
+import { Requests } from './model/requests';
 import { Navigation } from './model/navigation';
 import { Timer, type TimerSnapshot } from './model/timer';
 import type { Part } from './part';
@@ -19,6 +20,7 @@ import { Announcer } from './views/announcer';
 import { CANVAS, slideLabel } from '../shared/slide-markup';
 import { Diagrams } from './views/diagrams';
 import { helpContent } from './views/help';
+import { LazyDialog } from './views/lazy-dialog';
 import { ModeClasses } from './views/mode-classes';
 import { ModeDialog } from './views/mode-dialog';
 import { NavButtons } from './views/nav-buttons';
@@ -38,6 +40,8 @@ export interface Viewer {
   modes: Modes;
   slides: SlidesView;
   sync: CloneSync;
+  /** Requests that a key makes of a part plugged in later (the poll console). */
+  requests: Requests;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -64,6 +68,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const diagrams = new Diagrams(slides, navigation);
   const sync = new CloneSync(deck, navigation, modes);
   const print = new PrintView(root, canvas, slides, diagrams, modes);
+  const requests = new Requests();
   const controls: Controls = {
     navigation,
     modes,
@@ -73,6 +78,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     demo: (command) => {
       for (const widget of demoElements(slides.currentContainer)) widget.command(command);
     },
+    poll: () => requests.request('poll'),
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const notice = new Notice(root);
@@ -93,6 +99,13 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     new ReadingView(root, deck, navigation, modes, slides, diagrams),
     new ModeDialog(root, modes, 'overview', overviewContent(deck, navigation, modes, diagrams), focusSlide),
     new ModeDialog(root, modes, 'help', helpContent(options), focusSlide),
+    new LazyDialog(
+      root,
+      modes,
+      'search',
+      () => import('./views/search').then(({ searchContent }) => searchContent(deck, navigation, modes)),
+      focusSlide,
+    ),
     print,
     new Keyboard(modes, (command) => runCommand(controls, command)),
     notice,
@@ -115,6 +128,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     modes,
     slides,
     sync,
+    requests,
     canvas,
     add(part) {
       part.bind();

@@ -7,6 +7,7 @@ import type { SharedLimits } from '../kit/fanout';
 import type { StreamLimits } from '../kit/sse';
 import { TaskServerError } from './errors';
 import type { TaskRunner } from './runner';
+import { demoRoutes } from './routes/demos';
 import { executeRoutes } from './routes/execute';
 import { infoRoutes } from './routes/info';
 import { jobRoutes } from './routes/jobs';
@@ -28,6 +29,8 @@ export interface TasksPluginOptions {
   rateLimit?: { max: number; windowMs: number } | false;
   /** Cancels any job (`DELETE /api/jobs/:id` with `Authorization: Bearer <ADMIN_TOKEN>`). */
   adminToken?: string;
+  /** Allows the lecture's demos to crash a worker and start the load generator (PRESENTER_TOKEN). */
+  presenterToken?: string;
   /** Body bytes one client may send in 10 s before it gets 429 unparsed. */
   bytesPer10s?: number;
   /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
@@ -75,4 +78,5 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   await app.register(infoRoutes, { runner });
   await app.register(executeRoutes, { runner });
   await app.register(jobRoutes, { runner, adminToken: options.adminToken, streams: options.streams });
+  await app.register(demoRoutes, { runner, presenterToken: options.presenterToken });
 }

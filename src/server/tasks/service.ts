@@ -34,6 +34,7 @@ export async function registerTasks(app: FastifyInstance, config: Config): Promi
     runner,
     corsOrigins: config.corsOrigins,
     adminToken: config.adminToken,
+    presenterToken: config.presenterToken,
     streams: { perClient: config.streamsPerClient },
     limits,
   });

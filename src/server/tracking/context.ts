@@ -18,6 +18,8 @@ export interface TrackingOptions {
   rateLimit: number;
   /** Limits of `/api/visits/stream`; the kit's defaults where unset. */
   streams?: Partial<StreamLimits>;
+  /** The live script of /visits as the site's build made it; without it the page has no live mode. */
+  liveScript?: string | undefined;
   /** Carries visits to the streams of every instance; this process alone by default. */
   fanOut?: FanOut;
   /** Counts the rate limit of all instances together; per instance by default. */

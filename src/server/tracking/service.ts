@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { VISITS_LIVE_FILE } from '../../shared/tracking';
 import type { Config } from '../config';
 import { openFanOut, openLimitStore } from '../kit/fanout';
 import { createServer } from '../http';
@@ -28,10 +31,21 @@ export async function registerTracking(app: FastifyInstance, config: Config, sto
     corsOrigins: config.corsOrigins,
     rateLimit: config.trackingRateLimit,
     streams: { perClient: config.streamsPerClient },
+    liveScript: builtLiveScript(config.siteDir),
     fanOut,
     limits,
   });
   return store;
+}
+
+/** The live script of /visits from the built site, or undefined before the first build. */
+function builtLiveScript(siteDir: string): string | undefined {
+  try {
+    return readFileSync(join(siteDir, VISITS_LIVE_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** The tracking service alone, as `npm run start:tracking` runs it. */

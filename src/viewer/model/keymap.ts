@@ -14,10 +14,12 @@ export type Action =
   | 'reading'
   | 'help'
   | 'overview'
+  | 'search'
   | 'timer-toggle'
   | 'timer-reset'
   | 'print'
   | 'escape'
+  | 'poll'
   | DemoAction;
 
 /** The demo console: what the keys ask of the current slide's demo. */
@@ -56,6 +58,7 @@ const KEYS: Record<string, Action> = {
   h: 'help',
   '?': 'help',
   o: 'overview',
+  '/': 'search',
   s: 'timer-toggle',
   t: 'timer-reset',
   // The demo console: run, queue, a batch of jobs ("Worker"), reset ("zurücksetzen").
@@ -63,6 +66,8 @@ const KEYS: Record<string, Action> = {
   q: 'demo-queue',
   w: 'demo-batch',
   z: 'demo-reset',
+  // Abstimmung: the slide's poll, or the picker of the deck's questions.
+  a: 'poll',
   Escape: 'escape',
 };
 

@@ -33,6 +33,24 @@ export class FairShareError extends TaskServerError {
   }
 }
 
+export function tooManyQueued(waiting: number, limit: number, retryAfterS: number): FairShareError {
+  return new FairShareError(
+    `Sie haben schon ${waiting} Jobs in der Warteschlange (höchstens ${limit} je Client). ` +
+      'Bitte warten Sie, bis einer davon fertig ist.',
+    limit,
+    retryAfterS,
+  );
+}
+
+export function tooManySeconds(seconds: number, limit: number, retryAfterS: number): FairShareError {
+  return new FairShareError(
+    `Ihre Jobs hätten zusammen ${Math.ceil(seconds)} s Rechenzeit angemeldet ` +
+      `(höchstens ${limit} s je Client). Bitte warten Sie, bis einer davon fertig ist.`,
+    limit,
+    retryAfterS,
+  );
+}
+
 /** A job in the fair queue: waiting, then running until `finished`. */
 export interface Place<T> {
   readonly item: T;
@@ -73,22 +91,8 @@ export class FairQueue<T> {
     const share = this.shares.get(client) ?? { waiting: [], running: 0, seconds: 0, servedAt: 0 };
     const { queued, workSeconds, total } = this.limits;
     const retryAfterS = Math.min(60, Math.max(1, Math.ceil(share.seconds / Math.max(1, share.running))));
-    if (share.waiting.length >= queued) {
-      throw new FairShareError(
-        `Sie haben schon ${share.waiting.length} Jobs in der Warteschlange (höchstens ${queued} je Client). ` +
-          'Bitte warten Sie, bis einer davon fertig ist.',
-        queued,
-        retryAfterS,
-      );
-    }
-    if (share.seconds + seconds > workSeconds) {
-      throw new FairShareError(
-        `Ihre Jobs hätten zusammen ${Math.ceil(share.seconds + seconds)} s Rechenzeit angemeldet ` +
-          `(höchstens ${workSeconds} s je Client). Bitte warten Sie, bis einer davon fertig ist.`,
-        workSeconds,
-        retryAfterS,
-      );
-    }
+    if (share.waiting.length >= queued) throw tooManyQueued(share.waiting.length, queued, retryAfterS);
+    if (share.seconds + seconds > workSeconds) throw tooManySeconds(share.seconds + seconds, workSeconds, retryAfterS);
     if (this.waitingCount >= total) throw new QueueFullError(total);
     const place: Place<T> = { item, client, seconds, long: seconds > this.limits.longJobSeconds };
     share.waiting.push(place);

@@ -9,7 +9,7 @@ import {
   JobConflictError,
   JobNotFoundError,
 } from './errors';
-import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
+import { DEFAULT_FAIR_SHARE, FairQueue, FairShareError, type FairShareLimits, type Place } from './fair-share';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import {
   connectionOptions,
@@ -36,6 +36,7 @@ import {
   type TaskCall,
   type TaskRunner,
 } from './runner';
+import { SharedShares } from './shared-share';
 import { TaskStats } from './stats';
 import type { Catalogue } from './task-catalogue';
 import { WorkerRegistry, type RegisteredWorker } from './worker-registry';
@@ -140,6 +141,8 @@ export class RedisRunner implements TaskRunner {
   private readonly localWorker: TaskWorker | undefined;
   private readonly monitor: NodeJS.Timeout;
   private readonly fair: FairQueue<Pending>;
+  /** The same shares counted across every server on this queue. */
+  private readonly shares: SharedShares;
   private readonly pending = new Map<string, Pending>();
   /** Jobs this server gave to BullMQ that have not ended: they hold worker places. */
   private readonly handedOver = new Map<string, Place<Pending>>();
@@ -169,6 +172,7 @@ export class RedisRunner implements TaskRunner {
       void this.reconcile();
     });
     this.fair = new FairQueue({ ...DEFAULT_FAIR_SHARE, ...options.share });
+    this.shares = new SharedShares(this.redis, `${prefix}:${queueName}:`, this.fair.limits);
     this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.blocking.on('error', () => undefined);
     this.registry = new WorkerRegistry(this.redis, this.keys);
@@ -214,7 +218,17 @@ export class RedisRunner implements TaskRunner {
       cancelToken: newCancelToken(),
       forExecute,
     } as Pending;
-    pending.place = this.fair.enqueue(call.client, pending, this.catalogue.workSeconds(task, call.params));
+    const seconds = this.catalogue.workSeconds(task, call.params);
+    await this.shares.reserve(call.client, seconds).catch((error: unknown) => {
+      throw error instanceof FairShareError ? error : this.unavailable(error);
+    });
+    try {
+      pending.place = this.fair.enqueue(call.client, pending, seconds);
+    } catch (error) {
+      this.shares.started(call.client);
+      this.shares.ended(call.client, seconds);
+      throw error;
+    }
     this.pending.set(jobId, pending);
     this.track(jobId, pending.job).held = forExecute;
     this.handOver();
@@ -251,6 +265,7 @@ export class RedisRunner implements TaskRunner {
       const { job, call, cancelToken, forExecute } = place.item;
       this.pending.delete(job.id);
       this.handedOver.set(job.id, place);
+      this.shares.started(place.client);
       const data: JobData = { task: call.task, params: call.params, client: call.client, cancelToken };
       this.queue
         .add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED })
@@ -272,6 +287,7 @@ export class RedisRunner implements TaskRunner {
     if (!place) return;
     this.handedOver.delete(id);
     this.fair.finished(place);
+    this.shares.ended(place.client, place.seconds);
     this.handOver();
   }
 
@@ -362,7 +378,10 @@ export class RedisRunner implements TaskRunner {
     const pending = this.pending.get(id);
     if (pending) {
       this.pending.delete(id);
-      this.fair.remove(pending.place);
+      if (this.fair.remove(pending.place)) {
+        this.shares.started(pending.place.client);
+        this.shares.ended(pending.place.client, pending.place.seconds);
+      }
       this.stats.recordFailure();
       const cancelled: Job = {
         ...pending.job,

@@ -10,7 +10,7 @@ let cluster: TestCluster;
 
 beforeAll(async () => {
   if (skip) return;
-  cluster = await testCluster(PORT, { TRACKING_RATE_LIMIT: '3' });
+  cluster = await testCluster(PORT, { TRACKING_RATE_LIMIT: '3', TASK_CLIENT_WORK_S: '20' });
 }, 180_000);
 
 afterAll(async () => {
@@ -101,6 +101,35 @@ describe.skipIf(skip)('three instances behind nginx, with Redis and PostgreSQL',
     expect(onB.status).toBe(429);
     expect(await onB.json()).toMatchObject({ limit: 3 });
     expect((await visit(instance(1), '/limit/other', '198.51.100.41')).status).toBe(201);
+  });
+
+  it('a client over its task share on A is over it on B as well; another client is not', async () => {
+    const submit = (base: string, ms: number, client: string) =>
+      fetch(`${base}/api/jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ task: 'sleep', params: { ms } }),
+      });
+    const first = await submit(instance(0), 15_000, '198.51.100.50');
+    expect(first.status).toBe(202);
+    const { id, cancelToken } = (await first.json()) as { id: string; cancelToken: string };
+    const second = await submit(instance(1), 10_000, '198.51.100.50');
+    expect(second.status).toBe(429);
+    expect(await second.json()).toMatchObject({
+      limit: 20,
+      message: expect.stringContaining('höchstens 20 s je Client'),
+    });
+    const other = await submit(instance(1), 10_000, '198.51.100.51');
+    expect(other.status).toBe(202);
+    for (const [job, token] of [
+      [id, cancelToken],
+      [((await other.json()) as { id: string }).id, cluster.adminToken],
+    ]) {
+      await fetch(`${instance(2)}/api/jobs/${job}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    }
   });
 
   it('nginx passes the client on: the visit is stored with the forwarded address, masked', async () => {

@@ -61,6 +61,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PRESENTER_TOKEN: 'e2e-presenter',
       ADMIN_TOKEN: 'e2e-admin',
+      // Its own keys and channels when REDIS_URL is set, apart from other servers on the same Redis.
+      SHARED_PREFIX: `e2e-${E2E_PORT}:`,
+      INSTANCE: 'instanz-e2e',
     },
   },
 });

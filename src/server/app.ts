@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { followPlugin } from './follow/plugin';
 import { createServer } from './http';
+import { openFanOut, openMaps } from './kit/fanout';
 import { builtDecks, sitePlugin } from './site';
 import { registerTasks } from './tasks/service';
 import { registerTracking } from './tracking/service';
@@ -14,7 +15,15 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await registerTracking(app, config);
   await registerTasks(app, config);
+  const fanOut = await openFanOut(config, { postgres: false });
+  const maps = await openMaps(config);
+  app.addHook('onClose', async () => {
+    await fanOut.close();
+    await maps.close();
+  });
   await app.register(followPlugin, {
+    fanOut,
+    maps,
     presenterToken: config.presenterToken,
     decks: builtDecks(config.siteDir),
     streams: { perClient: config.streamsPerClient },

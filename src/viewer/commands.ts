@@ -35,12 +35,13 @@ export function runCommand({ navigation, modes, timer, openClone, print, demo }:
     case 'presenter':
     case 'overview':
     case 'help':
+    case 'search':
     case 'blackout':
     case 'mirrored':
     case 'reading':
       return modes.toggle(command.kind);
     case 'escape':
-      for (const mode of ['help', 'overview', 'blackout'] as const) modes.set(mode, false);
+      for (const mode of ['help', 'overview', 'search', 'blackout'] as const) modes.set(mode, false);
       return;
     case 'timer-toggle':
       return timer.toggle();

@@ -1,6 +1,6 @@
 import { OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/demos';
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
-import { request, serverBase, ServerUnreachableError } from '../connection';
+import { randomHex, request, serverBase, ServerUnreachableError } from '../connection';
 import { adoptStyles, el } from '../../browser/dom';
 import { adoptShell, demoFrame } from '../shell';
 import styles from './timeout-demo.css?inline';
@@ -10,9 +10,6 @@ export const CLIENT_TIMEOUT_MS = 2000;
 const POLL_MS = 250;
 
 const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} s`;
-/** Random hex digits; crypto.randomUUID would need a secure context, the lecture-hall network is plain HTTP. */
-const randomHex = (bytes: number): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -17,6 +17,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vs-e2e-'));
 const PRESENTING = [
   'hall/**/*.spec.ts',
   'follow/**/*.spec.ts',
+  'polls/**/*.spec.ts',
+  'teach/failures.spec.ts',
   'viewer/blackout.spec.ts',
   'viewer/reading.spec.ts',
   'viewer/presenter-layout.spec.ts',

@@ -25,6 +25,8 @@ export interface Config {
   trackingRateLimit: number;
   /** Event streams (follow, visits) one client IP may hold open at once (STREAMS_PER_CLIENT). */
   streamsPerClient: number;
+  /** Votes one client IP may send per minute (POLL_VOTES_PER_IP); a hall behind one NAT shares an address. */
+  pollVotesPerIp: number;
   /** Worker threads of a task worker (TASK_THREADS); undefined: one per core. */
   taskThreads: number | undefined;
   /** With REDIS_URL: whether the server process also works on jobs (TASK_LOCAL_WORKER, default true). */
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     siteDir: resolve(env.SITE_DIR || './dist'),
     trackingRateLimit: parseCount('TRACKING_RATE_LIMIT', env.TRACKING_RATE_LIMIT, 50),
     streamsPerClient: parseCount('STREAMS_PER_CLIENT', env.STREAMS_PER_CLIENT, 16),
+    pollVotesPerIp: parseCount('POLL_VOTES_PER_IP', env.POLL_VOTES_PER_IP, 1200),
     taskThreads: parseThreads(env.TASK_THREADS),
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
     taskQueue: env.TASK_QUEUE || 'tasks',

@@ -1,5 +1,4 @@
 /** How a demo widget reaches its server: base URL from the `server` attribute, 2 s until "offline". */
-import { PRESENTER_TOKEN_KEY } from '../shared/follow';
 import type { ApiError } from '../shared/tasks';
 
 export const OFFLINE_AFTER_MS = 2000;
@@ -36,15 +35,6 @@ export async function request(
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ServerUnreachableError(server, error);
-  }
-}
-
-/** PRESENTER_TOKEN as the lecturer's browser keeps it; null in every other browser. */
-export function presenterToken(): string | null {
-  try {
-    return localStorage.getItem(PRESENTER_TOKEN_KEY);
-  } catch {
-    return null;
   }
 }
 

@@ -1,10 +1,11 @@
 import { readHash, writeHash } from '../../browser/hash';
+import { presenterToken } from '../../browser/presenter-token';
 import type { Deck } from '../../shared/deck';
 import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS, PRESENTER_TOKEN_KEY } from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
-import { load, save } from '../storage';
+import { save } from '../storage';
 import type { DemoStates } from './demo-states';
 
 /**
@@ -42,7 +43,7 @@ export class Publisher implements Part {
   }
 
   bind(): void {
-    this.#token = load('local', PRESENTER_TOKEN_KEY);
+    this.#token = presenterToken();
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(

@@ -1,6 +1,7 @@
+import { presenterToken } from '../../browser/presenter-token';
 import type { CrashAttempt, CrashDemoState } from '../../shared/demos';
 import { isFinished, type Job, type StatusResponse } from '../../shared/tasks';
-import { getJson, postJson, presenterToken, randomHex, refusal } from '../connection';
+import { getJson, postJson, randomHex, refusal } from '../connection';
 import { LiveModel, pause } from './live-model';
 
 /** Long enough to press the crash button while the job runs. */

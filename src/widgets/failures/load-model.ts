@@ -1,6 +1,7 @@
+import { presenterToken } from '../../browser/presenter-token';
 import type { LoadDemoState } from '../../shared/demos';
 import type { LoadReport, LoadRequest } from '../../shared/teach';
-import { getJson, postJson, presenterToken, refusal } from '../connection';
+import { getJson, postJson, refusal } from '../connection';
 import { LiveModel, pause } from './live-model';
 
 const POLL_MS = 500;

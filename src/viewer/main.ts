@@ -3,6 +3,7 @@ import { afterPaint } from './after-paint';
 import { followParts } from './follow/index';
 import { takeTokenFromAddress } from './follow/publisher';
 import { startViewer } from './viewer';
+import { el } from '../browser/dom';
 
 function readDeck(): Deck | undefined {
   try {
@@ -14,8 +15,7 @@ function readDeck(): Deck | undefined {
 }
 
 // The page was built with the first slide in place (src/deck/page.ts); the viewer takes it over.
-const root =
-  document.querySelector<HTMLElement>('body > main') ?? document.body.appendChild(document.createElement('main'));
+const root = document.querySelector<HTMLElement>('body > main') ?? document.body.appendChild(el('main'));
 const deck = readDeck();
 if (!deck) {
   root.className = 'vs-load-error';

@@ -4,6 +4,7 @@ import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import { slideTitle } from './canvas';
 import type { SlidesView } from './slides';
+import { el } from '../../browser/dom';
 
 const MODE_NAMES: Record<Mode, string> = {
   presenter: 'Referentenansicht',
@@ -17,7 +18,7 @@ const MODE_NAMES: Record<Mode, string> = {
 
 /** Tells screen readers where the deck went: a polite live region, updated on every move. */
 export class Announcer implements Part {
-  readonly #region = document.createElement('div');
+  readonly #region = el('div', { class: 'vs-sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   readonly #offs: (() => void)[] = [];
 
   constructor(
@@ -27,9 +28,6 @@ export class Announcer implements Part {
     private readonly modes: Modes,
     private readonly slides: SlidesView,
   ) {
-    this.#region.className = 'vs-sr-only';
-    this.#region.setAttribute('aria-live', 'polite');
-    this.#region.setAttribute('aria-atomic', 'true');
     root.append(this.#region);
   }
 

@@ -1,6 +1,7 @@
 import type { Deck, Slide } from '../../shared/deck';
 import { DEMOS, demoElementName } from '../../shared/demos';
 import { slideLabel, slideMarkup } from '../../shared/slide-markup';
+import { compiled, el } from '../../browser/dom';
 
 /** The label plus the slide's first heading, e.g. "Folie 3 von 61: Lernziele". */
 export function slideTitle(deck: Deck, slide: Slide, content: ParentNode | undefined): string {
@@ -13,16 +14,11 @@ export function slideTitle(deck: Deck, slide: Slide, content: ParentNode | undef
  * instead of a live demo widget.
  */
 export function slideCopy(deck: Deck, slide: Slide): HTMLElement {
-  const template = document.createElement('template');
-  template.innerHTML = slideMarkup(deck, slide, false);
-  const copy = template.content.firstElementChild as HTMLElement;
+  const copy = compiled(slideMarkup(deck, slide, false)).firstElementChild as HTMLElement;
   for (const element of copy.querySelectorAll('[id]')) element.removeAttribute('id');
   for (const name of DEMOS) {
     for (const widget of copy.querySelectorAll(demoElementName(name))) {
-      const placeholder = document.createElement('div');
-      placeholder.className = 'vs-demo-placeholder';
-      placeholder.textContent = 'Live-Demo';
-      widget.replaceWith(placeholder);
+      widget.replaceWith(el('div', { class: 'vs-demo-placeholder' }, 'Live-Demo'));
     }
   }
   return copy;

@@ -4,6 +4,7 @@ import { afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { SlidesView } from './slides';
+import { el } from '../../browser/dom';
 
 /**
  * The figure style of `media/README.md`: service boxes blue, notes and clusters in the
@@ -170,7 +171,7 @@ function fit(element: HTMLElement, svg: SVGSVGElement): void {
   svg.style.maxWidth = 'none';
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
-  const end = document.createElement('div');
+  const end = el('div');
   content.append(end);
   const room = slide.offsetHeight - parseFloat(getComputedStyle(content).paddingBottom) - end.offsetTop;
   end.remove();
@@ -181,18 +182,13 @@ function fit(element: HTMLElement, svg: SVGSVGElement): void {
 
 function showError(element: HTMLElement, message: string, source?: string): void {
   element.dataset.state = 'error';
-  const box = document.createElement('div');
-  box.className = 'vs-diagram-error';
-  const title = document.createElement('strong');
-  title.textContent = 'Diagramm kann nicht gezeichnet werden';
-  const detail = document.createElement('pre');
-  detail.textContent = message;
-  box.append(title, detail);
-  if (source !== undefined) {
-    const code = document.createElement('pre');
-    code.className = 'vs-diagram-error-source';
-    code.textContent = source;
-    box.append(code);
-  }
-  element.replaceChildren(box);
+  element.replaceChildren(
+    el(
+      'div',
+      { class: 'vs-diagram-error' },
+      el('strong', {}, 'Diagramm kann nicht gezeichnet werden'),
+      el('pre', {}, message),
+      source !== undefined && el('pre', { class: 'vs-diagram-error-source' }, source),
+    ),
+  );
 }

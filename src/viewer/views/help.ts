@@ -1,5 +1,6 @@
 import type { DeckOptions } from '../../shared/deck';
 import { dialogHeader, type DialogContent } from './mode-dialog';
+import { el } from '../../browser/dom';
 
 type Row = [keys: string[], effect: string];
 
@@ -45,29 +46,17 @@ export function helpContent(options: DeckOptions): DialogContent {
   return {
     fill(dialog) {
       dialogHeader(dialog, 'Tastenkürzel');
-      const table = document.createElement('table');
-      const head = table.createTHead().insertRow();
-      for (const title of ['Taste', 'Wirkung']) {
-        const cell = document.createElement('th');
-        cell.scope = 'col';
-        cell.textContent = title;
-        head.append(cell);
-      }
-      const body = table.createTBody();
-      for (const [keys, effect] of rows(options)) {
-        const row = body.insertRow();
-        const keyCell = row.insertCell();
-        keyCell.append(...keys.flatMap((key, i) => (i === 0 ? [kbd(key)] : [' ', kbd(key)])));
-        row.insertCell().textContent = effect;
-      }
-      dialog.append(table);
+      const head = el('tr', {}, el('th', { scope: 'col' }, 'Taste'), el('th', { scope: 'col' }, 'Wirkung'));
+      const body = rows(options).map(([keys, effect]) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, ...keys.flatMap((key, i) => (i === 0 ? [el('kbd', {}, key)] : [' ', el('kbd', {}, key)]))),
+          el('td', {}, effect),
+        ),
+      );
+      dialog.append(el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
     },
     opened: (dialog) => dialog.querySelector<HTMLElement>('.vs-dialog-close'),
   };
-}
-
-function kbd(key: string): HTMLElement {
-  const element = document.createElement('kbd');
-  element.textContent = key;
-  return element;
 }

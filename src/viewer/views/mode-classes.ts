@@ -1,5 +1,6 @@
 import type { Mode, Modes } from '../model/modes';
 import type { Part } from '../part';
+import { el } from '../../browser/dom';
 
 /** remark.js's mode classes on `.remark-container` (themes style them), plus the blackout cover. */
 const CLASS: Record<Mode, string> = {
@@ -19,9 +20,7 @@ export class ModeClasses implements Part {
     private readonly root: HTMLElement,
     private readonly modes: Modes,
   ) {
-    const backdrop = document.createElement('div');
-    backdrop.className = 'remark-backdrop';
-    root.append(backdrop);
+    root.append(el('div', { class: 'remark-backdrop' }));
   }
 
   bind(): void {

@@ -1,5 +1,6 @@
 import type { Mode, Modes } from '../model/modes';
 import type { Part } from '../part';
+import { el } from '../../browser/dom';
 
 export interface DialogContent {
   /** Fills the dialog once, before it is first shown. */
@@ -14,7 +15,7 @@ export interface DialogContent {
  * where it was, or to the current slide.
  */
 export class ModeDialog implements Part {
-  readonly dialog = document.createElement('dialog');
+  readonly dialog = el('dialog');
   #filled = false;
   #returnTo: Element | null = null;
   #off: (() => void) | undefined;
@@ -72,17 +73,8 @@ export class ModeDialog implements Part {
 export function dialogHeader(dialog: HTMLDialogElement, title: string): HTMLButtonElement {
   const id = `${dialog.className.split(' ').at(-1)}-title`;
   dialog.setAttribute('aria-labelledby', id);
-  const header = document.createElement('div');
-  header.className = 'vs-dialog-header';
-  const heading = document.createElement('h2');
-  heading.id = id;
-  heading.textContent = title;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'vs-dialog-close';
-  close.textContent = 'Schließen';
+  const close = el('button', { type: 'button', class: 'vs-dialog-close' }, 'Schließen');
   close.addEventListener('click', () => dialog.close());
-  header.append(heading, close);
-  dialog.append(header);
+  dialog.append(el('div', { class: 'vs-dialog-header' }, el('h2', { id }, title), close));
   return close;
 }

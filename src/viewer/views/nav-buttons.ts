@@ -2,6 +2,7 @@ import type { Command } from '../model/keymap';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
+import { el } from '../../browser/dom';
 
 /** Mouse still for this long: the buttons fade out. */
 const IDLE_MS = 2500;
@@ -12,10 +13,16 @@ const IDLE_MS = 2500;
  * projector's clone window, in print, blackout, the presenter or the reading view (CSS).
  */
 export class NavButtons implements Part {
-  readonly #bar = document.createElement('nav');
   readonly #previous = button('‹', 'Vorherige Folie');
   readonly #next = button('›', 'Nächste Folie');
   readonly #overview = button('▦', 'Folienübersicht');
+  readonly #bar = el(
+    'nav',
+    { class: 'vs-nav vs-nav-idle', 'aria-label': 'Folien blättern' },
+    this.#previous,
+    this.#overview,
+    this.#next,
+  );
   readonly #offs: (() => void)[] = [];
   #idle: ReturnType<typeof setTimeout> | undefined;
 
@@ -25,9 +32,6 @@ export class NavButtons implements Part {
     private readonly modes: Modes,
     private readonly run: (command: Command) => void,
   ) {
-    this.#bar.className = 'vs-nav vs-nav-idle';
-    this.#bar.setAttribute('aria-label', 'Folien blättern');
-    this.#bar.append(this.#previous, this.#overview, this.#next);
     // The window the projector shows (opened with C from the presenter's window) has no buttons.
     if (!window.opener) root.append(this.#bar);
   }
@@ -69,10 +73,5 @@ export class NavButtons implements Part {
 }
 
 function button(text: string, label: string): HTMLButtonElement {
-  const node = document.createElement('button');
-  node.type = 'button';
-  node.textContent = text;
-  node.setAttribute('aria-label', label);
-  node.title = label;
-  return node;
+  return el('button', { type: 'button', 'aria-label': label, title: label }, text);
 }

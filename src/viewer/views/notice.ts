@@ -1,16 +1,14 @@
 import type { Part } from '../part';
+import { el } from '../../browser/dom';
 
 const SHOW_MS = 6000;
 
 /** A short message at the top of the deck that goes away by itself (and is read out by screen readers). */
 export class Notice implements Part {
-  readonly #box = document.createElement('p');
+  readonly #box = el('p', { class: 'vs-notice', role: 'status', hidden: true });
   #hide: ReturnType<typeof setTimeout> | undefined;
 
   constructor(root: HTMLElement) {
-    this.#box.className = 'vs-notice';
-    this.#box.setAttribute('role', 'status');
-    this.#box.hidden = true;
     root.append(this.#box);
   }
 

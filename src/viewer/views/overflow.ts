@@ -1,6 +1,7 @@
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { SlidesView } from './slides';
+import { el } from '../../browser/dom';
 
 /**
  * Development only (`vite dev`): a slide whose content is larger than the canvas gets a red
@@ -37,12 +38,9 @@ export class OverflowWarning implements Part {
     container?.classList.toggle('vs-overflow', overflows);
     container?.querySelector('.vs-overflow-warning')?.remove();
     if (!overflows) return;
-    const banner = document.createElement('div');
-    banner.className = 'vs-overflow-warning';
-    banner.setAttribute('role', 'status');
-    banner.textContent = `⚠ Folie ${slide.index + 1} (Zeile ${slide.line}) ist zu voll: ${offsetWidth} × ${offsetHeight} px statt ${this.canvas.width} × ${this.canvas.height} px`;
-    container?.append(banner);
-    console.warn(banner.textContent);
+    const warning = `⚠ Folie ${slide.index + 1} (Zeile ${slide.line}) ist zu voll: ${offsetWidth} × ${offsetHeight} px statt ${this.canvas.width} × ${this.canvas.height} px`;
+    container?.append(el('div', { class: 'vs-overflow-warning', role: 'status' }, warning));
+    console.warn(warning);
   }
 
   #watch(): void {

@@ -4,6 +4,7 @@ import type { Navigation } from '../model/navigation';
 import { slideCopy, slideTitle } from './canvas';
 import type { Diagrams } from './diagrams';
 import { dialogHeader, type DialogContent } from './mode-dialog';
+import { el } from '../../browser/dom';
 
 const MOVES: Record<string, (index: number, columns: number) => number> = {
   ArrowRight: (i) => i + 1,
@@ -23,29 +24,21 @@ export function overviewContent(deck: Deck, navigation: Navigation, modes: Modes
   return {
     fill(dialog) {
       dialogHeader(dialog, 'Folienübersicht');
-      const grid = document.createElement('ol');
-      grid.className = 'vs-overview-grid';
-      buttons = deck.slides.map((slide) => {
-        const item = document.createElement('li');
-        const thumb = document.createElement('div');
-        thumb.className = 'vs-thumb';
-        thumb.inert = true;
-        const scaler = document.createElement('div');
-        scaler.className = 'remark-slide-scaler';
-        scaler.append(slideCopy(deck, slide));
-        thumb.append(scaler);
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'vs-thumb-button';
-        button.setAttribute('aria-label', slideTitle(deck, slide, scaler));
+      const items = deck.slides.map((slide) => {
+        const scaler = el('div', { class: 'remark-slide-scaler' }, slideCopy(deck, slide));
+        const button = el('button', {
+          type: 'button',
+          class: 'vs-thumb-button',
+          'aria-label': slideTitle(deck, slide, scaler),
+        });
         button.addEventListener('click', () => {
           navigation.goTo(slide.index);
           modes.set('overview', false);
         });
-        item.append(thumb, button);
-        return button;
+        return el('li', {}, el('div', { class: 'vs-thumb', inert: true }, scaler), button);
       });
-      grid.append(...buttons.map((button) => button.parentElement as HTMLElement));
+      buttons = items.map((item) => item.lastElementChild as HTMLButtonElement);
+      const grid = el('ol', { class: 'vs-overview-grid' }, ...items);
       grid.addEventListener('keydown', (event) => {
         const move = MOVES[event.key];
         const from = buttons.indexOf(document.activeElement as HTMLButtonElement);

@@ -8,6 +8,7 @@ import { slideCopy } from './canvas';
 import type { Diagrams } from './diagrams';
 import { Scaler } from './scaler';
 import { load, save } from '../storage';
+import { el } from '../../browser/dom';
 
 const NOTES_SIZE_KEY = 'vs-notes-size';
 
@@ -58,8 +59,7 @@ export class PresenterView implements Part {
     parts.number.textContent = `Folie ${formatSlideNumber('%current% / %total%', slide.number, this.deck.total)}`;
     parts.notes.innerHTML = slide.notesHtml || '<p class="vs-notes-empty">Keine Notizen zu dieser Folie.</p>';
     const next = this.navigation.slideAt(index + 1);
-    const canvas = document.createElement('div');
-    canvas.className = 'remark-slide-scaler';
+    const canvas = el('div', { class: 'remark-slide-scaler' });
     if (next) {
       canvas.append(slideCopy(this.deck, next));
       void this.diagrams.renderIn(canvas);
@@ -86,29 +86,34 @@ export class PresenterView implements Part {
   }
 
   #build(): PresenterParts {
-    const preview = element('div', 'remark-preview-area');
-    preview.setAttribute('role', 'region');
-    preview.setAttribute('aria-label', 'Nächste Folie');
-    const previewSlide = element('div', 'remark-slide-container remark-visible');
-    previewSlide.inert = true;
-    preview.append(previewSlide);
-
-    const notesArea = element('div', 'remark-notes-area');
-    notesArea.setAttribute('role', 'region');
-    notesArea.setAttribute('aria-label', 'Notizen');
-    const toolbar = element('div', 'remark-toolbar');
-    const number = element('span', 'vs-presenter-number');
-    const timer = element('span', 'remark-toolbar-timer');
-    timer.setAttribute('role', 'timer');
-    timer.setAttribute('aria-label', 'Vortragszeit');
+    const previewSlide = el('div', { class: 'remark-slide-container remark-visible', inert: true });
+    const preview = el(
+      'div',
+      { class: 'remark-preview-area', role: 'region', 'aria-label': 'Nächste Folie' },
+      previewSlide,
+    );
+    const number = el('span', { class: 'vs-presenter-number' });
+    const timer = el('span', { class: 'remark-toolbar-timer', role: 'timer', 'aria-label': 'Vortragszeit' });
     const toggle = button('Start', () => this.timer.toggle());
-    const reset = button('↺', () => this.timer.reset(), 'Timer zurücksetzen');
-    const clock = element('span', 'vs-clock');
-    const smaller = button('A−', () => this.#resizeNotes(-2), 'Notizen kleiner');
-    const larger = button('A+', () => this.#resizeNotes(2), 'Notizen größer');
-    toolbar.append(number, timer, toggle, reset, clock, smaller, larger);
-    const notes = element('div', 'remark-notes');
-    notesArea.append(toolbar, notes);
+    const clock = el('span', { class: 'vs-clock' });
+    const notes = el('div', { class: 'remark-notes' });
+    const toolbar = el(
+      'div',
+      { class: 'remark-toolbar' },
+      number,
+      timer,
+      toggle,
+      button('↺', () => this.timer.reset(), 'Timer zurücksetzen'),
+      clock,
+      button('A−', () => this.#resizeNotes(-2), 'Notizen kleiner'),
+      button('A+', () => this.#resizeNotes(2), 'Notizen größer'),
+    );
+    const notesArea = el(
+      'div',
+      { class: 'remark-notes-area', role: 'region', 'aria-label': 'Notizen' },
+      toolbar,
+      notes,
+    );
     this.root.append(preview, notesArea);
     this.#resizeNotes(0);
     return { preview, previewSlide, notes, number, timer, toggle, clock };
@@ -131,20 +136,8 @@ interface PresenterParts {
   clock: HTMLElement;
 }
 
-function element(tag: string, className: string): HTMLElement {
-  const node = document.createElement(tag);
-  node.className = className;
-  return node;
-}
-
 function button(text: string, onClick: () => void, label?: string): HTMLButtonElement {
-  const node = document.createElement('button');
-  node.type = 'button';
-  node.textContent = text;
-  if (label) {
-    node.setAttribute('aria-label', label);
-    node.title = label;
-  }
+  const node = el('button', { type: 'button', 'aria-label': label, title: label }, text);
   node.addEventListener('click', onClick);
   return node;
 }

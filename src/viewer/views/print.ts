@@ -2,6 +2,7 @@ import type { Modes } from '../model/modes';
 import type { Part } from '../part';
 import type { Diagrams } from './diagrams';
 import type { SlidesView } from './slides';
+import { el } from '../../browser/dom';
 
 /** `?print` (or `?print=notes`) prepares the page for printing and then marks `<html data-print="ready">`. */
 const PRINT_PARAM = 'print';
@@ -16,7 +17,7 @@ const NOTES_PAGE_RATIO = Math.SQRT2;
  * printing from the browser menu prints whatever is drawn by then.
  */
 export class PrintView implements Part {
-  readonly #pageStyle = document.createElement('style');
+  readonly #pageStyle = el('style');
   /** Set by `?print`: whether notes are printed, whatever the mode. */
   #notesByUrl: boolean | undefined;
 

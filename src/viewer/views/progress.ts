@@ -1,21 +1,17 @@
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
+import { el } from '../../browser/dom';
 
 /** A thin bar along the bottom edge that grows with the position in the deck. */
 export class Progress implements Part {
-  readonly #bar = document.createElement('div');
+  readonly #bar = el('div', { class: 'vs-progress-bar' });
   #off: (() => void) | undefined;
 
   constructor(
     root: HTMLElement,
     private readonly navigation: Navigation,
   ) {
-    const track = document.createElement('div');
-    track.className = 'vs-progress';
-    track.setAttribute('aria-hidden', 'true');
-    this.#bar.className = 'vs-progress-bar';
-    track.append(this.#bar);
-    root.append(track);
+    root.append(el('div', { class: 'vs-progress', 'aria-hidden': 'true' }, this.#bar));
   }
 
   bind(): void {

@@ -4,6 +4,7 @@ import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { Diagrams } from './diagrams';
 import type { SlidesView } from './slides';
+import { el } from '../../browser/dom';
 
 /** A phone held upright, or any window this narrow and tall, reads the deck as one page. */
 const NARROW_PORTRAIT = '(max-width: 700px) and (orientation: portrait)';
@@ -19,9 +20,14 @@ const SCROLL_SETTLE_MS = 150;
  * reading line the current one.
  */
 export class ReadingView implements Part {
-  readonly #bar = document.createElement('div');
-  readonly #notes = document.createElement('button');
-  readonly #leave = document.createElement('button');
+  readonly #notes = el('button', { type: 'button', 'aria-pressed': 'false' }, 'Notizen');
+  readonly #leave = el('button', { type: 'button', title: 'Zurück zur Folienansicht (L)' }, 'Folienansicht');
+  readonly #bar = el(
+    'div',
+    { class: 'vs-reading-bar', role: 'toolbar', 'aria-label': 'Leseansicht' },
+    this.#notes,
+    this.#leave,
+  );
   readonly #query = matchMedia(NARROW_PORTRAIT);
   readonly #offs: (() => void)[] = [];
   #ownScroll = false;
@@ -35,15 +41,6 @@ export class ReadingView implements Part {
     private readonly slides: SlidesView,
     private readonly diagrams: Diagrams,
   ) {
-    this.#bar.className = 'vs-reading-bar';
-    this.#bar.setAttribute('role', 'toolbar');
-    this.#bar.setAttribute('aria-label', 'Leseansicht');
-    for (const button of [this.#notes, this.#leave]) button.type = 'button';
-    this.#notes.setAttribute('aria-pressed', 'false');
-    this.#notes.textContent = 'Notizen';
-    this.#leave.textContent = 'Folienansicht';
-    this.#leave.title = 'Zurück zur Folienansicht (L)';
-    this.#bar.append(this.#notes, this.#leave);
     root.append(this.#bar);
   }
 

@@ -3,6 +3,7 @@ import { afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import { slideRegion, slideRegionContent } from '../../shared/slide-markup';
+import { el } from '../../browser/dom';
 
 /**
  * The slides themselves: one labelled region per slide, of which the current one is visible.
@@ -20,7 +21,7 @@ export class SlidesView implements Part {
     private readonly navigation: Navigation,
     prebuilt: HTMLElement | null = null,
   ) {
-    this.area = prebuilt ?? Object.assign(document.createElement('div'), { className: 'remark-slides-area' });
+    this.area = prebuilt ?? el('div', { class: 'remark-slides-area' });
     const first = this.area.querySelector<HTMLElement>(':scope > .remark-slide-container');
     const rest = deck.slides.slice(first ? 1 : 0);
     this.area.insertAdjacentHTML('beforeend', rest.map((slide) => slideRegion(deck, slide)).join(''));

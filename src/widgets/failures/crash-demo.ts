@@ -33,15 +33,8 @@ export class CrashDemo extends DemoWidget<CrashDemoState> {
       'Im Vortrag: Ein Job läuft auf dem Task-Server, sein Worker stürzt ab – der Job läuft noch einmal und liefert genau ein Ergebnis.',
     );
     this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el(
-          'div',
-          { class: 'head' },
-          el('span', { id: 'title', class: 'title' }, 'Absturz-Demo'),
-          el('span', { class: 'badge' }, 'live'),
-        ),
+      this.framed(
+        [el('span', { class: 'badge live' }, 'live')],
         this.status,
         this.linkBar,
         el('div', { class: 'controls' }, this.start, this.crash),

@@ -32,15 +32,8 @@ export class IdempotencyDemo extends DemoWidget<IdempotencyDemoState> {
       'Im Vortrag: Dieselbe Anfrage zweimal an den Task-Server – ohne Schlüssel zählt der Zähler zweimal, mit Schlüssel einmal.',
     );
     this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el(
-          'div',
-          { class: 'head' },
-          el('span', { id: 'title', class: 'title' }, 'Idempotenz-Demo'),
-          el('span', { class: 'badge' }, 'live'),
-        ),
+      this.framed(
+        [el('span', { class: 'badge live' }, 'live')],
         this.status,
         this.linkBar,
         el(

@@ -49,15 +49,8 @@ export class LoadDemo extends DemoWidget<LoadDemoState> {
       return el('label', {}, `${label} `, input);
     });
     this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el(
-          'div',
-          { class: 'head' },
-          el('span', { id: 'title', class: 'title' }, 'Last-Demo'),
-          el('span', { class: 'badge' }, 'live'),
-        ),
+      this.framed(
+        [el('span', { class: 'badge live' }, 'live')],
         this.status,
         this.linkBar,
         el('div', { class: 'controls' }, ...fields, this.start),

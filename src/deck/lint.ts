@@ -18,6 +18,9 @@ const KNOWN_PROPERTIES = new Set([
   'background-color',
   'background-size',
   'background-position',
+  // Pacing (src/shared/pacing.ts).
+  'minutes',
+  'section-minutes',
 ]);
 const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
 /** Keys that, with a value starting `//`, are a bare URL rather than a property. */

@@ -1,4 +1,5 @@
 import type { Deck } from '../shared/deck';
+import { slidePolls } from '../shared/polls';
 import type { BankProblem, BankSource, QuestionSource } from './source';
 
 /** Choices are picked with the keys 1–9. */
@@ -40,7 +41,25 @@ export function validateBank(bank: BankSource, deck: Pick<Deck, 'id' | 'slides'>
     }
     checkChoices(question, report);
   }
+  problems.push(...checkPolls(deck, seen));
   return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Every `poll:` of the deck's slides must name a question of the bank. */
+function checkPolls(deck: Pick<Deck, 'id' | 'slides'>, ids: ReadonlySet<string>): BankProblem[] {
+  const problems: BankProblem[] = [];
+  const reported = new Set<string>();
+  for (const slide of deck.slides) {
+    for (const id of slidePolls(slide.properties)) {
+      if (ids.has(id) || reported.has(`${slide.number}:${id}`)) continue;
+      reported.add(`${slide.number}:${id}`);
+      problems.push({
+        line: 1,
+        message: `${deck.id}.md, Folie ${slide.number}: „poll: ${id}“ ist keine Frage dieses Fragenkatalogs.`,
+      });
+    }
+  }
+  return problems;
 }
 
 function checkChoices(question: QuestionSource, report: (message: string, line?: number) => void): void {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_FAIR_SHARE, type FairShareLimits } from './tasks/fair-share';
 
@@ -9,6 +10,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL schema of the visit table (DATABASE_SCHEMA, default `public`). */
+  databaseSchema: string;
   redisUrl: string | undefined;
   trackingIp: IpMode;
   /** Pino level of the server log (LOG_LEVEL). */
@@ -22,6 +25,8 @@ export interface Config {
   trackingRateLimit: number;
   /** Event streams (follow, visits) one client IP may hold open at once (STREAMS_PER_CLIENT). */
   streamsPerClient: number;
+  /** Votes one client IP may send per minute (POLL_VOTES_PER_IP); a hall behind one NAT shares an address. */
+  pollVotesPerIp: number;
   /** Worker threads of a task worker (TASK_THREADS); undefined: one per core. */
   taskThreads: number | undefined;
   /** With REDIS_URL: whether the server process also works on jobs (TASK_LOCAL_WORKER, default true). */
@@ -30,6 +35,12 @@ export interface Config {
   taskQueue: string;
   /** Each client's share of the task server (TASK_CLIENT_RUNNING, …; see FAIR_SHARE_ENV). */
   taskShare: FairShareLimits;
+  /** The name this instance answers with in `X-Instance` (INSTANCE, default host name and port). */
+  instance: string;
+  /** Prefix of the Redis keys and channels the instances of one deployment share (SHARED_PREFIX, default `vs:`). */
+  sharedPrefix: string;
+  /** Key of the daily salt of TRACKING_IP=hashed (IP_SALT_SECRET); the same on every instance, or random per process. */
+  ipSaltSecret: string | undefined;
 }
 
 /** The environment variable of each fair-share limit. */
@@ -109,11 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
   if (!IP_MODES.includes(trackingIp)) {
     throw new StartupError(`TRACKING_IP muss ${IP_MODES.join(' | ')} sein, nicht "${env.TRACKING_IP}"`);
   }
+  const port = parsePort(env.PORT, defaultPort);
   return {
-    port: parsePort(env.PORT, defaultPort),
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || 'public',
     redisUrl: env.REDIS_URL || undefined,
     trackingIp,
     logLevel: env.LOG_LEVEL || 'info',
@@ -127,10 +140,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     siteDir: resolve(env.SITE_DIR || './dist'),
     trackingRateLimit: parseCount('TRACKING_RATE_LIMIT', env.TRACKING_RATE_LIMIT, 50),
     streamsPerClient: parseCount('STREAMS_PER_CLIENT', env.STREAMS_PER_CLIENT, 16),
+    pollVotesPerIp: parseCount('POLL_VOTES_PER_IP', env.POLL_VOTES_PER_IP, 1200),
     taskThreads: parseThreads(env.TASK_THREADS),
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
     taskQueue: env.TASK_QUEUE || 'tasks',
     taskShare: parseFairShare(env),
+    instance: env.INSTANCE || `${hostname()}:${port}`,
+    sharedPrefix: env.SHARED_PREFIX || 'vs:',
+    ipSaltSecret: env.IP_SALT_SECRET || undefined,
   };
 }
 

@@ -13,13 +13,18 @@ export interface Controls {
   print(): void;
   /** Passes a command to the current slide's demo widgets. */
   demo(command: DemoCommand): void;
+  /** Asks the presenter's poll console for the current slide's poll (A). */
+  poll(): void;
 }
 
 /** Commands that change the slide: during a blackout they end it, and the room sees where it is before it moves. */
 const MOVES = new Set<Command['kind']>(['next', 'previous', 'first', 'last', 'jump']);
 
 /** Carries out a command by moving a model; views follow the model, never the key. */
-export function runCommand({ navigation, modes, timer, openClone, print, demo }: Controls, command: Command): void {
+export function runCommand(
+  { navigation, modes, timer, openClone, print, demo, poll }: Controls,
+  command: Command,
+): void {
   if (MOVES.has(command.kind) && modes.has('blackout')) return modes.set('blackout', false);
   switch (command.kind) {
     case 'next':
@@ -51,6 +56,8 @@ export function runCommand({ navigation, modes, timer, openClone, print, demo }:
       return openClone();
     case 'print':
       return print();
+    case 'poll':
+      return poll();
     case 'fullscreen':
       return toggleFullscreen();
     case 'demo-run':

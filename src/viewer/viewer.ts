@@ -11,6 +11,7 @@ import { Wheel } from './inputs/wheel';
 import { parseHash } from './model/hash';
 import { readHash } from '../browser/hash';
 import { Modes } from './model/modes';
+import { Requests } from './model/requests';
 import { Navigation } from './model/navigation';
 import { Timer, type TimerSnapshot } from './model/timer';
 import type { Part } from './part';
@@ -39,6 +40,8 @@ export interface Viewer {
   modes: Modes;
   slides: SlidesView;
   sync: CloneSync;
+  /** Requests that a key makes of a part plugged in later (the poll console). */
+  requests: Requests;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
 }
@@ -65,6 +68,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const diagrams = new Diagrams(slides, navigation);
   const sync = new CloneSync(deck, navigation, modes);
   const print = new PrintView(root, canvas, slides, diagrams, modes);
+  const requests = new Requests();
   const controls: Controls = {
     navigation,
     modes,
@@ -74,6 +78,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     demo: (command) => {
       for (const widget of demoElements(slides.currentContainer)) widget.command(command);
     },
+    poll: () => requests.request('poll'),
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const notice = new Notice(root);
@@ -123,6 +128,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     modes,
     slides,
     sync,
+    requests,
     canvas,
     add(part) {
       part.bind();

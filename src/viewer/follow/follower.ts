@@ -8,6 +8,8 @@ import {
   type FollowDemo,
   type FollowState,
 } from '../../shared/follow';
+import { POLL_EVENT } from '../../shared/polls';
+import { Emitter } from '../../browser/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -30,13 +32,21 @@ const STATUS_TEXT: Record<Exclude<Status, 'off'>, string> = {
   offline: 'Verbindung unterbrochen … neuer Versuch läuft',
 };
 
+/** What a follower hears besides the slide: that its stream (re)connected, and the deck's poll. */
+interface FollowerEvents extends Record<string, unknown> {
+  connected: undefined;
+  stopped: undefined;
+  /** The poll as the server sent it (PollView or null), not yet checked. */
+  poll: unknown;
+}
+
 /**
  * Audience-follow (input): the deck moves to the lecturer's slide as the server announces
  * it. A move of the student's own pauses following until "Zurück zu live"; after a dropped
  * connection the stream reopens and the server's first event brings the current slide. While
  * the lecturer blacks out the room, a following screen is black too, with a short hint.
  */
-export class Follower implements Part {
+export class Follower extends Emitter<FollowerEvents> implements Part {
   readonly #bar = document.createElement('div');
   readonly #status = document.createElement('p');
   readonly #toggle = document.createElement('button');
@@ -58,6 +68,7 @@ export class Follower implements Part {
     private readonly modes: Modes,
     private readonly demos: DemoStates,
   ) {
+    super();
     this.#bar.className = 'vs-follow';
     this.#status.className = 'vs-follow-status';
     this.#status.setAttribute('role', 'status');
@@ -121,14 +132,25 @@ export class Follower implements Part {
     this.demos.setFollowing(false);
     this.#show('off');
     this.#remember(false);
+    this.emit('stopped', undefined);
   }
 
   #open(): void {
     const source = new EventSource(followEventsPath(this.deck.id));
     this.#source = source;
-    source.addEventListener('open', () => this.#lecturer === null && this.#show('waiting'));
+    source.addEventListener('open', () => {
+      if (this.#lecturer === null) this.#show('waiting');
+      this.emit('connected', undefined);
+    });
     source.addEventListener(FOLLOW_EVENT, (event) => this.#onSlide(event as MessageEvent<string>));
     source.addEventListener(FOLLOW_DEMO_EVENT, (event) => this.#onDemo(event as MessageEvent<string>));
+    source.addEventListener(POLL_EVENT, (event) => {
+      try {
+        this.emit('poll', JSON.parse((event as MessageEvent<string>).data));
+      } catch {
+        // A damaged event changes nothing.
+      }
+    });
     source.addEventListener('error', () => {
       if (this.#source !== source) return;
       this.#show('offline');

@@ -3,19 +3,48 @@ import type { Part } from '../part';
 import type { Viewer } from '../viewer';
 import { DemoStates } from './demo-states';
 import { Follower } from './follower';
+import { presenterToken } from '../../browser/presenter-token';
 import { Publisher } from './publisher';
 
 /**
  * Audience-follow: students follow the lecturer's slide and demos; the presenter view publishes
- * them. The demos' states also go to the cloned window, which shows no follow control.
+ * them. The demos' states also go to the cloned window, which shows no follow control. The poll
+ * views load only where a poll can appear: on the projector at the first poll message, on a
+ * follower once connected, in the presenter view with the token.
  */
 export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
-  const demos = new DemoStates(viewer.slides.area, viewer.sync);
+  const { sync, modes, deck } = viewer;
+  const demos = new DemoStates(viewer.slides.area, sync);
   // The cloned window shows what the presenter window drives: it neither follows nor publishes.
-  if (viewer.sync.isClone) return [demos];
-  return [
-    demos,
-    new Follower(root, viewer.deck, viewer.navigation, viewer.modes, demos),
-    new Publisher(root, viewer.deck, viewer.navigation, viewer.modes, demos),
-  ];
+  if (sync.isClone) {
+    const off = sync.on('poll', () => {
+      off();
+      void import('../polls/projector').then(({ PollProjector }) => {
+        viewer.add(new PollProjector(root, sync));
+        sync.askForState();
+      });
+    });
+    return [demos];
+  }
+  const follower = new Follower(root, deck, viewer.navigation, modes, demos);
+  const offConnected = follower.on('connected', () => {
+    offConnected();
+    void import('../polls/voter').then(({ PollVoter }) => viewer.add(new PollVoter(root, deck, follower)));
+  });
+  const token = presenterToken();
+  if (token) {
+    const loadConsole = () =>
+      void import('../polls/console').then(({ PollConsole }) =>
+        viewer.add(new PollConsole(root, deck, viewer.navigation, modes, viewer.requests, sync, token)),
+      );
+    if (modes.has('presenter')) loadConsole();
+    else {
+      const off = modes.on('change', ({ mode, on }) => {
+        if (mode !== 'presenter' || !on) return;
+        off();
+        loadConsole();
+      });
+    }
+  }
+  return [demos, follower, new Publisher(root, deck, viewer.navigation, modes, demos)];
 }

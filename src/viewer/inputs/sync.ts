@@ -13,7 +13,8 @@ type Message =
   | { type: 'hello' }
   | { type: 'goto'; index: number }
   | { type: 'blackout'; on: boolean }
-  | { type: 'demo'; key: string; state: unknown };
+  | { type: 'demo'; key: string; state: unknown }
+  | { type: 'poll'; view: unknown };
 
 const DEMO_KEY = new RegExp(DEMO_KEY_PATTERN);
 
@@ -24,13 +25,16 @@ function isMessage(data: unknown): data is Message {
     message.type === 'hello' ||
     (message.type === 'goto' && Number.isInteger(message.index)) ||
     (message.type === 'blackout' && typeof message.on === 'boolean') ||
-    (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key))
+    (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key)) ||
+    (message.type === 'poll' && 'view' in message)
   );
 }
 
 /** What the windows tell each other beyond slide and blackout: a demo's state, and that a window joined. */
 interface SyncEvents extends Record<string, unknown> {
   demo: { key: string; state: unknown };
+  /** The room's view of the deck's poll (PollView or null), not yet checked. */
+  poll: unknown;
   hello: undefined;
 }
 
@@ -60,6 +64,10 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
 
   postDemo(key: string, state: unknown): void {
     this.#post({ type: 'demo', key, state });
+  }
+
+  postPoll(view: unknown): void {
+    this.#post({ type: 'poll', view });
   }
 
   /** Asks the other window to send where it stands, demos included. */
@@ -122,6 +130,7 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
       this.#post({ type: 'goto', index: this.navigation.index });
       this.emit('hello', undefined);
     } else if (data.type === 'demo') this.emit('demo', { key: data.key, state: data.state });
+    else if (data.type === 'poll') this.emit('poll', data.view);
     else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
     else this.modes.set('blackout', data.on, 'sync');
   };

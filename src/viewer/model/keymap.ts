@@ -19,6 +19,7 @@ export type Action =
   | 'timer-reset'
   | 'print'
   | 'escape'
+  | 'poll'
   | DemoAction;
 
 /** The demo console: what the keys ask of the current slide's demo. */
@@ -65,6 +66,8 @@ const KEYS: Record<string, Action> = {
   q: 'demo-queue',
   w: 'demo-batch',
   z: 'demo-reset',
+  // Abstimmung: the slide's poll, or the picker of the deck's questions.
+  a: 'poll',
   Escape: 'escape',
 };
 

@@ -30,6 +30,7 @@ function rows(options: DeckOptions): Row[] {
     [['Q'], 'Demo der Folie: Job in die Warteschlange'],
     [['W'], 'Demo der Folie: 5 Jobs auf einmal (Worker-Demo)'],
     [['Z'], 'Demo der Folie zurücksetzen'],
+    [['A'], 'Referentenansicht: Abstimmung zur Folie öffnen (ohne eigene Frage: eine Frage des Fragenkatalogs wählen)'],
     [['H', '?'], 'Diese Hilfe'],
     [['Esc'], 'Hilfe, Übersicht, Suche oder Schwarzbild schließen'],
     [['Strg + P'], 'Drucken: eine Folie je Seite, in der Referentenansicht mit Notizen'],

@@ -40,6 +40,19 @@ describe('validateBank', () => {
     expect(problemsOf(question({}))).toEqual([]);
   });
 
+  it('checks every question a slide’s poll: names against the bank', () => {
+    const polled = {
+      id: 'kapitel-2',
+      slides: [
+        { ...slide('definition', 0), properties: { poll: 'q' } },
+        { ...slide('reverse-proxy', 1), properties: { poll: 'q, fehlt , q' } },
+      ],
+    };
+    expect(validateBank(parseBank(question({}), 'kapitel-2'), polled).map((p) => p.message)).toEqual([
+      'kapitel-2.md, Folie 2: „poll: fehlt“ ist keine Frage dieses Fragenkatalogs.',
+    ]);
+  });
+
   it('names the slide reference that is no slide of the deck', () => {
     expect(problemsOf(question({ slide: 'gibt-es-nicht' }))).toEqual([
       'Frage q: „slide: gibt-es-nicht“ ist keine Folie von kapitel-2 (dort fehlt „name: gibt-es-nicht“).',

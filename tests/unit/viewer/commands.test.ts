@@ -14,6 +14,7 @@ function controls(): Controls & { calls: string[] } {
     openClone: () => calls.push('clone'),
     print: () => calls.push('print'),
     demo: (command) => calls.push(`demo ${command}`),
+    poll: () => calls.push('poll'),
     calls,
   };
 }
@@ -91,6 +92,13 @@ describe('runCommand', () => {
     const c = controls();
     for (const kind of ['demo-run', 'demo-queue', 'demo-batch', 'demo-reset'] as const) runCommand(c, { kind });
     expect(c.calls).toEqual(['demo run', 'demo queue', 'demo batch', 'demo reset']);
+    expect(c.navigation.index).toBe(0);
+  });
+
+  it('asks for the slide’s poll on A, without moving', () => {
+    const c = controls();
+    runCommand(c, { kind: 'poll' });
+    expect(c.calls).toEqual(['poll']);
     expect(c.navigation.index).toBe(0);
   });
 });

@@ -38,6 +38,7 @@ describe('KeyMap (R62, R63)', () => {
       q: 'demo-queue',
       w: 'demo-batch',
       z: 'demo-reset',
+      a: 'poll',
       Escape: 'escape',
     };
     for (const [key, action] of Object.entries(expected)) {

@@ -1,0 +1,137 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { POLL_EVENT, POLL_TICK_MS, type PollView } from '../../shared/polls';
+import type { Question } from '../../shared/quiz';
+import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
+import type { PollBanks } from './banks';
+import { pollView } from './questions';
+import type { PollRecord, PollStore } from './store';
+
+/** Where the room's view of a poll goes: the follow channel of the deck. */
+export interface PollRoom {
+  share(deck: string, event: string, data: unknown): Promise<void>;
+}
+
+interface Watch {
+  timer: NodeJS.Timeout;
+  busy: boolean;
+  /** Whether another tick was asked for while one ran. */
+  again: boolean;
+  sentPresenter: string;
+  sentRoom: string;
+}
+
+/**
+ * The live side of the polls: counts are read from the store in one batch per tick (never per
+ * vote), and a view is sent only when it changed, to the presenter streams of the deck and,
+ * in the room's form, to its followers. A deck is watched while a presenter stream is open
+ * or its poll is open; the store stays the truth, so another server sees the same.
+ */
+export class PollLive {
+  readonly #streams: EventStreams;
+  readonly #presenters = new Map<string, Set<EventClient>>();
+  readonly #watched = new Map<string, Watch>();
+
+  constructor(
+    private readonly store: PollStore,
+    private readonly banks: PollBanks,
+    private readonly room: PollRoom,
+    streams: Partial<StreamLimits> = {},
+    private readonly tickMs = POLL_TICK_MS,
+  ) {
+    this.#streams = new EventStreams({ total: 200, ...streams });
+  }
+
+  question(deck: string, id: string): Question | undefined {
+    return this.banks(deck)?.questions.find((question) => question.id === id);
+  }
+
+  /** The view of `poll` with its counts as they are stored now. */
+  async view(poll: PollRecord, audience: 'presenter' | 'room'): Promise<PollView | null> {
+    const question = this.question(poll.deck, poll.questionId);
+    if (!question) return null;
+    return pollView(poll, question, await this.store.tally(poll.id), audience);
+  }
+
+  async current(deck: string, audience: 'presenter' | 'room'): Promise<PollView | null> {
+    const poll = await this.store.current(deck);
+    return poll ? this.view(poll, audience) : null;
+  }
+
+  /** Answers `request` with the presenter's stream of `poll` events (the full view, or null). */
+  openPresenter(deck: string, request: FastifyRequest, reply: FastifyReply): void {
+    this.#streams.admit(request);
+    const presenters = this.#presenters.get(deck) ?? new Set();
+    this.#presenters.set(deck, presenters);
+    const client = this.#streams.open(request, reply, () => presenters.delete(client));
+    presenters.add(client);
+    void this.current(deck, 'presenter').then(
+      (view) => client.send(POLL_EVENT, view),
+      () => undefined,
+    );
+    this.watch(deck);
+  }
+
+  /** Something changed (a poll opened, was shown, closed): every screen hears of it at once. */
+  changed(deck: string): void {
+    this.watch(deck);
+    void this.#tick(deck);
+  }
+
+  watch(deck: string): void {
+    if (this.#watched.has(deck)) return;
+    const watch: Watch = {
+      timer: setInterval(() => void this.#tick(deck), this.tickMs).unref(),
+      busy: false,
+      again: false,
+      sentPresenter: '',
+      sentRoom: '',
+    };
+    this.#watched.set(deck, watch);
+  }
+
+  closeAll(): void {
+    for (const watch of this.#watched.values()) clearInterval(watch.timer);
+    this.#watched.clear();
+    this.#streams.closeAll();
+  }
+
+  async #tick(deck: string): Promise<void> {
+    const watch = this.#watched.get(deck);
+    if (!watch) return;
+    if (watch.busy) {
+      watch.again = true;
+      return;
+    }
+    watch.busy = true;
+    try {
+      const poll = await this.store.current(deck);
+      const question = poll && this.question(deck, poll.questionId);
+      const counts = poll && question ? await this.store.tally(poll.id) : [];
+      const presenter = poll && question ? pollView(poll, question, counts, 'presenter') : null;
+      const room = poll && question ? pollView(poll, question, counts, 'room') : null;
+      const presenterText = JSON.stringify(presenter);
+      if (presenterText !== watch.sentPresenter) {
+        watch.sentPresenter = presenterText;
+        for (const client of this.#presenters.get(deck) ?? []) client.send(POLL_EVENT, presenter);
+      }
+      const roomText = JSON.stringify(room);
+      if (roomText !== watch.sentRoom) {
+        watch.sentRoom = roomText;
+        await this.room.share(deck, POLL_EVENT, room);
+      }
+      const watching = (this.#presenters.get(deck)?.size ?? 0) > 0 || poll?.status === 'open';
+      if (!watching && !watch.again) {
+        clearInterval(watch.timer);
+        this.#watched.delete(deck);
+      }
+    } catch {
+      // The store is unreachable for a moment: the next tick tries again.
+    } finally {
+      watch.busy = false;
+      if (watch.again) {
+        watch.again = false;
+        void this.#tick(deck);
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import pg from 'pg';
+import { StartupError } from '../config';
+import type { AnswerCount, PollChange, PollRecord, PollStore, StoredAnswer, VoteOutcome } from './store';
+
+/** node-postgres returns bigint columns as strings. */
+interface Row {
+  id: string;
+  deck: string;
+  question: string;
+  kind: PollRecord['kind'];
+  status: PollRecord['status'];
+  shown: boolean;
+  revealed: boolean;
+  dismissed: boolean;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+function fromRow(row: Row): PollRecord {
+  return {
+    id: row.id,
+    deck: row.deck,
+    questionId: row.question,
+    kind: row.kind,
+    status: row.status,
+    shown: row.shown,
+    revealed: row.revealed,
+    dismissed: row.dismissed,
+    openedAt: Number(row.opened_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+  };
+}
+
+/** Polls and votes in PostgreSQL (DATABASE_URL); several servers share them. */
+export class PostgresPollStore implements PollStore {
+  readonly kind = 'postgres';
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly polls: string,
+    private readonly votes: string,
+  ) {}
+
+  /** `schema` lets parallel test runs share one database without meeting. */
+  static async open(connectionString: string, schema = 'public'): Promise<PostgresPollStore> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StartupError(`Ungültiger Schemaname: ${schema}`);
+    const pool = new pg.Pool({ connectionString, max: 8 });
+    pool.on('error', (error) => console.error('PostgreSQL:', error.message));
+    const polls = `"${schema}".polls`;
+    const votes = `"${schema}".poll_votes`;
+    const client = await pool.connect().catch(async (error: NodeJS.ErrnoException) => {
+      await pool.end();
+      throw new StartupError(
+        `PostgreSQL unter DATABASE_URL ist nicht erreichbar (${error.message || error.code}). Prüfen Sie, ` +
+          'ob der Datenbankserver läuft und ob Rechner, Port, Benutzer, Passwort und Datenbank in DATABASE_URL stimmen.',
+      );
+    });
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [polls]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${polls} (
+          id text PRIMARY KEY,
+          deck text NOT NULL,
+          question text NOT NULL,
+          kind text NOT NULL,
+          status text NOT NULL,
+          shown boolean NOT NULL DEFAULT false,
+          revealed boolean NOT NULL DEFAULT false,
+          dismissed boolean NOT NULL DEFAULT false,
+          opened_at bigint NOT NULL,
+          closed_at bigint
+        )`);
+      await client.query(`CREATE INDEX IF NOT EXISTS polls_deck ON ${polls} (deck, opened_at)`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${votes} (
+          poll text NOT NULL REFERENCES ${polls} (id),
+          device text NOT NULL,
+          answer text NOT NULL,
+          at bigint NOT NULL,
+          PRIMARY KEY (poll, device)
+        )`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      await pool.end();
+      throw error;
+    } finally {
+      client.release();
+    }
+    return new PostgresPollStore(pool, polls, votes);
+  }
+
+  async open(poll: PollRecord): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `UPDATE ${this.polls} SET status = 'closed', closed_at = coalesce(closed_at, $1), dismissed = true
+         WHERE deck = $2 AND NOT dismissed`,
+        [poll.openedAt, poll.deck],
+      );
+      await client.query(
+        `INSERT INTO ${this.polls} (id, deck, question, kind, status, opened_at) VALUES ($1, $2, $3, $4, 'open', $5)`,
+        [poll.id, poll.deck, poll.questionId, poll.kind, poll.openedAt],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async get(deck: string, id: string): Promise<PollRecord | undefined> {
+    const { rows } = await this.pool.query<Row>(`SELECT * FROM ${this.polls} WHERE deck = $1 AND id = $2`, [deck, id]);
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async current(deck: string): Promise<PollRecord | undefined> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM ${this.polls} WHERE deck = $1 AND NOT dismissed ORDER BY opened_at DESC LIMIT 1`,
+      [deck],
+    );
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async list(deck: string): Promise<PollRecord[]> {
+    const { rows } = await this.pool.query<Row>(`SELECT * FROM ${this.polls} WHERE deck = $1 ORDER BY opened_at`, [
+      deck,
+    ]);
+    return rows.map(fromRow);
+  }
+
+  async update(deck: string, id: string, change: PollChange): Promise<PollRecord | undefined> {
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE ${this.polls} SET shown = coalesce($1, shown), revealed = coalesce($2, revealed),
+         dismissed = coalesce($3, dismissed),
+         status = CASE WHEN $4::bigint IS NULL THEN status ELSE 'closed' END,
+         closed_at = coalesce(closed_at, $4::bigint)
+       WHERE deck = $5 AND id = $6 RETURNING *`,
+      [change.shown ?? null, change.revealed ?? null, change.dismissed ?? null, change.closedAt ?? null, deck, id],
+    );
+    return rows[0] && fromRow(rows[0]);
+  }
+
+  async vote(poll: string, device: string, answer: string, at: number): Promise<VoteOutcome> {
+    // FOR SHARE: a close that commits first is seen; one that comes later waits for this vote.
+    const { rowCount } = await this.pool.query({
+      name: `vote-${this.votes}`,
+      text: `INSERT INTO ${this.votes} (poll, device, answer, at)
+             SELECT id, $2, $3, $4 FROM ${this.polls} WHERE id = $1 AND status = 'open' FOR SHARE
+             ON CONFLICT (poll, device) DO UPDATE SET answer = excluded.answer, at = excluded.at`,
+      values: [poll, device, answer, at],
+    });
+    if ((rowCount ?? 0) > 0) return 'stored';
+    const { rows } = await this.pool.query(`SELECT 1 FROM ${this.polls} WHERE id = $1`, [poll]);
+    return rows.length > 0 ? 'closed' : 'unknown';
+  }
+
+  async voteOf(poll: string, device: string): Promise<StoredAnswer | undefined> {
+    const { rows } = await this.pool.query<{ answer: string; at: string }>(
+      `SELECT answer, at FROM ${this.votes} WHERE poll = $1 AND device = $2`,
+      [poll, device],
+    );
+    return rows[0] && { answer: rows[0].answer, at: Number(rows[0].at) };
+  }
+
+  async tally(poll: string): Promise<AnswerCount[]> {
+    const { rows } = await this.pool.query<{ answer: string; count: string }>(
+      `SELECT answer, count(*) AS count FROM ${this.votes} WHERE poll = $1 GROUP BY answer ORDER BY 2 DESC, 1`,
+      [poll],
+    );
+    return rows.map((row) => ({ answer: row.answer, count: Number(row.count) }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,167 @@
+import Database from 'better-sqlite3';
+import type { AnswerCount, PollChange, PollRecord, PollStore, StoredAnswer, VoteOutcome } from './store';
+
+interface Row {
+  id: string;
+  deck: string;
+  question: string;
+  kind: PollRecord['kind'];
+  status: PollRecord['status'];
+  shown: number;
+  revealed: number;
+  dismissed: number;
+  opened_at: number;
+  closed_at: number | null;
+}
+
+interface UpdateParams {
+  shown: number | null;
+  revealed: number | null;
+  dismissed: number | null;
+  closedAt: number | null;
+  deck: string;
+  id: string;
+}
+
+function fromRow(row: Row): PollRecord {
+  return {
+    id: row.id,
+    deck: row.deck,
+    questionId: row.question,
+    kind: row.kind,
+    status: row.status,
+    shown: row.shown === 1,
+    revealed: row.revealed === 1,
+    dismissed: row.dismissed === 1,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+  };
+}
+
+/**
+ * Polls and votes in one SQLite file (WAL, synchronous=NORMAL, like the visits): a vote is in
+ * the WAL file when `vote` resolves, so it survives the process being killed.
+ */
+export class SqlitePollStore implements PollStore {
+  readonly kind = 'sqlite';
+  readonly #db: Database.Database;
+  readonly #statements;
+
+  constructor(file: string) {
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#db.exec(`
+      CREATE TABLE IF NOT EXISTS polls (
+        id TEXT PRIMARY KEY,
+        deck TEXT NOT NULL,
+        question TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 0,
+        revealed INTEGER NOT NULL DEFAULT 0,
+        dismissed INTEGER NOT NULL DEFAULT 0,
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS polls_deck ON polls (deck, opened_at);
+      CREATE TABLE IF NOT EXISTS poll_votes (
+        poll TEXT NOT NULL REFERENCES polls (id),
+        device TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (poll, device)
+      );
+    `);
+    const db = this.#db;
+    this.#statements = {
+      retire: db.prepare<[number, string]>(
+        `UPDATE polls SET status = 'closed', closed_at = coalesce(closed_at, ?), dismissed = 1
+         WHERE deck = ? AND dismissed = 0`,
+      ),
+      insert: db.prepare<[string, string, string, string, number]>(
+        `INSERT INTO polls (id, deck, question, kind, status, opened_at) VALUES (?, ?, ?, ?, 'open', ?)`,
+      ),
+      get: db.prepare<[string, string], Row>('SELECT * FROM polls WHERE deck = ? AND id = ?'),
+      current: db.prepare<[string], Row>(
+        'SELECT * FROM polls WHERE deck = ? AND dismissed = 0 ORDER BY opened_at DESC, rowid DESC LIMIT 1',
+      ),
+      list: db.prepare<[string], Row>('SELECT * FROM polls WHERE deck = ? ORDER BY opened_at, rowid'),
+      update: db.prepare<[UpdateParams]>(
+        `UPDATE polls SET shown = coalesce(@shown, shown), revealed = coalesce(@revealed, revealed),
+           dismissed = coalesce(@dismissed, dismissed),
+           status = CASE WHEN @closedAt IS NULL THEN status ELSE 'closed' END,
+           closed_at = coalesce(closed_at, @closedAt)
+         WHERE deck = @deck AND id = @id`,
+      ),
+      vote: db.prepare<[{ poll: string; device: string; answer: string; at: number }]>(
+        `INSERT INTO poll_votes (poll, device, answer, at)
+         SELECT id, @device, @answer, @at FROM polls WHERE id = @poll AND status = 'open'
+         ON CONFLICT (poll, device) DO UPDATE SET answer = excluded.answer, at = excluded.at`,
+      ),
+      status: db.prepare<[string], { status: string }>('SELECT status FROM polls WHERE id = ?'),
+      voteOf: db.prepare<[string, string], StoredAnswer>(
+        'SELECT answer, at FROM poll_votes WHERE poll = ? AND device = ?',
+      ),
+      tally: db.prepare<[string], AnswerCount>(
+        'SELECT answer, count(*) AS count FROM poll_votes WHERE poll = ? GROUP BY answer ORDER BY count DESC, answer',
+      ),
+    };
+    this.#open = db.transaction((poll: PollRecord) => {
+      this.#statements.retire.run(poll.openedAt, poll.deck);
+      this.#statements.insert.run(poll.id, poll.deck, poll.questionId, poll.kind, poll.openedAt);
+    });
+  }
+
+  readonly #open: (poll: PollRecord) => void;
+
+  async open(poll: PollRecord): Promise<void> {
+    this.#open(poll);
+  }
+
+  async get(deck: string, id: string): Promise<PollRecord | undefined> {
+    const row = this.#statements.get.get(deck, id);
+    return row && fromRow(row);
+  }
+
+  async current(deck: string): Promise<PollRecord | undefined> {
+    const row = this.#statements.current.get(deck);
+    return row && fromRow(row);
+  }
+
+  async list(deck: string): Promise<PollRecord[]> {
+    return this.#statements.list.all(deck).map(fromRow);
+  }
+
+  async update(deck: string, id: string, change: PollChange): Promise<PollRecord | undefined> {
+    const flag = (value: boolean | undefined) => (value === undefined ? null : Number(value));
+    this.#statements.update.run({
+      shown: flag(change.shown),
+      revealed: flag(change.revealed),
+      dismissed: flag(change.dismissed),
+      closedAt: change.closedAt ?? null,
+      deck,
+      id,
+    });
+    return this.get(deck, id);
+  }
+
+  async vote(poll: string, device: string, answer: string, at: number): Promise<VoteOutcome> {
+    const { changes } = this.#statements.vote.run({ poll, device, answer, at });
+    if (changes > 0) return 'stored';
+    return this.#statements.status.get(poll) ? 'closed' : 'unknown';
+  }
+
+  async voteOf(poll: string, device: string): Promise<StoredAnswer | undefined> {
+    return this.#statements.voteOf.get(poll, device);
+  }
+
+  async tally(poll: string): Promise<AnswerCount[]> {
+    return this.#statements.tally.all(poll);
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+}

@@ -1,0 +1,337 @@
+/**
+ * Live polls on the wire: the lecturer opens a poll on a question of the deck's bank, the
+ * students' devices vote, the presenter view watches the counts. Plain JSON schemas and pure
+ * functions, shared by the server and the viewer.
+ */
+
+import { DECK_ID_PATTERN } from './follow';
+
+export const POLLS_PATH = '/api/polls';
+/** Name of the follow-channel event that carries the deck's current poll (PollView) or null. */
+export const POLL_EVENT = 'poll';
+/** The presenter's event stream and the followers get counts at most this often: one batch per tick. */
+export const POLL_TICK_MS = 250;
+
+/** A bank question's kind as a poll: the bank's free-text questions are answered with one short word. */
+export const POLL_KINDS = ['single', 'multiple', 'ordering', 'word'] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+
+export const POLL_ACTIONS = ['show', 'reveal', 'close', 'dismiss'] as const;
+/** show: results to the room; reveal: the correct answer too; close: voting ends; dismiss: the poll leaves the screens. */
+export type PollAction = (typeof POLL_ACTIONS)[number];
+
+export const MAX_WORD_LENGTH = 40;
+/** Words shown in a word poll's result; the rest count as „Weitere“. */
+export const MAX_WORD_BARS = 20;
+/** Distinct orders shown in an ordering poll's result. */
+export const MAX_ORDER_BARS = 6;
+export const MAX_CHOICES = 26;
+
+export interface PollChoice {
+  id: string;
+  html: string;
+}
+
+/** One bar of the histogram: a choice id, an order (`c,a,b`) or a word. */
+export interface PollBar {
+  key: string;
+  count: number;
+}
+
+export interface PollResults {
+  /** Devices that voted. */
+  voters: number;
+  bars: PollBar[];
+  /** Votes outside the shown bars (rare orders, rare words). */
+  other: number;
+}
+
+export interface PollSolution {
+  /** Choice ids that are right (single, multiple), the right order (ordering), accepted words (word). */
+  correct: string[];
+  answerHtml: string;
+  explanationHtml: string;
+}
+
+/** The deck's poll as screens show it. Followers get `results` only once shown, `solution` only once revealed. */
+export interface PollView {
+  id: string;
+  deck: string;
+  questionId: string;
+  kind: PollKind;
+  promptHtml: string;
+  /** Choices (single, multiple) or steps in their starting order (ordering); none for a word. */
+  choices: PollChoice[];
+  status: 'open' | 'closed';
+  shown: boolean;
+  revealed: boolean;
+  openedAt: string;
+  results?: PollResults;
+  solution?: PollSolution;
+}
+
+/** A question of the bank as the presenter's picker lists it. */
+export interface PollQuestion {
+  id: string;
+  kind: PollKind;
+  topic: string;
+  /** The prompt as plain text. */
+  prompt: string;
+}
+
+/** What a device sends: one choice id, several, the steps in order, or a word. */
+export type PollAnswer = string | string[];
+
+export interface StoredVote {
+  poll: string;
+  answer: PollAnswer;
+  at: string;
+}
+
+const ID = '^[A-Za-z0-9_-]{1,64}$';
+/** An anonymous device id: random, made by the device itself, never tied to a person. */
+export const DEVICE_ID_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
+
+export const PollDeckParamsSchema = {
+  type: 'object',
+  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN } },
+  required: ['deck'],
+  additionalProperties: false,
+} as const;
+
+export const PollParamsSchema = {
+  type: 'object',
+  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN }, poll: { type: 'string', pattern: ID } },
+  required: ['deck', 'poll'],
+  additionalProperties: false,
+} as const;
+
+export const PollActionParamsSchema = {
+  type: 'object',
+  properties: { ...PollParamsSchema.properties, action: { type: 'string', enum: [...POLL_ACTIONS] } },
+  required: ['deck', 'poll', 'action'],
+  additionalProperties: false,
+} as const;
+
+export const VoteParamsSchema = {
+  type: 'object',
+  properties: { ...PollParamsSchema.properties, device: { type: 'string', pattern: DEVICE_ID_PATTERN } },
+  required: ['deck', 'poll', 'device'],
+  additionalProperties: false,
+} as const;
+
+export const OpenPollInputSchema = {
+  type: 'object',
+  properties: { question: { type: 'string', pattern: ID, description: 'Id of a question of the deck’s bank' } },
+  required: ['question'],
+  additionalProperties: false,
+} as const;
+
+export const VoteInputSchema = {
+  type: 'object',
+  properties: {
+    answer: {
+      anyOf: [
+        { type: 'string', minLength: 1, maxLength: MAX_WORD_LENGTH },
+        { type: 'array', maxItems: MAX_CHOICES, items: { type: 'string', minLength: 1, maxLength: 8 } },
+      ],
+      description: 'Choice id (single), choice ids (multiple), steps in order (ordering), or one word',
+    },
+  },
+  required: ['answer'],
+  additionalProperties: false,
+} as const;
+
+const AnswerSchema = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } as const;
+
+export const StoredVoteSchema = {
+  type: 'object',
+  properties: { poll: { type: 'string' }, answer: AnswerSchema, at: { type: 'string', format: 'date-time' } },
+  required: ['poll', 'answer', 'at'],
+  additionalProperties: false,
+} as const;
+
+const ResultsSchema = {
+  type: 'object',
+  properties: {
+    voters: { type: 'integer' },
+    bars: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string' }, count: { type: 'integer' } },
+        required: ['key', 'count'],
+        additionalProperties: false,
+      },
+    },
+    other: { type: 'integer' },
+  },
+  required: ['voters', 'bars', 'other'],
+  additionalProperties: false,
+} as const;
+
+export const PollViewSchema = {
+  description: 'The deck’s poll',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    deck: { type: 'string' },
+    questionId: { type: 'string' },
+    kind: { type: 'string', enum: [...POLL_KINDS] },
+    promptHtml: { type: 'string' },
+    choices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, html: { type: 'string' } },
+        required: ['id', 'html'],
+        additionalProperties: false,
+      },
+    },
+    status: { type: 'string', enum: ['open', 'closed'] },
+    shown: { type: 'boolean' },
+    revealed: { type: 'boolean' },
+    openedAt: { type: 'string', format: 'date-time' },
+    results: ResultsSchema,
+    solution: {
+      type: 'object',
+      properties: {
+        correct: { type: 'array', items: { type: 'string' } },
+        answerHtml: { type: 'string' },
+        explanationHtml: { type: 'string' },
+      },
+      required: ['correct', 'answerHtml', 'explanationHtml'],
+      additionalProperties: false,
+    },
+  },
+  required: ['id', 'deck', 'questionId', 'kind', 'promptHtml', 'choices', 'status', 'shown', 'revealed', 'openedAt'],
+  additionalProperties: false,
+} as const;
+
+export const CurrentPollSchema = {
+  description: 'The deck’s current poll, or null',
+  type: 'object',
+  properties: { poll: { anyOf: [PollViewSchema, { type: 'null' }] } },
+  required: ['poll'],
+  additionalProperties: false,
+} as const;
+
+export const PollQuestionsSchema = {
+  type: 'object',
+  properties: {
+    questions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          kind: { type: 'string', enum: [...POLL_KINDS] },
+          topic: { type: 'string' },
+          prompt: { type: 'string' },
+        },
+        required: ['id', 'kind', 'topic', 'prompt'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['questions'],
+  additionalProperties: false,
+} as const;
+
+/** A word as it is counted: trimmed, lower case, inner spaces as one. */
+export function normalWord(word: string): string {
+  return word.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
+}
+
+/** The questions a slide's `poll:` property names (comma-separated), each once, in order. */
+export function slidePolls(properties: Record<string, string>): string[] {
+  const ids = (properties.poll ?? '').split(',').map((id) => id.trim());
+  return [...new Set(ids.filter(Boolean))];
+}
+
+export function pollPath(deck: string): string {
+  return `${POLLS_PATH}/${encodeURIComponent(deck)}`;
+}
+
+export function voteUrl(deck: string, poll: string, device: string): string {
+  return `${pollPath(deck)}/${encodeURIComponent(poll)}/votes/${encodeURIComponent(device)}`;
+}
+
+/** One poll of a lecture in the lecturer's results. */
+export interface PollResult {
+  id: string;
+  questionId: string;
+  kind: PollKind;
+  prompt: string;
+  openedAt: string;
+  closedAt: string | null;
+  results: PollResults;
+  correct: string[];
+  /** Plain text of each choice or step, by id. */
+  labels: Record<string, string>;
+}
+
+export const PollResultsSchema = {
+  type: 'object',
+  properties: {
+    deck: { type: 'string' },
+    polls: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          questionId: { type: 'string' },
+          kind: { type: 'string', enum: [...POLL_KINDS] },
+          prompt: { type: 'string' },
+          openedAt: { type: 'string', format: 'date-time' },
+          closedAt: { type: ['string', 'null'], format: 'date-time' },
+          results: ResultsSchema,
+          correct: { type: 'array', items: { type: 'string' } },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+        },
+        required: ['id', 'questionId', 'kind', 'prompt', 'openedAt', 'closedAt', 'results', 'correct', 'labels'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['deck', 'polls'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * In-lecture answers wait in the student's own browser under this key, until the deck's quiz
+ * page counts them as reviews: a list of PollReview, never sent anywhere.
+ */
+export const POLL_REVIEWS_KEY = 'vs-poll-reviews';
+
+export interface PollReview {
+  deck: string;
+  question: string;
+  /** Whether the device's vote was right, as the reveal showed. */
+  right: boolean;
+  /** ISO time of the reveal. */
+  at: string;
+  /** The poll, so that a reveal seen twice counts once. */
+  poll: string;
+}
+
+/** The waiting in-lecture answers as stored; anything damaged counts as none. */
+export function parseReviews(text: string | null): PollReview[] {
+  try {
+    const reviews = JSON.parse(text ?? '[]') as unknown;
+    if (!Array.isArray(reviews)) return [];
+    return reviews.filter(
+      (review): review is PollReview =>
+        typeof review === 'object' &&
+        review !== null &&
+        typeof (review as PollReview).deck === 'string' &&
+        typeof (review as PollReview).question === 'string' &&
+        typeof (review as PollReview).right === 'boolean' &&
+        typeof (review as PollReview).poll === 'string' &&
+        !Number.isNaN(Date.parse((review as PollReview).at)),
+    );
+  } catch {
+    return [];
+  }
+}

@@ -20,6 +20,9 @@ const KNOWN_PROPERTIES = new Set([
   'background-position',
   // Ours (docs/authoring.md): the bank questions a slide offers as live polls.
   'poll',
+  // Pacing (src/shared/pacing.ts).
+  'minutes',
+  'section-minutes',
 ]);
 const VARIABLE = /\{\{\s*([\w-]+)\s*\}\}/g;
 /** Keys that, with a value starting `//`, are a bare URL rather than a property. */

@@ -38,6 +38,8 @@ type Check = (value: unknown) => string | undefined;
 
 const isBoolean: Check = (value) => (typeof value === 'boolean' ? undefined : 'true oder false');
 const isString: Check = (value) => (typeof value === 'string' ? undefined : 'ein Text');
+const isMinutes: Check = (value) =>
+  typeof value === 'number' && value > 0 && value <= 600 ? undefined : 'eine Zahl von Minuten über 0 (höchstens 600)';
 const isRatio: Check = (value) => (value === '16:9' || value === '4:3' ? undefined : '"16:9" oder "4:3"');
 const isClassList: Check = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'eine Liste von Klassennamen';
@@ -71,6 +73,7 @@ const KEYS: Record<string, Check> = {
   includePresenterNotes: isBoolean,
   inheritPresenterNotes: isBoolean,
   navigation: isNavigation,
+  minutesPerSlide: isMinutes,
 };
 
 /** remark.js options that have no effect here, and why. */

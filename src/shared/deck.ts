@@ -20,6 +20,8 @@ export interface DeckOptions {
   touch: boolean;
   /** Left click → next, right click → previous. */
   click: boolean;
+  /** Pacing: planned minutes of a slide that plans none itself and lies in no planned section. */
+  minutesPerSlide: number | null;
 }
 
 export interface Slide {
@@ -71,4 +73,5 @@ export const DEFAULT_OPTIONS: DeckOptions = {
   scroll: true,
   touch: true,
   click: false,
+  minutesPerSlide: null,
 };

@@ -3,12 +3,14 @@ import type { Command } from './model/keymap';
 import type { Modes } from './model/modes';
 import type { Navigation } from './model/navigation';
 import type { Timer } from './model/timer';
+import type { Zoom } from './model/zoom';
 
 /** What commands act on: the models, plus the actions that reach outside the page or into a demo. */
 export interface Controls {
   navigation: Navigation;
   modes: Modes;
   timer: Timer;
+  zoom: Zoom;
   openClone(): void;
   print(): void;
   /** Passes a command to the current slide's demo widgets. */
@@ -22,7 +24,7 @@ const MOVES = new Set<Command['kind']>(['next', 'previous', 'first', 'last', 'ju
 
 /** Carries out a command by moving a model; views follow the model, never the key. */
 export function runCommand(
-  { navigation, modes, timer, openClone, print, demo, poll }: Controls,
+  { navigation, modes, timer, zoom, openClone, print, demo, poll }: Controls,
   command: Command,
 ): void {
   if (MOVES.has(command.kind) && modes.has('blackout')) return modes.set('blackout', false);
@@ -47,7 +49,11 @@ export function runCommand(
       return modes.toggle(command.kind);
     case 'escape':
       for (const mode of ['help', 'overview', 'search', 'blackout'] as const) modes.set(mode, false);
-      return;
+      return zoom.reset();
+    case 'zoom-in':
+      return zoom.in();
+    case 'zoom-out':
+      return zoom.out();
     case 'timer-toggle':
       return timer.toggle();
     case 'timer-reset':

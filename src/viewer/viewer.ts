@@ -14,6 +14,7 @@ import { Modes } from './model/modes';
 import { Requests } from './model/requests';
 import { Navigation } from './model/navigation';
 import { Timer, type TimerSnapshot } from './model/timer';
+import { Zoom, zoomView } from './model/zoom';
 import type { Part } from './part';
 import { load, save } from './storage';
 import { Announcer } from './views/announcer';
@@ -32,6 +33,7 @@ import { Progress } from './views/progress';
 import { ReadingView } from './views/reading';
 import { Scaler } from './views/scaler';
 import { SlidesView } from './views/slides';
+import { ZoomLens } from './views/zoom';
 
 /** A running deck: its models, and `add` to plug in another input or view (returns its off switch). */
 export interface Viewer {
@@ -69,10 +71,15 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   const sync = new CloneSync(deck, navigation, modes);
   const print = new PrintView(root, canvas, slides, diagrams, modes);
   const requests = new Requests();
+  const zoom = new Zoom();
+  // The projector shows the presenter's zoom and the other way round; a slide change resets each window itself.
+  zoom.on('change', ({ view, origin }) => origin !== 'sync' && origin !== 'init' && sync.postZoom(view));
+  sync.on('zoom', (view) => zoom.set(zoomView(view), 'sync'));
   const controls: Controls = {
     navigation,
     modes,
     timer,
+    zoom,
     openClone: () => sync.openClone(),
     print: () => void print.print(),
     demo: (command) => {
@@ -93,6 +100,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     new Scaler(slides.area, canvas),
     new ModeClasses(root, modes),
     new Progress(root, navigation),
+    new ZoomLens(slides, navigation, zoom),
     new Announcer(root, deck, navigation, modes, slides),
     diagrams,
     new PresenterView(root, deck, navigation, modes, timer, diagrams),

@@ -14,7 +14,8 @@ type Message =
   | { type: 'goto'; index: number }
   | { type: 'blackout'; on: boolean }
   | { type: 'demo'; key: string; state: unknown }
-  | { type: 'poll'; view: unknown };
+  | { type: 'poll'; view: unknown }
+  | { type: 'zoom'; view: unknown };
 
 const DEMO_KEY = new RegExp(DEMO_KEY_PATTERN);
 
@@ -26,7 +27,8 @@ function isMessage(data: unknown): data is Message {
     (message.type === 'goto' && Number.isInteger(message.index)) ||
     (message.type === 'blackout' && typeof message.on === 'boolean') ||
     (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key)) ||
-    (message.type === 'poll' && 'view' in message)
+    (message.type === 'poll' && 'view' in message) ||
+    (message.type === 'zoom' && 'view' in message)
   );
 }
 
@@ -35,6 +37,8 @@ interface SyncEvents extends Record<string, unknown> {
   demo: { key: string; state: unknown };
   /** The room's view of the deck's poll (PollView or null), not yet checked. */
   poll: unknown;
+  /** The other window's zoom (ZoomView or null), not yet checked. */
+  zoom: unknown;
   hello: undefined;
 }
 
@@ -68,6 +72,10 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
 
   postPoll(view: unknown): void {
     this.#post({ type: 'poll', view });
+  }
+
+  postZoom(view: unknown): void {
+    this.#post({ type: 'zoom', view });
   }
 
   /** Asks the other window to send where it stands, demos included. */
@@ -131,6 +139,7 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
       this.emit('hello', undefined);
     } else if (data.type === 'demo') this.emit('demo', { key: data.key, state: data.state });
     else if (data.type === 'poll') this.emit('poll', data.view);
+    else if (data.type === 'zoom') this.emit('zoom', data.view);
     else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
     else this.modes.set('blackout', data.on, 'sync');
   };

@@ -15,6 +15,8 @@ export type Action =
   | 'help'
   | 'overview'
   | 'search'
+  | 'zoom-in'
+  | 'zoom-out'
   | 'timer-toggle'
   | 'timer-reset'
   | 'print'
@@ -59,6 +61,9 @@ const KEYS: Record<string, Action> = {
   '?': 'help',
   o: 'overview',
   '/': 'search',
+  '+': 'zoom-in',
+  '=': 'zoom-in',
+  '-': 'zoom-out',
   s: 'timer-toggle',
   t: 'timer-reset',
   // The demo console: run, queue, a batch of jobs ("Worker"), reset ("zurücksetzen").

@@ -25,6 +25,10 @@ function rows(options: DeckOptions): Row[] {
       ['/'],
       'Suchen und Inhalt: Text aller Folien durchsuchen (Titel zuerst), ohne Suchbegriff die Abschnitte; Eingabe springt',
     ],
+    [
+      ['+', '−'],
+      'Zoom: in die Folie hinein / wieder heraus (Alt + Klick zoomt an die Stelle); Esc oder ein Folienwechsel zeigt die ganze Folie; das Beamer-Fenster zoomt mit',
+    ],
     [['S'], 'Timer starten / anhalten'],
     [['T'], 'Timer auf 0:00:00 zurücksetzen'],
     [['R'], 'Demo der Folie: ausführen (sonst in die Warteschlange; Tracking: Besuch senden)'],

@@ -2,6 +2,7 @@ import type { Deck } from '../../shared/deck';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import { CANVAS, formatSlideNumber } from '../../shared/slide-markup';
+import { paceAt, pacePlan, type PacePlan } from '../../shared/pacing';
 import { formatElapsed, type Timer } from '../model/timer';
 import type { Part } from '../part';
 import { slideCopy } from './canvas';
@@ -12,14 +13,23 @@ import { el } from '../../browser/dom';
 
 const NOTES_SIZE_KEY = 'vs-notes-size';
 
+const PACE_TEXT = {
+  ahead: (minutes: number) => `${minutes} min vor dem Plan`,
+  'on-plan': () => 'im Plan',
+  behind: (minutes: number) => `${minutes} min hinter dem Plan`,
+};
+
 /**
  * The presenter view (P): the current slide, a static preview of the next one, the notes,
- * the slide number, the elapsed timer with its buttons and a clock. Built on first use.
+ * the slide number, the elapsed timer with its buttons and a clock, and, when the deck plans
+ * its time, the planned time at the end of this slide and whether the lecture is ahead or
+ * behind. Built on first use.
  */
 export class PresenterView implements Part {
   #parts: PresenterParts | undefined;
   #scaler: Scaler | undefined;
   #tick: ReturnType<typeof setInterval> | undefined;
+  #plan: PacePlan | null | undefined;
   readonly #offs: (() => void)[] = [];
 
   constructor(
@@ -83,6 +93,19 @@ export class PresenterView implements Part {
     parts.timer.textContent = formatElapsed(this.timer.elapsed());
     parts.toggle.textContent = this.timer.state === 'running' ? 'Pause' : 'Start';
     parts.clock.textContent = new Date().toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+    this.#showPace(parts.pace);
+  }
+
+  #showPace(line: HTMLElement): void {
+    const plan = (this.#plan ??= pacePlan(this.deck));
+    line.hidden = plan === null;
+    if (!plan) return;
+    const pace = paceAt(plan, this.navigation.index, this.timer.elapsed());
+    line.dataset.state = pace.state;
+    line.title = 'Soll: geplante Zeit am Ende dieser Folie, von der geplanten Gesamtzeit';
+    line.textContent =
+      `Soll ${formatElapsed(pace.plannedMs)} von ${formatElapsed(plan.totalMs)} · ` +
+      PACE_TEXT[pace.state](pace.minutes);
   }
 
   #build(): PresenterParts {
@@ -97,6 +120,7 @@ export class PresenterView implements Part {
     const toggle = button('Start', () => this.timer.toggle());
     const clock = el('span', { class: 'vs-clock' });
     const notes = el('div', { class: 'remark-notes' });
+    const pace = el('p', { class: 'vs-pace', hidden: true });
     const toolbar = el(
       'div',
       { class: 'remark-toolbar' },
@@ -112,11 +136,12 @@ export class PresenterView implements Part {
       'div',
       { class: 'remark-notes-area', role: 'region', 'aria-label': 'Notizen' },
       toolbar,
+      pace,
       notes,
     );
     this.root.append(preview, notesArea);
     this.#resizeNotes(0);
-    return { preview, previewSlide, notes, number, timer, toggle, clock };
+    return { preview, previewSlide, notes, number, timer, toggle, clock, pace };
   }
 
   #resizeNotes(step: number): void {
@@ -134,6 +159,7 @@ interface PresenterParts {
   timer: HTMLElement;
   toggle: HTMLElement;
   clock: HTMLElement;
+  pace: HTMLElement;
 }
 
 function button(text: string, onClick: () => void, label?: string): HTMLButtonElement {

@@ -30,6 +30,7 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
         scroll: false,
         touch: false,
         click: true,
+        minutesPerSlide: 1.5,
         highlightSpans: true,
         highlightLanguage: 'js',
         highlightStyle: 'solarized-light',
@@ -51,6 +52,7 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
         scroll: false,
         touch: false,
         click: true,
+        minutesPerSlide: 1.5,
       },
       highlightSpans: true,
       highlightLanguage: 'js',
@@ -66,6 +68,9 @@ describe('deck options (sidecar slides/<id>.json, the options of remark.create()
     expect(problems('{ "ratio": "21:9", "hightlightLines": true, "scroll": "ja" }')).toEqual([
       '„ratio“ muss "16:9" oder "4:3" sein, ist aber "21:9"',
       '„scroll“ muss true oder false sein, ist aber "ja"',
+    ]);
+    expect(problems('{ "minutesPerSlide": 0 }')).toEqual([
+      '„minutesPerSlide“ muss eine Zahl von Minuten über 0 (höchstens 600) sein, ist aber 0',
     ]);
     expect(problems('{ "navigation": { "scroll": "nein" } }')).toEqual([
       '„navigation“ muss ein Objekt wie { "scroll": false, "touch": true, "click": false } sein, ist aber {"scroll":"nein"}',

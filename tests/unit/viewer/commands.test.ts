@@ -3,6 +3,7 @@ import { runCommand, type Controls } from '../../../src/viewer/commands';
 import { Modes } from '../../../src/viewer/model/modes';
 import { Navigation } from '../../../src/viewer/model/navigation';
 import { Timer } from '../../../src/viewer/model/timer';
+import { Zoom } from '../../../src/viewer/model/zoom';
 import { sample } from './fixture';
 
 function controls(): Controls & { calls: string[] } {
@@ -11,6 +12,7 @@ function controls(): Controls & { calls: string[] } {
     navigation: new Navigation(sample),
     modes: new Modes(),
     timer: new Timer(() => 0),
+    zoom: new Zoom(),
     openClone: () => calls.push('clone'),
     print: () => calls.push('print'),
     demo: (command) => calls.push(`demo ${command}`),

@@ -9,6 +9,21 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(systemChromium) 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4181);
 const dataDir = mkdtempSync(join(tmpdir(), 'vs-e2e-'));
 
+/**
+ * Tests that present a deck to an audience: a presenter with the token publishes to everyone who
+ * follows that deck on the shared test server, so two of them at once would steer each other's
+ * followers. They run one at a time, beside the rest.
+ */
+const PRESENTING = [
+  'hall/**/*.spec.ts',
+  'follow/**/*.spec.ts',
+  'polls/**/*.spec.ts',
+  'teach/failures.spec.ts',
+  'viewer/blackout.spec.ts',
+  'viewer/reading.spec.ts',
+  'viewer/presenter-layout.spec.ts',
+];
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -33,6 +48,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'vortrag', testMatch: PRESENTING, workers: 1 },
+    { name: 'seiten', testIgnore: PRESENTING },
+  ],
   webServer: {
     command: 'npx tsx src/server/main.ts',
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
@@ -44,6 +63,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PRESENTER_TOKEN: 'e2e-presenter',
       ADMIN_TOKEN: 'e2e-admin',
+      // Its own keys and channels when REDIS_URL is set, apart from other servers on the same Redis.
+      SHARED_PREFIX: `e2e-${E2E_PORT}:`,
+      INSTANCE: 'instanz-e2e',
     },
   },
 });

@@ -1,5 +1,5 @@
 type Attributes = Record<string, string | number | boolean | undefined>;
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 /**
  * Creates an element. Text children are always set as text, never as markup; attributes set to

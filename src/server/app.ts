@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { FollowChannels } from './follow/channels';
 import { followPlugin } from './follow/plugin';
 import { createServer } from './http';
+import { openFanOut, openMaps } from './kit/fanout';
 import { siteBanks } from './polls/banks';
 import { registerPolls } from './polls/service';
 import { builtDecks, sitePlugin } from './site';
@@ -17,8 +18,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   await registerTracking(app, config);
   await registerTasks(app, config);
+  const fanOut = await openFanOut(config, { postgres: false });
+  const maps = await openMaps(config);
+  app.addHook('onClose', async () => {
+    await fanOut.close();
+    await maps.close();
+  });
   const decks = builtDecks(config.siteDir);
-  const channels = new FollowChannels({ decks, streams: { perClient: config.streamsPerClient } });
+  const channels = new FollowChannels({ fanOut, maps, decks, streams: { perClient: config.streamsPerClient } });
   await app.register(followPlugin, { presenterToken: config.presenterToken, decks, channels });
   await registerPolls(app, config, { banks: siteBanks(config.siteDir, decks), room: channels });
   await app.register(sitePlugin, { root: config.siteDir });

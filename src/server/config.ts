@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_FAIR_SHARE, type FairShareLimits } from './tasks/fair-share';
 
@@ -9,6 +10,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL schema of the visit table (DATABASE_SCHEMA, default `public`). */
+  databaseSchema: string;
   redisUrl: string | undefined;
   trackingIp: IpMode;
   /** Pino level of the server log (LOG_LEVEL). */
@@ -32,6 +35,12 @@ export interface Config {
   taskQueue: string;
   /** Each client's share of the task server (TASK_CLIENT_RUNNING, …; see FAIR_SHARE_ENV). */
   taskShare: FairShareLimits;
+  /** The name this instance answers with in `X-Instance` (INSTANCE, default host name and port). */
+  instance: string;
+  /** Prefix of the Redis keys and channels the instances of one deployment share (SHARED_PREFIX, default `vs:`). */
+  sharedPrefix: string;
+  /** Key of the daily salt of TRACKING_IP=hashed (IP_SALT_SECRET); the same on every instance, or random per process. */
+  ipSaltSecret: string | undefined;
 }
 
 /** The environment variable of each fair-share limit. */
@@ -111,11 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
   if (!IP_MODES.includes(trackingIp)) {
     throw new StartupError(`TRACKING_IP muss ${IP_MODES.join(' | ')} sein, nicht "${env.TRACKING_IP}"`);
   }
+  const port = parsePort(env.PORT, defaultPort);
   return {
-    port: parsePort(env.PORT, defaultPort),
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || 'public',
     redisUrl: env.REDIS_URL || undefined,
     trackingIp,
     logLevel: env.LOG_LEVEL || 'info',
@@ -134,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 8
     taskLocalWorker: !['false', '0', 'off'].includes(env.TASK_LOCAL_WORKER ?? ''),
     taskQueue: env.TASK_QUEUE || 'tasks',
     taskShare: parseFairShare(env),
+    instance: env.INSTANCE || `${hostname()}:${port}`,
+    sharedPrefix: env.SHARED_PREFIX || 'vs:',
+    ipSaltSecret: env.IP_SALT_SECRET || undefined,
   };
 }
 

@@ -21,12 +21,12 @@ export function loggableUrl(url: string): string {
 
 /**
  * A Fastify app as every service of the course starts it: a logger that keeps client addresses
- * as TRACKING_IP says and hides tokens, proxy trust, a health route,
+ * as TRACKING_IP says and hides tokens, proxy trust, an `X-Instance` header on every answer, a health route,
  * and an OpenAPI document at `/api/openapi.json` generated from the schemas of the routes
  * registered after this call.
  */
 export async function createServer(config: Config, info: ServiceInfo): Promise<FastifyInstance> {
-  const privacy = ipPrivacy(config.trackingIp);
+  const privacy = ipPrivacy(config.trackingIp, config.ipSaltSecret);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -43,6 +43,10 @@ export async function createServer(config: Config, info: ServiceInfo): Promise<F
       },
     },
     trustProxy: config.trustProxy,
+  });
+  // Which instance answered: the demos show it, so the room sees the load balancer at work.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-instance', config.instance);
   });
   await app.register(swagger, {
     openapi: {

@@ -1,8 +1,13 @@
+import type { LoadReport, LoadRequest } from './teach';
+
 /** Live demo widgets a slide can embed with the `demo` macro; widget `x` is the element `<x-demo>`. */
 export const DEMOS = [
   'tracking',
   'task',
   'timeout',
+  'crash',
+  'idempotency',
+  'load',
   'replication',
   'delivery',
   'clocks',
@@ -96,7 +101,62 @@ export interface TrackingDemoState {
   visits: DemoVisit[];
 }
 
-export type DemoState = TaskDemoState | TrackingDemoState;
+/** One start of a job in the crash demo: on which worker, and how it ended. */
+export interface CrashAttempt {
+  number: number;
+  worker: string;
+  outcome: 'running' | 'crashed' | 'completed' | 'failed';
+}
+
+/** The crash demo: a job whose worker the presenter kills, and every attempt it took. */
+export interface CrashDemoState {
+  demo: 'crash';
+  connection: DemoConnection;
+  status: string;
+  /** Whether this window holds the presenter token (only then it may crash a worker). */
+  presenter: boolean;
+  job: string | null;
+  phase: 'idle' | 'queued' | 'running' | 'done' | 'failed';
+  attempts: CrashAttempt[];
+  /** The job's one result, once it has one. */
+  result: string;
+  message: string;
+  error: string;
+}
+
+/** One try of the idempotency demo: a request sent, its answer lost, and the same request again. */
+export interface IdempotencyRun {
+  withKey: boolean;
+  before: number;
+  /** The counter once both jobs are done; null while they run. */
+  after: number | null;
+  /** The job ids the server gave the two requests. */
+  jobs: string[];
+}
+
+export interface IdempotencyDemoState {
+  demo: 'idempotency';
+  connection: DemoConnection;
+  status: string;
+  slot: number | null;
+  busy: boolean;
+  /** Newest last. */
+  runs: IdempotencyRun[];
+  error: string;
+}
+
+/** The load demo: the presenter's settings and the generator's measured figures. */
+export interface LoadDemoState {
+  demo: 'load';
+  connection: DemoConnection;
+  status: string;
+  presenter: boolean;
+  request: LoadRequest;
+  report: LoadReport | null;
+  error: string;
+}
+
+export type DemoState = TaskDemoState | TrackingDemoState | CrashDemoState | IdempotencyDemoState | LoadDemoState;
 
 /** What the viewer's demo keys ask of the current slide's demo. */
 export type DemoCommand = 'run' | 'queue' | 'batch' | 'reset';
@@ -147,6 +207,23 @@ export function isDemoState(value: unknown): value is DemoState {
   const state = value as Record<string, unknown>;
   const common =
     ['connecting', 'live', 'simulated'].includes(state.connection as string) && typeof state.status === 'string';
+  if (state.demo === 'crash') {
+    return (
+      common && typeof state.phase === 'string' && Array.isArray(state.attempts) && typeof state.error === 'string'
+    );
+  }
+  if (state.demo === 'idempotency') {
+    return common && Array.isArray(state.runs) && typeof state.busy === 'boolean' && typeof state.error === 'string';
+  }
+  if (state.demo === 'load') {
+    return (
+      common &&
+      typeof state.request === 'object' &&
+      state.request !== null &&
+      (state.report === null ||
+        (typeof state.report === 'object' && Array.isArray((state.report as LoadReport).samples)))
+    );
+  }
   if (state.demo === 'task') {
     return (
       common &&

@@ -110,3 +110,6 @@ export function followEventsPath(deck: string): string {
 export function followPath(deck: string): string {
   return `${FOLLOW_PATH}/${encodeURIComponent(deck)}`;
 }
+
+/** Where the presenter's browser keeps PRESENTER_TOKEN (localStorage), for publishing and the demos' presenter actions. */
+export const PRESENTER_TOKEN_KEY = 'vs-presenter-token';

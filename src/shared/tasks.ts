@@ -77,6 +77,12 @@ export const JobSchema = Type.Object(
     result: Type.Optional(Type.Unknown()),
     error: Type.Optional(Type.String({ description: 'Warum der Job nicht abgeschlossen wurde' })),
     failure: Type.Optional(Type.Enum(FAILURES)),
+    attempts: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Wie oft ein Worker den Job begonnen hat; mehr als 1 nach einem Absturz des Workers',
+      }),
+    ),
   },
   { description: 'Ein Job und sein Zustand' },
 );

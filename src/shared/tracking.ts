@@ -6,6 +6,8 @@
 import type { Static } from 'typebox';
 
 export const VISITS_PATH = '/api/visits';
+/** The live script of the /visits page, in the built site and at `/visits/live.js`. */
+export const VISITS_LIVE_FILE = 'visits/live.js';
 /** Most visits one page of `GET /api/visits` returns. */
 export const MAX_PAGE_SIZE = 500;
 /** Longest path or referrer a visit may carry. */

@@ -3,14 +3,17 @@
  * (and, in `vite dev`, when the page is loaded). A page asks for a list with a comment:
  * `<!-- vs-decks heading=2 -->` (cards with a thumbnail of the title slide; group headings
  * at that level), `<!-- vs-decks heading=3 compact -->` (without thumbnails) or
- * `<!-- vs-quizzes -->` (links to the quizzes).
+ * `<!-- vs-quizzes -->` (links to the quizzes). It also writes the home page's search index
+ * (`/search-index.json`: every slide and quiz question), served fresh in `vite dev`.
  */
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { bankPath } from '../deck/load';
 import { DeckRegistry } from '../deck/registry';
+import { SITE_SEARCH_PATH } from '../shared/search';
 import { deckEntry, renderDeckList, renderQuizList, type Listing } from './deck-list';
+import { buildSiteSearchIndex } from './search-index';
 
 export interface SitePagesOptions {
   /** Directory of the decks, relative to the Vite root. Default `slides`. */
@@ -59,7 +62,18 @@ export default function sitePages(options: SitePagesOptions = {}): Plugin {
       },
     },
 
+    async generateBundle() {
+      const index = await buildSiteSearchIndex(registry, config.base);
+      this.emitFile({ type: 'asset', fileName: SITE_SEARCH_PATH, source: JSON.stringify(index) });
+    },
+
     configureServer(server) {
+      server.middlewares.use(`${config.base}${SITE_SEARCH_PATH}`, (_request, response, next) => {
+        buildSiteSearchIndex(registry, config.base).then((index) => {
+          response.setHeader('content-type', 'application/json; charset=utf-8');
+          response.end(JSON.stringify(index));
+        }, next);
+      });
       server.watcher.add(registry.dir);
       server.watcher.on('all', (_event, file) => {
         if (file.startsWith(registry.dir + sep) && /\.(md|json)$/.test(file))

@@ -40,12 +40,13 @@ export function runCommand(
     case 'presenter':
     case 'overview':
     case 'help':
+    case 'search':
     case 'blackout':
     case 'mirrored':
     case 'reading':
       return modes.toggle(command.kind);
     case 'escape':
-      for (const mode of ['help', 'overview', 'blackout'] as const) modes.set(mode, false);
+      for (const mode of ['help', 'overview', 'search', 'blackout'] as const) modes.set(mode, false);
       return;
     case 'timer-toggle':
       return timer.toggle();

@@ -20,6 +20,7 @@ import { Announcer } from './views/announcer';
 import { CANVAS, slideLabel } from '../shared/slide-markup';
 import { Diagrams } from './views/diagrams';
 import { helpContent } from './views/help';
+import { LazyDialog } from './views/lazy-dialog';
 import { ModeClasses } from './views/mode-classes';
 import { ModeDialog } from './views/mode-dialog';
 import { NavButtons } from './views/nav-buttons';
@@ -98,6 +99,13 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     new ReadingView(root, deck, navigation, modes, slides, diagrams),
     new ModeDialog(root, modes, 'overview', overviewContent(deck, navigation, modes, diagrams), focusSlide),
     new ModeDialog(root, modes, 'help', helpContent(options), focusSlide),
+    new LazyDialog(
+      root,
+      modes,
+      'search',
+      () => import('./views/search').then(({ searchContent }) => searchContent(deck, navigation, modes)),
+      focusSlide,
+    ),
     print,
     new Keyboard(modes, (command) => runCommand(controls, command)),
     notice,

@@ -1,5 +1,6 @@
 import { DEMO_EVENTS, type DemoCommand, type DemoElement, type DemoLink, type DemoState } from '../shared/demos';
-import { adoptStyles, el } from '../browser/dom';
+import { adoptStyles, el, type Child } from '../browser/dom';
+import { adoptShell, demoFrame } from './shell';
 import styles from './demo-widget.css?inline';
 
 /**
@@ -15,8 +16,12 @@ export abstract class DemoWidget<S extends DemoState> extends HTMLElement implem
   #link: DemoLink = { kind: 'own' };
   #own = false;
 
+  readonly #title: string;
+
   constructor(css: string, title: string, placeholder: string) {
     super();
+    this.#title = title;
+    adoptShell(this.root);
     adoptStyles(this.root, styles);
     adoptStyles(this.root, css);
     this.root.append(
@@ -31,6 +36,11 @@ export abstract class DemoWidget<S extends DemoState> extends HTMLElement implem
         }),
       ),
     );
+  }
+
+  /** The demo's frame, titled as the constructor was told. */
+  protected framed(head: Child[], ...body: Child[]): HTMLDivElement {
+    return demoFrame(this.#title, head, ...body);
   }
 
   /** The bar that offers to detach or re-attach; the subclass places it. */

@@ -1,5 +1,8 @@
 /** Defines the live demo widgets; a page or slide includes this module once. */
 import { demoElementName } from '../shared/demos';
+import { CrashDemo } from './failures/crash-demo';
+import { IdempotencyDemo } from './failures/idempotency-demo';
+import { LoadDemo } from './failures/load-demo';
 import { TaskDemo } from './task-demo';
 import { TimeoutDemo } from './timeout/timeout-demo';
 import { TrackingDemo } from './tracking-demo';
@@ -11,6 +14,9 @@ function define(name: string, element: CustomElementConstructor): void {
 define(demoElementName('tracking'), TrackingDemo);
 define(demoElementName('task'), TaskDemo);
 define(demoElementName('timeout'), TimeoutDemo);
+define(demoElementName('crash'), CrashDemo);
+define(demoElementName('idempotency'), IdempotencyDemo);
+define(demoElementName('load'), LoadDemo);
 
 // The simulations are their own chunk, loaded only once a live demo is already on its way.
 void import('./simulations/index');

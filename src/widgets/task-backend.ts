@@ -18,6 +18,8 @@ export interface Outcome {
   result: unknown;
   durationMs: number;
   worker: string;
+  /** The server instance that answered (`X-Instance`), behind a load balancer one of several. */
+  instance?: string;
 }
 
 /** The server said no: its German reason, and the field it names. */
@@ -77,7 +79,8 @@ export class LiveTasks implements TaskBackend {
     );
     if (!response.ok) throw await problem(response);
     const { result, durationMs, worker } = (await response.json()) as ExecuteResponse;
-    return { result, durationMs, worker };
+    const instance = response.headers.get('x-instance') ?? undefined;
+    return { result, durationMs, worker, ...(instance ? { instance } : {}) };
   }
 
   async submit(task: TaskDescription, params: unknown): Promise<string> {

@@ -66,10 +66,8 @@ export class TaskDemo extends DemoWidget<TaskDemoState> {
     );
     this.select.setAttribute('aria-describedby', 'task-description');
     this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el('div', { class: 'head' }, el('span', { id: 'title' }, 'Task-Demo'), this.badge, this.status, this.linkBar),
+      this.framed(
+        [this.badge, this.status, this.linkBar],
         form,
         el('div', { class: 'run' }, this.runBox, this.outcome, this.error, this.board.element),
       ),

@@ -296,7 +296,10 @@ export class TaskDemoModel {
       line: `Fertig${simulated}`,
       result: showValue(outcome.result) + simulated,
       worker: outcome.worker + simulated,
-      time: `${computed} ms gerechnet, Antwort nach ${Math.round(roundTripMs).toLocaleString('de-DE')} ms${simulated}`,
+      time:
+        `${computed} ms gerechnet, Antwort nach ${Math.round(roundTripMs).toLocaleString('de-DE')} ms` +
+        (outcome.instance ? ` von ${outcome.instance}` : '') +
+        simulated,
     });
   }
 

@@ -70,7 +70,8 @@ export class LiveVisits implements TrackingBackend {
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ path, referrer }),
     });
-    if (response.status === 201) return 'Besuch gespeichert.';
+    const instance = response.headers.get('x-instance');
+    if (response.status === 201) return instance ? `Besuch gespeichert von ${instance}.` : 'Besuch gespeichert.';
     if (response.status === 202) return 'Nicht gezählt: der Server hält diesen Browser für einen Bot.';
     if (response.status === 429) {
       const seconds = response.headers.get('retry-after') ?? '1';

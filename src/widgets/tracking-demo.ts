@@ -40,17 +40,8 @@ export class TrackingDemo extends DemoWidget<TrackingDemoState> {
         'und die neuesten Besuche mit Zeit, Netz und Seite.',
     );
     this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el(
-          'div',
-          { class: 'head' },
-          el('span', { id: 'title', class: 'title' }, 'Tracking-Demo'),
-          this.badge,
-          el('div', { class: 'controls' }, this.button, el('p', {}, 'Besuche: ', this.count)),
-          this.message,
-        ),
+      this.framed(
+        [this.badge, el('div', { class: 'controls' }, this.button, el('p', {}, 'Besuche: ', this.count)), this.message],
         this.status,
         this.linkBar,
         el(

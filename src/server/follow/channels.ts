@@ -7,6 +7,7 @@ import {
   type FollowState,
 } from '../../shared/follow';
 import { HttpError } from '../kit/errors';
+import { LocalFanOut, LocalMaps, type FanOut, type SharedMaps } from '../kit/fanout';
 import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 
 export interface FollowChannelsOptions {
@@ -17,20 +18,44 @@ export interface FollowChannelsOptions {
   streams?: Partial<StreamLimits>;
   /** How long a presenter counts as live after a publish. */
   liveMs?: number;
+  /** Carries every channel event to the followers on all instances; this process alone by default. */
+  fanOut?: FanOut;
+  /** Each deck's keyed state (slide, demos, …) as all instances see it; in this process by default. */
+  maps?: SharedMaps;
+}
+
+/** The topic of all follow events; each message names its deck. */
+const TOPIC = 'follow';
+/** Key of the lecturer's slide in a deck's state; every other key is sent to followers as its event on connect. */
+const SLIDE_KEY = 'slide';
+const DEMO_PREFIX = 'demo:';
+
+/** One event of a deck's channel, as it crosses instances. */
+export interface ChannelMessage {
+  deck: string;
+  event: string;
+  data: unknown;
+  /** A presenter's "still here": it keeps the deck live on every instance, followers see nothing. */
+  silent?: boolean;
 }
 
 interface Channel {
-  state: FollowState;
-  followers: Set<EventClient>;
-  /** The presenter's demo states by key, sent to every follower that connects. */
-  demos: Map<string, unknown>;
+  /** The newest slide state this instance has seen. */
+  slide: FollowState;
+  /** Followers connected to this instance; a list holds what arrived while a follower's start state was read. */
+  followers: Map<EventClient, ChannelMessage[] | undefined>;
   /** Ends `live` when the presenter stops publishing without saying goodbye. */
   expiry?: NodeJS.Timeout;
 }
 
+const idle = (deck: string): FollowState => ({ deck, index: null, updatedAt: null, live: false, blackout: false });
+
 /**
- * One channel per deck: the lecturer's current slide and the open event streams of its
- * followers. A stranger can neither make up decks nor hold more streams than the kit allows.
+ * One channel per deck: the lecturer's current slide, keyed state such as the demos', and the
+ * open event streams of its followers. Events travel through the fan-out and state lives in the
+ * shared maps, so with Redis a presenter on one instance drives followers on all of them and a
+ * late joiner anywhere gets the current state. A stranger can neither make up decks nor hold
+ * more streams than the kit allows.
  */
 export class FollowChannels {
   readonly #decks: ReadonlySet<string>;
@@ -38,76 +63,102 @@ export class FollowChannels {
   readonly #channels = new Map<string, Channel>();
   readonly #streams: EventStreams;
   readonly #liveMs: number;
+  readonly #fanOut: FanOut;
+  readonly #maps: SharedMaps;
+  #listening: Promise<void> | undefined;
 
   constructor(options: FollowChannelsOptions) {
     this.#liveMs = options.liveMs ?? PRESENTER_LIVE_MS;
     this.#decks = new Set(options.decks);
     this.#maxOpened = options.maxOpened ?? 200;
     this.#streams = new EventStreams({ total: 5000, ...options.streams });
+    this.#fanOut = options.fanOut ?? new LocalFanOut();
+    this.#maps = options.maps ?? new LocalMaps();
   }
 
   get followers(): number {
     return this.#streams.size;
   }
 
-  /** Whether followers may ask for `deck`: the site has it, or a presenter opened it. */
-  has(deck: string): boolean {
-    return this.#decks.has(deck) || this.#channels.has(deck);
+  /** Starts taking the channel events of all instances; before it, nothing reaches followers. */
+  listen(): Promise<void> {
+    this.#listening ??= this.#fanOut.subscribe(TOPIC, (message) => this.#receive(message as ChannelMessage));
+    return this.#listening;
   }
 
-  /** Throws 404 for a deck nobody can follow. */
-  require(deck: string): void {
-    if (!this.has(deck)) throw new HttpError(404, `Den Foliensatz „${deck}“ gibt es nicht.`, { field: 'deck' });
+  /** Throws 404 for a deck nobody can follow: the site does not have it and no presenter opened it. */
+  async require(deck: string): Promise<void> {
+    if (this.#decks.has(deck) || this.#channels.has(deck)) return;
+    if ((await this.#maps.entries(deck)).has(SLIDE_KEY)) return;
+    throw new HttpError(404, `Den Foliensatz „${deck}“ gibt es nicht.`, { field: 'deck' });
   }
 
-  state(deck: string): FollowState {
-    this.require(deck);
-    return this.#channels.get(deck)?.state ?? idle(deck);
+  async state(deck: string): Promise<FollowState> {
+    await this.require(deck);
+    return this.#slideOf(deck, await this.#maps.entries(deck));
   }
 
   /** The presenter's slide and blackout; opens the deck's channel when the site does not have it. */
-  publish(deck: string, index: number, blackout = false): FollowState {
-    const channel = this.#channel(deck);
-    const changed = channel.state.index !== index || channel.state.blackout !== blackout || !channel.state.live;
-    channel.state = { deck, index, updatedAt: new Date().toISOString(), live: true, blackout };
-    clearTimeout(channel.expiry);
-    channel.expiry = setTimeout(() => this.#end(channel), this.#liveMs).unref();
+  async publish(deck: string, index: number, blackout = false): Promise<FollowState> {
+    this.#channel(deck);
+    const previous = this.#slideOf(deck, await this.#maps.entries(deck));
+    const state: FollowState = { deck, index, updatedAt: new Date().toISOString(), live: true, blackout };
+    await this.#maps.set(deck, SLIDE_KEY, state);
     // A publish that only says "still here" is not news for the followers.
-    if (changed) for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
-    return channel.state;
+    const silent = previous.index === index && previous.blackout === blackout && previous.live;
+    await this.#fanOut.publish(TOPIC, { deck, event: FOLLOW_EVENT, data: state, silent } satisfies ChannelMessage);
+    return state;
   }
 
   /** Keeps a demo's state for followers and sends it to those connected; returns how many demos the deck has. */
-  setDemo(deck: string, key: string, state: unknown): number {
-    const channel = this.#channel(deck);
-    if (!channel.demos.has(key) && channel.demos.size >= MAX_DEMOS_PER_DECK) {
+  async setDemo(deck: string, key: string, state: unknown): Promise<number> {
+    this.#channel(deck);
+    const demos = [...(await this.#maps.entries(deck)).keys()].filter((name) => name.startsWith(DEMO_PREFIX));
+    const known = demos.includes(DEMO_PREFIX + key);
+    if (!known && demos.length >= MAX_DEMOS_PER_DECK) {
       throw new HttpError(409, `Zu viele Demos in diesem Foliensatz (höchstens ${MAX_DEMOS_PER_DECK}).`, {
         limit: MAX_DEMOS_PER_DECK,
       });
     }
-    channel.demos.set(key, state);
-    for (const client of channel.followers) client.send(FOLLOW_DEMO_EVENT, { key, state });
-    return channel.demos.size;
+    await this.share(deck, FOLLOW_DEMO_EVENT, { key, state }, DEMO_PREFIX + key);
+    return known ? demos.length : demos.length + 1;
   }
 
   /**
-   * Sends an event to the deck's followers as it is. What such an event carries (a poll) is kept
-   * by the service that sends it, which also answers late joiners.
+   * Sends `event` with `data` to the deck's followers on every instance. With `key`, `data` is
+   * also kept as the deck's state under that key and sent to each follower that connects while
+   * the presenter is live.
    */
-  broadcast(deck: string, event: string, data: unknown): void {
-    const channel = this.#channels.get(deck);
-    if (channel) for (const client of channel.followers) client.send(event, data);
+  async share(deck: string, event: string, data: unknown, key?: string): Promise<void> {
+    if (key !== undefined) await this.#maps.set(deck, key, { event, data });
+    await this.#fanOut.publish(TOPIC, { deck, event, data } satisfies ChannelMessage);
   }
 
   /** Answers `request` with the deck's event stream; it starts with the current slide when there is one. */
-  open(deck: string, request: FastifyRequest, reply: FastifyReply): void {
-    this.require(deck);
+  async open(deck: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    await this.require(deck);
     this.#streams.admit(request);
     const channel = this.#channel(deck);
     const client = this.#streams.open(request, reply, () => this.#leave(deck, channel, client));
-    if (channel.state.index !== null) client.send(FOLLOW_EVENT, channel.state);
-    for (const [key, state] of channel.demos) client.send(FOLLOW_DEMO_EVENT, { key, state });
-    channel.followers.add(client);
+    channel.followers.set(client, []);
+    try {
+      const entries = await this.#maps.entries(deck);
+      const slide = this.#slideOf(deck, entries);
+      if (slide.index !== null) client.send(FOLLOW_EVENT, slide);
+      if (slide.live) {
+        for (const [key, value] of entries) {
+          if (key === SLIDE_KEY) continue;
+          const { event, data } = value as { event: string; data: unknown };
+          client.send(event, data);
+        }
+      }
+    } catch {
+      // The shared state is out of reach: the follower still gets every event from now on.
+    }
+    const backlog = channel.followers.get(client);
+    if (!backlog) return;
+    channel.followers.set(client, undefined);
+    for (const message of backlog) client.send(message.event, message.data);
   }
 
   closeAll(): void {
@@ -115,29 +166,63 @@ export class FollowChannels {
     this.#streams.closeAll();
   }
 
-  #channel(deck: string): Channel {
-    let channel = this.#channels.get(deck);
-    if (!channel) {
-      if (!this.#decks.has(deck) && this.#opened() >= this.#maxOpened) this.#evictIdle();
-      if (!this.#decks.has(deck) && this.#opened() >= this.#maxOpened) {
-        throw new HttpError(
-          503,
-          `Zu viele Foliensätze gleichzeitig live (höchstens ${this.#maxOpened}).`,
-          { limit: this.#maxOpened },
-          5,
-        );
-      }
-      channel = { state: idle(deck), followers: new Set(), demos: new Map() };
-      this.#channels.set(deck, channel);
+  /** The stored slide, no longer live once the presenter has been silent for `liveMs`. */
+  #slideOf(deck: string, entries: Map<string, unknown>): FollowState {
+    const stored = entries.get(SLIDE_KEY) as FollowState | undefined;
+    if (!stored) return idle(deck);
+    const fresh = stored.updatedAt !== null && Date.now() - Date.parse(stored.updatedAt) < this.#liveMs;
+    return stored.live && fresh ? stored : { ...stored, live: false, blackout: false };
+  }
+
+  #receive(message: ChannelMessage): void {
+    const channel = this.#channels.get(message.deck) ?? this.#create(message.deck);
+    if (message.event === FOLLOW_EVENT) {
+      channel.slide = message.data as FollowState;
+      clearTimeout(channel.expiry);
+      channel.expiry = setTimeout(() => void this.#end(message.deck, channel), this.#liveMs).unref();
     }
+    if (message.silent) return;
+    for (const [client, backlog] of channel.followers) {
+      if (backlog) backlog.push(message);
+      else client.send(message.event, message.data);
+    }
+  }
+
+  #channel(deck: string): Channel {
+    const channel = this.#channels.get(deck);
+    if (channel) return channel;
+    if (!this.#decks.has(deck) && this.#opened() >= this.#maxOpened) this.#evictIdle();
+    if (!this.#decks.has(deck) && this.#opened() >= this.#maxOpened) {
+      throw new HttpError(
+        503,
+        `Zu viele Foliensätze gleichzeitig live (höchstens ${this.#maxOpened}).`,
+        { limit: this.#maxOpened },
+        5,
+      );
+    }
+    return this.#create(deck);
+  }
+
+  #create(deck: string): Channel {
+    const channel: Channel = { slide: idle(deck), followers: new Map() };
+    this.#channels.set(deck, channel);
     return channel;
   }
 
-  /** The presenter fell silent: followers learn that the lecture is no longer live. */
-  #end(channel: Channel): void {
-    channel.state = { ...channel.state, live: false, blackout: false };
-    channel.demos.clear();
-    for (const client of channel.followers) client.send(FOLLOW_EVENT, channel.state);
+  /**
+   * The presenter fell silent: followers learn that the lecture is no longer live, and the
+   * deck's other state is dropped. Every instance does this on its own timer; dropping twice is harmless.
+   */
+  async #end(deck: string, channel: Channel): Promise<void> {
+    channel.expiry = undefined;
+    channel.slide = { ...channel.slide, live: false, blackout: false };
+    for (const client of channel.followers.keys()) client.send(FOLLOW_EVENT, channel.slide);
+    try {
+      const keys = [...(await this.#maps.entries(deck)).keys()].filter((key) => key !== SLIDE_KEY);
+      await this.#maps.remove(deck, keys);
+    } catch {
+      // Out of reach: a follower that connects later gets no demo of a lecture that is not live.
+    }
   }
 
   #opened(): number {
@@ -159,10 +244,6 @@ export class FollowChannels {
 
   #leave(deck: string, channel: Channel, client: EventClient): void {
     channel.followers.delete(client);
-    if (channel.followers.size === 0 && channel.state.index === null) this.#channels.delete(deck);
+    if (channel.followers.size === 0 && channel.slide.index === null) this.#channels.delete(deck);
   }
-}
-
-function idle(deck: string): FollowState {
-  return { deck, index: null, updatedAt: null, live: false, blackout: false };
 }

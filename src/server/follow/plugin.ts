@@ -25,6 +25,7 @@ const tags = ['follow'];
 export async function followPlugin(app: FastifyInstance, options: FollowOptions): Promise<void> {
   configureApi(app, { service: 'Der Folgen-Dienst' });
   const channels = options.channels ?? new FollowChannels(options);
+  await channels.listen();
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => channels.closeAll());
   await followStateRoutes(app, { channels, presenterToken: options.presenterToken });
@@ -82,7 +83,7 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
       },
     },
     async (request, reply) => {
-      channels.open(request.params.deck, request, reply);
+      await channels.open(request.params.deck, request, reply);
       return reply;
     },
   );

@@ -40,7 +40,7 @@ export async function followStateRoutes(
     },
     async (request) => {
       const { deck, key } = request.params;
-      return { deck, key, demos: channels.setDemo(deck, key, request.body) };
+      return { deck, key, demos: await channels.setDemo(deck, key, request.body) };
     },
   );
 }

@@ -8,7 +8,7 @@ import type { PollRecord, PollStore } from './store';
 
 /** Where the room's view of a poll goes: the follow channel of the deck. */
 export interface PollRoom {
-  broadcast(deck: string, event: string, data: unknown): void;
+  share(deck: string, event: string, data: unknown): Promise<void>;
 }
 
 interface Watch {
@@ -130,13 +130,13 @@ export class PollLive {
       const roomText = JSON.stringify(room);
       if (roomText !== watch.sentRoom) {
         watch.sentRoom = roomText;
-        this.room.broadcast(deck, POLL_EVENT, room);
+        await this.room.share(deck, POLL_EVENT, room);
       }
       if (watch.hallChanged) {
         watch.hallChanged = false;
         const hall = rankHall(await this.store.hall(deck));
         for (const client of this.#presenters.get(deck) ?? []) client.send(HALL_EVENT, hall);
-        this.room.broadcast(deck, HALL_EVENT, hall);
+        await this.room.share(deck, HALL_EVENT, hall);
       }
       const watching = (this.#presenters.get(deck)?.size ?? 0) > 0 || poll?.status === 'open';
       if (!watching && !watch.again && !watch.hallChanged) {

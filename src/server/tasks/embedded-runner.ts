@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
 import type { Catalogue } from './task-catalogue';
-import { cancelledFailure, JobConflictError, type TaskFailure } from './errors';
+import { MAX_ATTEMPTS } from '../../shared/teach';
+import { cancelledFailure, CrashRefusedError, JobConflictError, JobNotFoundError, type TaskFailure } from './errors';
 import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import {
@@ -35,6 +36,8 @@ interface Entry {
   cancelToken: string;
   fingerprint: string;
   place: Place<Entry>;
+  /** Its thread was killed on purpose: the job goes back to the queue instead of failing. */
+  crashed: boolean;
 }
 
 function threadName(thread: number): string {
@@ -82,6 +85,7 @@ export class EmbeddedRunner implements TaskRunner {
       controller: new AbortController(),
       cancelToken: newCancelToken(),
       fingerprint: callFingerprint(call),
+      crashed: false,
     } as Entry;
     entry.place = this.queue.enqueue(call.client, entry, this.catalogue.workSeconds(task, call.params));
     this.entries.set(jobId, entry);
@@ -115,6 +119,7 @@ export class EmbeddedRunner implements TaskRunner {
               state: 'active',
               startedAt: new Date().toISOString(),
               worker: threadName(thread),
+              attempts: (entry.job.attempts ?? 0) + 1,
             }),
           onProgress: (fraction) => this.update(entry, 'progress', { progress: fraction }),
         },
@@ -133,6 +138,10 @@ export class EmbeddedRunner implements TaskRunner {
           });
         },
         (failure: TaskFailure) => {
+          if (entry.crashed) {
+            this.redeliver(entry);
+            return;
+          }
           this.stats.recordFailure();
           this.finish(entry, {
             state: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
@@ -175,6 +184,49 @@ export class EmbeddedRunner implements TaskRunner {
       entry.controller.abort();
     });
     return entry.job;
+  }
+
+  async crash(id: string): Promise<Job> {
+    const entry = this.entries.get(id);
+    if (!entry) throw new JobNotFoundError(id);
+    const { job } = entry;
+    if (job.state !== 'active' || entry.crashed) {
+      throw new CrashRefusedError(
+        `Job „${id}“ läuft gerade nicht (Zustand ${job.state}): Es gibt keinen Worker, der abstürzen könnte.`,
+      );
+    }
+    if ((job.attempts ?? 1) >= MAX_ATTEMPTS) {
+      throw new CrashRefusedError(
+        `Job „${id}“ hat schon ${MAX_ATTEMPTS} Versuche hinter sich; öfter lässt die Demo ihn nicht abstürzen.`,
+      );
+    }
+    entry.crashed = true;
+    // Aborting a running call makes piscina terminate its thread and start a fresh one.
+    entry.controller.abort();
+    return job;
+  }
+
+  /** At least once: a job whose worker died goes back into the queue, as a message without ack would. */
+  private redeliver(entry: Entry): void {
+    entry.crashed = false;
+    entry.controller = new AbortController();
+    const crashedOn = entry.job.worker;
+    try {
+      entry.place = this.queue.enqueue(
+        entry.call.client,
+        entry,
+        this.catalogue.workSeconds(this.catalogue.check(entry.call.task, entry.call.params), entry.call.params),
+      );
+    } catch (error) {
+      this.stats.recordFailure();
+      this.finish(entry, {
+        state: 'failed',
+        failure: 'error',
+        error: `Worker ${crashedOn ?? ''} ist abgestürzt; ${(error as Error).message}`,
+      });
+      return;
+    }
+    this.update(entry, 'queued', { state: 'queued', progress: 0, worker: undefined, startedAt: undefined });
   }
 
   async watch(id: string, listener: JobListener, options?: WatchOptions): Promise<(() => void) | undefined> {

@@ -33,6 +33,13 @@ export class JobConflictError extends TaskServerError {
   }
 }
 
+/** A crash the lecture demo may not cause: the job is not running, or it has used its attempts. */
+export class CrashRefusedError extends TaskServerError {
+  constructor(message: string) {
+    super(409, message, { field: 'id' });
+  }
+}
+
 export class QueueFullError extends TaskServerError {
   constructor(limit: number) {
     super(503, `Die Warteschlange ist voll (${limit} Jobs). Bitte gleich noch einmal versuchen.`, { limit }, 2);

@@ -3,9 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { configureApi } from '../kit/api';
 import { ByteBudget } from '../kit/byte-budget';
+import type { SharedLimits } from '../kit/fanout';
 import type { StreamLimits } from '../kit/sse';
 import { TaskServerError } from './errors';
 import type { TaskRunner } from './runner';
+import { demoRoutes } from './routes/demos';
 import { executeRoutes } from './routes/execute';
 import { infoRoutes } from './routes/info';
 import { jobRoutes } from './routes/jobs';
@@ -27,10 +29,14 @@ export interface TasksPluginOptions {
   rateLimit?: { max: number; windowMs: number } | false;
   /** Cancels any job (`DELETE /api/jobs/:id` with `Authorization: Bearer <ADMIN_TOKEN>`). */
   adminToken?: string;
+  /** Allows the lecture's demos to crash a worker and start the load generator (PRESENTER_TOKEN). */
+  presenterToken?: string;
   /** Body bytes one client may send in 10 s before it gets 429 unparsed. */
   bytesPer10s?: number;
   /** Largest accepted request body in bytes; the default fits every task's largest parameters. */
   bodyLimit?: number;
+  /** Counts the rate limit of all instances together; per instance by default. */
+  limits?: SharedLimits;
   /** Caps of the job event streams. */
   streams?: Partial<StreamLimits>;
 }
@@ -53,11 +59,12 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   await app.register(cors, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],
-    exposedHeaders: ['location', 'retry-after'],
+    exposedHeaders: ['location', 'retry-after', 'x-instance'],
     maxAge: 600,
   });
   if (limit) {
     await app.register(rateLimit, {
+      ...(options.limits ? { ...options.limits, skipOnError: true } : {}),
       max: limit.max,
       timeWindow: limit.windowMs,
       errorResponseBuilder: (_request, context) =>
@@ -71,4 +78,5 @@ async function api(app: FastifyInstance, options: TasksPluginOptions): Promise<v
   await app.register(infoRoutes, { runner });
   await app.register(executeRoutes, { runner });
   await app.register(jobRoutes, { runner, adminToken: options.adminToken, streams: options.streams });
+  await app.register(demoRoutes, { runner, presenterToken: options.presenterToken });
 }

@@ -54,6 +54,7 @@ export function queueKeys(prefix: string, queueName: string) {
     workers: `${base}:workers`,
     worker: (id: string) => `${base}:worker:${id}`,
     cancel: `${base}:cancel`,
+    crash: `${base}:crash`,
   };
 }
 export type QueueKeys = ReturnType<typeof queueKeys>;

@@ -1,7 +1,14 @@
 import { Job as BullJob, Queue, QueueEvents, type KeepJobs } from 'bullmq';
 import { Redis } from 'ioredis';
 import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
-import { BackendUnavailableError, cancelledFailure, JobConflictError } from './errors';
+import { MAX_ATTEMPTS } from '../../shared/teach';
+import {
+  BackendUnavailableError,
+  cancelledFailure,
+  CrashRefusedError,
+  JobConflictError,
+  JobNotFoundError,
+} from './errors';
 import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import {
@@ -85,6 +92,7 @@ function toJob(job: BullJob<JobData, JobReturn>, state: BullState): Job {
     startedAt: iso(job.processedOn),
     finishedAt: iso(job.finishedOn),
     worker: job.processedBy,
+    ...(job.attemptsStarted > 0 ? { attempts: job.attemptsStarted } : {}),
   };
   if (state === 'active') return { ...base, state: 'active' };
   if (state === 'completed' && returned) return { ...base, ...completedPatch(returned) };
@@ -310,6 +318,43 @@ export class RedisRunner implements TaskRunner {
     } catch (error) {
       throw this.unavailable(error);
     }
+  }
+
+  /**
+   * Asks the worker process running the job to die at once. BullMQ finds the job stalled once its
+   * lock expires and hands it to a worker again. A job on the worker inside this server is refused:
+   * the demo does not take the server down with it.
+   */
+  async crash(id: string): Promise<Job> {
+    this.assertAvailable();
+    const stored = await BullJob.fromId<JobData, JobReturn>(this.queue, id).catch((error: unknown) => {
+      throw this.unavailable(error);
+    });
+    if (!stored) {
+      if (this.pending.has(id))
+        throw new CrashRefusedError(`Job „${id}“ wartet noch: Es gibt keinen Worker, der abstürzen könnte.`);
+      throw new JobNotFoundError(id);
+    }
+    const job = toJob(stored, await stored.getState());
+    if (job.state !== 'active') {
+      throw new CrashRefusedError(
+        `Job „${id}“ läuft gerade nicht (Zustand ${job.state}): Es gibt keinen Worker, der abstürzen könnte.`,
+      );
+    }
+    if (stored.attemptsStarted >= MAX_ATTEMPTS) {
+      throw new CrashRefusedError(
+        `Job „${id}“ hat schon ${MAX_ATTEMPTS} Versuche hinter sich; öfter lässt die Demo ihn nicht abstürzen.`,
+      );
+    }
+    if (this.localWorker && stored.processedBy === this.localWorker.id) {
+      throw new CrashRefusedError(
+        `Job „${id}“ läuft im Worker des Server-Prozesses; abstürzen lassen lässt die Demo nur Worker-Prozesse (npm run worker).`,
+      );
+    }
+    await this.redis.publish(this.keys.crash, id).catch((error: unknown) => {
+      throw this.unavailable(error);
+    });
+    return job;
   }
 
   /** Removes a waiting job, or asks the worker running it to stop; waits a moment for the outcome. */

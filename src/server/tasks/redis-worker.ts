@@ -29,6 +29,11 @@ export interface TaskWorkerOptions extends RedisQueueOptions, ThreadPoolOptions 
   stalledIntervalMs?: number;
   /** How often one job may stall (its worker died) before it fails. */
   maxStalledCount?: number;
+  /**
+   * The lecture demo asked this worker to crash while it runs a job: a worker process ends at once,
+   * without signing off. Without it the worker ignores such requests.
+   */
+  onCrash?: () => void;
 }
 
 const ANNOUNCE_BATCH_MS = 100;
@@ -91,8 +96,11 @@ export class TaskWorker {
     this.worker.on('error', () => undefined);
     this.subscriber = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.subscriber.on('error', () => undefined);
-    this.subscriber.on('message', (_channel: string, jobId: string) => this.worker.cancelJob(jobId));
-    void this.subscriber.subscribe(keys.cancel).catch(() => undefined);
+    this.subscriber.on('message', (channel: string, jobId: string) => {
+      if (channel === keys.cancel) this.worker.cancelJob(jobId);
+      else if (this.running.has(jobId)) this.options.onCrash?.();
+    });
+    void this.subscriber.subscribe(keys.cancel, keys.crash).catch(() => undefined);
     this.heartbeat = setInterval(() => this.announce(), this.heartbeatMs);
     // Jobs are taken only once the threads can start them at once.
     this.started = this.pool.warmUp().then(() => {

@@ -63,6 +63,11 @@ export interface TaskRunner {
   /** Whether `token` is the job's cancel token. */
   ownedBy(id: string, token: string): Promise<boolean>;
   cancel(id: string): Promise<Job | undefined>;
+  /**
+   * Lecture demo: kills the worker running the job (its thread, or its worker process with Redis),
+   * so the job runs again elsewhere; 409 when the job is not running or has run MAX_ATTEMPTS times.
+   */
+  crash(id: string): Promise<Job>;
   /** Calls `listener` with the job's current state now, then with each event; undefined for an unknown job. */
   watch(id: string, listener: JobListener, options?: WatchOptions): Promise<(() => void) | undefined>;
   /** Counts and worker activity; a running job's id only for the client `viewer` whose job it is. */

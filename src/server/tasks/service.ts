@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { createServer } from '../http';
+import { openLimitStore } from '../kit/fanout';
 import { EmbeddedRunner } from './embedded-runner';
 import { tasksPlugin } from './plugin';
 import { RedisRunner } from './redis-runner';
@@ -24,12 +25,18 @@ export async function createTaskRunner(config: Config): Promise<TaskRunner> {
 /** Mounts the task API on `app`; the runner is closed when the app closes, after the last answer. */
 export async function registerTasks(app: FastifyInstance, config: Config): Promise<TaskRunner> {
   const runner = await createTaskRunner(config);
-  app.addHook('onClose', () => runner.close());
+  const limits = await openLimitStore(config, 'tasks');
+  app.addHook('onClose', async () => {
+    limits?.redis.disconnect();
+    await runner.close();
+  });
   await app.register(tasksPlugin, {
     runner,
     corsOrigins: config.corsOrigins,
     adminToken: config.adminToken,
+    presenterToken: config.presenterToken,
     streams: { perClient: config.streamsPerClient },
+    limits,
   });
   return runner;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Catalogue } from './task-catalogue';
+import { counterBuffer } from './counters';
 import { cancelledFailure, TaskFailure, taskError, timeoutFailure } from './errors';
 import type { ThreadCall, ThreadData, ThreadMessage, ThreadResult, WarmUpCall } from './thread-protocol';
 
@@ -58,7 +59,7 @@ export class ThreadPool {
   ) {
     this.threadCount = options.threads ?? availableParallelism();
     this.memoryMb = options.memoryMb ?? 256;
-    const workerData: ThreadData = { extraTaskModules: catalogue.extraModules };
+    const workerData: ThreadData = { extraTaskModules: catalogue.extraModules, counters: counterBuffer() };
     this.pool = new Piscina({
       filename: THREAD_MODULE.href,
       minThreads: this.threadCount,

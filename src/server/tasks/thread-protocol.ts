@@ -3,6 +3,8 @@
 export interface ThreadData {
   /** Task modules beyond the built-in ones (URLs). */
   extraTaskModules: readonly string[];
+  /** The process's counters of the `counter` task (shared memory). */
+  counters: SharedArrayBuffer;
 }
 
 export interface ThreadCall {

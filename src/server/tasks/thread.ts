@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { loadTasks } from './catalogue/index';
+import { useCounterBuffer } from './counters';
 import type { ProgressReporter } from './task';
 import {
   PROGRESS_INTERVAL_MS,
@@ -13,7 +14,8 @@ import {
   type WarmUpCall,
 } from './thread-protocol';
 
-const { extraTaskModules } = workerData as ThreadData;
+const { extraTaskModules, counters } = workerData as ThreadData;
+useCounterBuffer(counters);
 // piscina requires this module, and on Node 20 tsx's loader reaches a worker thread's require()
 // but not its import(): so no top-level await here, and extra task modules come in by require.
 const load = (url: string) => createRequire(import.meta.url)(fileURLToPath(url)) as unknown;

@@ -21,6 +21,8 @@ const worker = new TaskWorker(await Catalogue.load(), {
   stalledIntervalMs: tuning('WORKER_STALLED_INTERVAL_MS'),
   maxStalledCount: tuning('WORKER_MAX_STALLED'),
   queueName: config.taskQueue,
+  // A real crash: no clean-up, no sign-off; the job's lock expires and another worker takes it.
+  onCrash: () => process.kill(process.pid, 'SIGKILL'),
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -37,9 +37,11 @@ export async function visitsApi(parent: FastifyInstance, context: TrackingContex
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     methods: ['GET', 'POST', 'DELETE'],
+    exposedHeaders: ['x-instance'],
     maxAge: 600,
   });
   await app.register(rateLimit, {
+    ...(options.limits ? { ...options.limits, skipOnError: true } : {}),
     global: false,
     errorResponseBuilder: rateLimitError,
     onExceeded: () => {

@@ -44,32 +44,38 @@ export function maskIp(ip: string): string {
 }
 
 /**
- * Keyed hash with a random salt per UTC day that exists only in this process: visits of
- * one day can be grouped by client, but nobody can link days or recover the address.
+ * Keyed hash with a salt per UTC day: visits of one day can be grouped by client, but nobody
+ * can link days or recover the address. With a secret the salt is HMAC(secret, date), the
+ * same on every instance without talking to the others; without one it is random and exists
+ * only in this process.
  */
-function dailyHash(): IpPrivacy {
+function dailyHash(secret: string | undefined): IpPrivacy {
   let day = -1;
   let salt = Buffer.alloc(0);
   return (ip, at) => {
     const today = Math.floor(at / DAY_MS);
     if (today !== day) {
       day = today;
-      salt = randomBytes(32);
+      const date = new Date(today * DAY_MS).toISOString().slice(0, 10);
+      salt = secret === undefined ? randomBytes(32) : createHmac('sha256', secret).update(date).digest();
     }
     return `hash:${createHmac('sha256', salt).update(normalize(ip)).digest('hex').slice(0, 16)}`;
   };
 }
 
-/** One salt per process, so the log and the store show the same hash for a client. */
-const hashed = dailyHash();
+/** One salt per process and secret, so the log and the store show the same hash for a client. */
+const hashes = new Map<string | undefined, IpPrivacy>();
 
-export function ipPrivacy(mode: IpMode): IpPrivacy {
+export function ipPrivacy(mode: IpMode, secret?: string): IpPrivacy {
   switch (mode) {
     case 'full':
       return (ip) => normalize(ip);
     case 'masked':
       return (ip) => maskIp(ip);
-    case 'hashed':
+    case 'hashed': {
+      let hashed = hashes.get(secret);
+      if (!hashed) hashes.set(secret, (hashed = dailyHash(secret)));
       return hashed;
+    }
   }
 }

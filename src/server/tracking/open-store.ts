@@ -9,7 +9,7 @@ export const SQLITE_FILE = 'visits.sqlite';
 export async function openVisitStore(config: Config): Promise<VisitStore> {
   if (config.databaseUrl) {
     const { PostgresVisitStore } = await import('./postgres-store');
-    return PostgresVisitStore.open(config.databaseUrl);
+    return PostgresVisitStore.open(config.databaseUrl, config.databaseSchema);
   }
   mkdirSync(config.dataDir, { recursive: true });
   const { SqliteVisitStore } = await import('./sqlite-store');

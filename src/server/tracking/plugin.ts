@@ -16,10 +16,11 @@ export async function trackingPlugin(app: FastifyInstance, options: TrackingOpti
   const context: TrackingContext = {
     options,
     store: options.store,
-    stream: new VisitStream(options.streams),
-    privacy: ipPrivacy(options.ipMode),
+    stream: new VisitStream(options.streams, options.fanOut),
+    privacy: ipPrivacy(options.ipMode, options.ipSaltSecret),
     counters: { dropped: { 'known-bot': 0, 'no-user-agent': 0 }, rateLimited: 0 },
   };
+  await context.stream.listen();
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => context.stream.closeAll());
   await app.register(visitsApi, { ...context, prefix: VISITS_PATH });

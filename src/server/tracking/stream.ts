@@ -1,6 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Visit, VisitEventName } from '../../shared/tracking';
+import { LocalFanOut, type FanOut } from '../kit/fanout';
 import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
+
+const TOPIC = 'visits';
 
 /** Visits held back for one client while its replay is read; a client further behind is cut. */
 const MAX_BACKLOG = 1000;
@@ -11,14 +14,27 @@ interface Pending {
   data: unknown;
 }
 
-/** Server-Sent Events fan-out of committed visits to every connected client. */
+/**
+ * Server-Sent Events of committed visits to every connected client. A visit recorded on any
+ * instance reaches the clients of all of them through the fan-out.
+ */
 export class VisitStream {
   readonly #streams: EventStreams;
+  readonly #fanOut: FanOut;
   /** Per client: events published while its replay is still being read from the store. */
   readonly #backlogs = new Map<EventClient, Pending[] | undefined>();
 
-  constructor(limits: Partial<StreamLimits> = {}) {
+  constructor(limits: Partial<StreamLimits> = {}, fanOut: FanOut = new LocalFanOut()) {
     this.#streams = new EventStreams(limits);
+    this.#fanOut = fanOut;
+  }
+
+  /** Starts taking the visits of all instances. */
+  listen(): Promise<void> {
+    return this.#fanOut.subscribe(TOPIC, (message) => {
+      const { event, visit } = message as { event: VisitEventName; visit?: Visit };
+      this.#deliver(event, visit);
+    });
   }
 
   get size(): number {
@@ -38,6 +54,11 @@ export class VisitStream {
   publish(event: 'visit', visit: Visit): void;
   publish(event: 'cleared'): void;
   publish(event: VisitEventName, visit?: Visit): void {
+    // A visit that cannot be shared is still stored: a client that reconnects gets it in its replay.
+    this.#fanOut.publish(TOPIC, { event, visit }).catch(() => {});
+  }
+
+  #deliver(event: VisitEventName, visit: Visit | undefined): void {
     const data = visit ?? {};
     for (const [client, backlog] of this.#backlogs) {
       if (!backlog) client.send(event, data, visit?.id);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IpMode } from '../config';
-import { visibleText, type Visit } from '../../shared/tracking';
+import { visibleText, VISITS_LIVE_FILE, type Visit } from '../../shared/tracking';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -73,8 +73,11 @@ export interface PageView {
   visits: readonly Visit[];
   next: number | null;
   limit: number;
-  /** The first page follows new visits; older pages stay still. */
-  live: boolean;
+  /**
+   * The first page follows new visits (`on`) when the site's build holds the live script, else
+   * says how to get it (`unbuilt`); older pages stay still (`off`).
+   */
+  live: 'on' | 'unbuilt' | 'off';
   ipMode: IpMode;
 }
 
@@ -82,10 +85,13 @@ export function renderPage({ visits, next, limit, live, ipMode }: PageView): str
   const rows = visits.length > 0 ? renderRows(visits) : '<tr data-empty><td colspan="5">Noch keine Besuche.</td></tr>';
   const older =
     next === null ? '' : `<a href="/visits?before=${next}&amp;limit=${limit}" rel="next">Ältere Besuche</a>`;
-  const liveControls = live
-    ? '<p><button type="button" id="live" aria-pressed="true">Live-Modus</button> ' +
-      '<span id="live-status" role="status"></span></p>'
-    : '';
+  const liveControls = {
+    on:
+      '<p><button type="button" id="live" aria-pressed="true">Live-Modus</button> ' +
+      '<span id="live-status" role="status"></span></p>',
+    unbuilt: '<p>Den Live-Modus gibt es, sobald die Website gebaut ist (<code>npm run build</code>).</p>',
+    off: '',
+  }[live];
   return `<!doctype html>
 <html lang="de">
 <head>
@@ -108,7 +114,7 @@ ${rows}
 </table>
 <nav aria-label="Blättern"><a href="/visits">Neueste Besuche</a>${older}</nav>
 </main>
-${live ? '<script type="module" src="/visits/live.js"></script>' : ''}
+${live === 'on' ? `<script type="module" src="/${VISITS_LIVE_FILE}"></script>` : ''}
 </body>
 </html>
 `;

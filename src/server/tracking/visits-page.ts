@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { AfterQuerySchema, VisitPageQuerySchema } from '../../shared/tracking';
-import { errorReplies } from '../kit/errors';
+import { AfterQuerySchema, VISITS_LIVE_FILE, VisitPageQuerySchema } from '../../shared/tracking';
+import { errorReplies, HttpError } from '../kit/errors';
 import type { TrackingContext } from './context';
 import { PAGE_CSP, renderPage, renderRows } from './visits-html';
 
 const tags = ['tracking'];
 const html = { type: 'string', description: 'text/html' } as const;
-/** The live mode's script (see page-live.ts: written without type syntax, served as is). */
-const liveScript = readFileSync(new URL('./page-live.ts', import.meta.url), 'utf8');
 const ROWS_PER_UPDATE = 100;
 
 /** `/visits`: the list of exercise 1 as a readable, paged page with a live mode. */
@@ -36,7 +33,7 @@ export async function visitsPage(parent: FastifyInstance, context: TrackingConte
       const visits = await store.list(limit + 1, request.query.before);
       const page = visits.slice(0, limit);
       const next = visits.length > limit ? (page.at(-1)?.id ?? null) : null;
-      const live = request.query.before === undefined;
+      const live = request.query.before !== undefined ? 'off' : options.liveScript === undefined ? 'unbuilt' : 'on';
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
@@ -64,8 +61,19 @@ export async function visitsPage(parent: FastifyInstance, context: TrackingConte
   );
 
   app.get(
-    '/visits/live.js',
-    { schema: { summary: 'Script of the live mode', tags, response: { 200: { type: 'string' } } } },
-    async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(liveScript),
+    `/${VISITS_LIVE_FILE}`,
+    {
+      schema: {
+        summary: 'Script of the live mode, from the built site',
+        tags,
+        response: { 200: { type: 'string' }, ...errorReplies(404) },
+      },
+    },
+    async (_request, reply) => {
+      if (options.liveScript === undefined) {
+        throw new HttpError(404, 'Das Skript des Live-Modus fehlt: Die Website ist nicht gebaut (npm run build).');
+      }
+      return reply.type('text/javascript; charset=utf-8').send(options.liveScript);
+    },
   );
 }

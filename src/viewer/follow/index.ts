@@ -3,7 +3,8 @@ import type { Part } from '../part';
 import type { Viewer } from '../viewer';
 import { DemoStates } from './demo-states';
 import { Follower } from './follower';
-import { presenterToken, Publisher } from './publisher';
+import { presenterToken } from '../../browser/presenter-token';
+import { Publisher } from './publisher';
 
 /**
  * Audience-follow: students follow the lecturer's slide and demos; the presenter view publishes

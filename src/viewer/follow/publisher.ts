@@ -1,10 +1,11 @@
 import { readHash, writeHash } from '../../browser/hash';
+import { presenterToken } from '../../browser/presenter-token';
 import type { Deck } from '../../shared/deck';
-import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
+import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS, PRESENTER_TOKEN_KEY } from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
-import { load, save } from '../storage';
+import { save } from '../storage';
 import type { DemoStates } from './demo-states';
 
 /**
@@ -13,7 +14,6 @@ import type { DemoStates } from './demo-states';
  * not in the URL.
  */
 const TOKEN_IN_FRAGMENT = /(?:^|&)token=(.*)$/s;
-const TOKEN_KEY = 'vs-presenter-token';
 
 /**
  * Audience-follow (publisher): in presenter view, with a presenter token, every slide change and
@@ -125,11 +125,6 @@ export class Publisher implements Part {
   }
 }
 
-/** The presenter token this browser keeps, if the lecturer gave it once. */
-export function presenterToken(): string | null {
-  return load('local', TOKEN_KEY);
-}
-
 /**
  * Stores a token given in the URL fragment and removes it from the address, before the viewer
  * reads the fragment for the slide (`#p1&token=…` → `#p1`).
@@ -138,6 +133,6 @@ export function takeTokenFromAddress(): void {
   const hash = readHash();
   const match = TOKEN_IN_FRAGMENT.exec(hash);
   if (!match) return;
-  if (match[1]) save('local', TOKEN_KEY, match[1]);
+  if (match[1]) save('local', PRESENTER_TOKEN_KEY, match[1]);
   writeHash(hash.slice(0, match.index));
 }

@@ -32,7 +32,7 @@ export class Touch implements Part {
     const touch = event.changedTouches[0];
     this.#start = undefined;
     // A pinch-zoomed page belongs to the reader's panning, not to navigation.
-    if (!start || !touch || event.touches.length > 0 || (visualViewport?.scale ?? 1) > 1.01) return;
+    if (!start || !touch || event.touches.length > 0 || (window.visualViewport?.scale ?? 1) > 1.01) return;
     if (onInteractive(event)) return;
     const rect = this.area.getBoundingClientRect();
     const move = touchMove(start, { x: touch.clientX, y: touch.clientY }, rect.width);

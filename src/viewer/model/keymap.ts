@@ -14,6 +14,7 @@ export type Action =
   | 'reading'
   | 'help'
   | 'overview'
+  | 'search'
   | 'timer-toggle'
   | 'timer-reset'
   | 'print'
@@ -57,6 +58,7 @@ const KEYS: Record<string, Action> = {
   h: 'help',
   '?': 'help',
   o: 'overview',
+  '/': 'search',
   s: 'timer-toggle',
   t: 'timer-reset',
   // The demo console: run, queue, a batch of jobs ("Worker"), reset ("zurücksetzen").

@@ -2,7 +2,7 @@ import { Emitter } from '../../browser/emitter';
 import type { Origin } from './navigation';
 
 /** Ways of showing the deck that can be switched on and off independently of the slide. */
-export type Mode = 'presenter' | 'overview' | 'help' | 'blackout' | 'mirrored' | 'reading';
+export type Mode = 'presenter' | 'overview' | 'help' | 'search' | 'blackout' | 'mirrored' | 'reading';
 
 export interface ModeChange {
   mode: Mode;
@@ -11,7 +11,7 @@ export interface ModeChange {
 }
 
 /** Modes of which at most one can be on: opening one closes the others. */
-const DIALOGS: readonly Mode[] = ['overview', 'help'];
+const DIALOGS: readonly Mode[] = ['overview', 'help', 'search'];
 
 export class Modes extends Emitter<{ change: ModeChange }> {
   readonly #on = new Set<Mode>();
@@ -20,7 +20,7 @@ export class Modes extends Emitter<{ change: ModeChange }> {
     return this.#on.has(mode);
   }
 
-  /** The open dialog (overview or help), if any. */
+  /** The open dialog (overview, help or search), if any. */
   get dialog(): Mode | undefined {
     return DIALOGS.find((mode) => this.#on.has(mode));
   }

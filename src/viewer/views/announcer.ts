@@ -9,6 +9,7 @@ const MODE_NAMES: Record<Mode, string> = {
   presenter: 'Referentenansicht',
   overview: 'Folienübersicht',
   help: 'Tastenkürzel',
+  search: 'Suchen und Inhalt',
   blackout: 'Schwarzbild',
   mirrored: 'Spiegelung',
   reading: 'Leseansicht',

@@ -8,6 +8,7 @@ const CLASS: Record<Mode, string> = {
   blackout: 'remark-blackout-mode',
   mirrored: 'remark-mirrored-mode',
   overview: 'vs-overview-mode',
+  search: 'vs-search-mode',
   reading: 'vs-reading-mode',
 };
 

@@ -1,7 +1,8 @@
 import { OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/demos';
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
-import { request, serverBase, ServerUnreachableError } from '../connection';
+import { randomHex, request, serverBase, ServerUnreachableError } from '../connection';
 import { adoptStyles, el } from '../../browser/dom';
+import { adoptShell, demoFrame } from '../shell';
 import styles from './timeout-demo.css?inline';
 
 export const JOB_MS = 5000;
@@ -9,9 +10,6 @@ export const CLIENT_TIMEOUT_MS = 2000;
 const POLL_MS = 250;
 
 const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} s`;
-/** Random hex digits; crypto.randomUUID would need a secure context, the lecture-hall network is plain HTTP. */
-const randomHex = (bytes: number): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -31,22 +29,10 @@ export class TimeoutDemo extends HTMLElement implements DemoElement {
 
   constructor() {
     super();
+    adoptShell(this.root);
     adoptStyles(this.root, styles);
     this.button.addEventListener('click', () => this.command('run'));
-    this.root.append(
-      el(
-        'div',
-        { class: 'demo', role: 'group', 'aria-labelledby': 'title' },
-        el(
-          'div',
-          { class: 'head' },
-          el('span', { id: 'title', class: 'title' }, 'Timeout-Demo'),
-          el('span', { class: 'badge' }, 'live'),
-          this.button,
-        ),
-        this.log,
-      ),
-    );
+    this.root.append(demoFrame('Timeout-Demo', [el('span', { class: 'badge live' }, 'live'), this.button], this.log));
   }
 
   disconnectedCallback(): void {

@@ -46,7 +46,7 @@ test.describe('printing demo slides', () => {
       await page.emulateMedia({ media: 'print' });
       const text = await printedText(page);
       expect(text).not.toMatch(/antwortet nicht|HTTP 404|Server nicht erreichbar —/);
-      const demos = await page.locator('task-demo, tracking-demo').count();
+      const demos = await page.locator('task-demo, tracking-demo, crash-demo, idempotency-demo, load-demo').count();
       const placeholders = text.match(/^Im Vortrag: /gm)?.length ?? 0;
       expect(placeholders).toBe(demos);
     });

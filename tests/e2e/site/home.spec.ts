@@ -51,6 +51,9 @@ test('the skip link is the first stop of the keyboard and leads to the content',
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
+  // The search field at the top of the content comes first, then the links.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('main').getByRole('searchbox')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('main').getByRole('link').first()).toBeFocused();
 });

@@ -69,6 +69,8 @@ test('stepping back, reloading and a second window show the same picture of a st
   await page.keyboard.press('ArrowLeft');
   expect(await picture(page)).toBe(first);
 
+  // The address follows a move a moment later; a reload before that would reload the old slide.
+  await expect(page).toHaveURL(new RegExp(`#${violation.position}$`));
   await page.reload();
   await waitForViewer(page);
   expect(await picture(page)).toBe(first);

@@ -41,7 +41,7 @@ test.describe('"Besuch senden"', () => {
     await openLive(page);
     await expect.poll(visitsOf(agent, request, '/')).toBe(1);
     await widget(page).getByRole('button', { name: 'Besuch senden' }).click();
-    await expect(widget(page).locator('.message')).toHaveText('Besuch gespeichert.');
+    await expect(widget(page).locator('.message')).toHaveText('Besuch gespeichert von instanz-e2e.');
     await expect.poll(visitsOf(agent, request, '/')).toBe(2);
   });
 });

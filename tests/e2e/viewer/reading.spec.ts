@@ -146,10 +146,10 @@ test.describe('reading view', () => {
 
   test('a following phone scrolls to the lecturer’s slide', async ({ browser }) => {
     const lecturer = await browser.newPage();
-    await lecturer.goto('/slides/kapitel-2/#p3&token=e2e-presenter');
+    await lecturer.goto('/slides/uebung-1/#p3&token=e2e-presenter');
     await waitForViewer(lecturer);
     await expect(lecturer.getByText('Publikum folgt: Folie 3')).toBeVisible();
-    const student = await phone(browser, '/slides/kapitel-2/?follow');
+    const student = await phone(browser, '/slides/uebung-1/?follow');
     await expect(student.locator('.vs-follow-status')).toHaveText('Live – folgt dem Vortrag');
     await expect.poll(() => slideAtTop(student)).toMatch(/^Folie 3 von /);
     await lecturer.keyboard.press('End');

@@ -51,6 +51,7 @@ describe('task API (embedded worker threads)', () => {
       'hash',
       'sort',
       'sleep',
+      'counter',
     ]);
     expect(tasks[0]).toMatchObject({ params: { type: 'array', items: { type: 'number' }, maxItems: 10_000 } });
   });

@@ -103,6 +103,7 @@ describe('task catalogue', () => {
       'hash',
       'sort',
       'sleep',
+      'counter',
     ]);
     expect(described.find((task) => task.name === 'primes')).toMatchObject({
       params: { type: 'object', properties: { n: { type: 'integer', maximum: 100_000_000 } } },

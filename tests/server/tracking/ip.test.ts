@@ -37,4 +37,14 @@ describe('ipPrivacy', () => {
     expect(hash('198.51.100.4', noon + DAY)).not.toBe(morning);
     expect(ipPrivacy('hashed')('198.51.100.4', noon)).not.toBe(morning);
   });
+
+  it('hashed with IP_SALT_SECRET derives the salt from secret and date: every instance agrees, days stay apart', () => {
+    const hash = ipPrivacy('hashed', 'geheim-1');
+    const today = hash('198.51.100.4', noon);
+    const tomorrow = hash('198.51.100.4', noon + DAY);
+    expect(tomorrow).not.toBe(today);
+    // Back on the first day: no state of this process decides the salt, so another instance computes the same.
+    expect(hash('198.51.100.4', noon + 1000)).toBe(today);
+    expect(ipPrivacy('hashed', 'geheim-2')('198.51.100.4', noon)).not.toBe(today);
+  });
 });

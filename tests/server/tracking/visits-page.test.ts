@@ -8,11 +8,13 @@ let dir: ReturnType<typeof tempDir>;
 let store: SqliteVisitStore;
 let app: FastifyInstance;
 const visits: Visit[] = [];
+/** Stands for the site build's script; `tests/integration/site/first-start.test.ts` serves the real one. */
+const LIVE_SCRIPT = 'document.title = "live";';
 
 beforeAll(async () => {
   dir = tempDir();
   store = new SqliteVisitStore(`${dir.path}/visits.sqlite`);
-  app = await trackingApp(store);
+  app = await trackingApp(store, { liveScript: LIVE_SCRIPT });
   for (const path of ['/erste', '/zweite', '/dritte']) {
     visits.push((await app.inject(visitRequest({ path }))).json());
   }
@@ -78,9 +80,20 @@ describe('live mode', () => {
     expect((await app.inject({ url: '/visits/rows' })).statusCode).toBe(400);
   });
 
-  it('serves its script as JavaScript', async () => {
+  it('serves the built script as JavaScript', async () => {
     const response = await app.inject({ url: '/visits/live.js' });
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect(response.body).toContain("new EventSource('/api/visits/stream')");
+    expect(response.body).toBe(LIVE_SCRIPT);
+  });
+
+  it('without a built site: the page says how to get it, and its script is a clear 404', async () => {
+    const unbuilt = await trackingApp(store);
+    const page = await unbuilt.inject({ url: '/visits' });
+    expect(page.body).toContain('Den Live-Modus gibt es, sobald die Website gebaut ist');
+    expect(page.body).not.toContain('<script');
+    const script = await unbuilt.inject({ url: '/visits/live.js' });
+    expect(script.statusCode).toBe(404);
+    expect(script.json()).toMatchObject({ statusCode: 404, message: expect.stringContaining('npm run build') });
+    await unbuilt.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Task } from '../task';
+import counter from './counter';
 import fibonacci from './fibonacci';
 import hash from './hash';
 import multiplication from './multiplication';
@@ -9,7 +10,7 @@ import sort from './sort';
 import sum from './sum';
 
 /** The pre-compiled tasks every server and worker knows. */
-export const BUILTIN_TASKS: readonly Task[] = [sum, multiplication, primes, pi, fibonacci, hash, sort, sleep];
+export const BUILTIN_TASKS: readonly Task[] = [sum, multiplication, primes, pi, fibonacci, hash, sort, sleep, counter];
 
 export type ModuleLoader = (url: string) => unknown;
 

@@ -1,7 +1,7 @@
 /*
- * Live mode of the /visits page. The server sends this file to the browser unchanged, so it
- * contains no type syntax: it is plain JavaScript that tsc still checks. New rows come from
- * /visits/rows, rendered and escaped by the server exactly like the rest of the table.
+ * Live mode of the tracking server's /visits page, built by Vite to `visits/live.js` (no imports:
+ * the tracking server alone serves this one file). New rows come from /visits/rows, rendered and
+ * escaped by the server exactly like the rest of the table.
  */
 const table = document.getElementById('visits');
 const toggle = document.getElementById('live');
@@ -15,7 +15,7 @@ if (table instanceof HTMLTableSectionElement && toggle && status) {
   let pulling = false;
   let pullAgain = false;
 
-  const pull = async () => {
+  const pull = async (): Promise<void> => {
     if (pulling) {
       pullAgain = true;
       return;
@@ -52,7 +52,7 @@ if (table instanceof HTMLTableSectionElement && toggle && status) {
     }
   };
 
-  const connect = () => {
+  const connect = (): EventSource => {
     const events = new EventSource('/api/visits/stream');
     events.addEventListener('open', () => {
       status.textContent = 'Live: neue Besuche erscheinen automatisch.';

@@ -335,3 +335,84 @@ export function parseReviews(text: string | null): PollReview[] {
     return [];
   }
 }
+
+/** Name of the event that carries the deck's questions from the hall (HallQuestion[], ranked). */
+export const HALL_EVENT = 'hall';
+export const HALL_TEXT_MIN = 3;
+export const HALL_TEXT_MAX = 280;
+/** Questions one deck keeps at most; a hall that asks more is told so. */
+export const HALL_MAX_QUESTIONS = 300;
+export const HALL_ACTIONS = ['answered', 'show', 'hide'] as const;
+/** answered: done, ranked last; show: shown to the room (one at a time); hide: no longer shown. */
+export type HallAction = (typeof HALL_ACTIONS)[number];
+
+/** A question from the hall: anonymous, ranked by upvotes. */
+export interface HallQuestion {
+  id: string;
+  text: string;
+  votes: number;
+  answered: boolean;
+  shown: boolean;
+  at: string;
+}
+
+const HallQuestionSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    text: { type: 'string' },
+    votes: { type: 'integer' },
+    answered: { type: 'boolean' },
+    shown: { type: 'boolean' },
+    at: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'text', 'votes', 'answered', 'shown', 'at'],
+  additionalProperties: false,
+} as const;
+
+export { HallQuestionSchema };
+
+export const HallListSchema = {
+  type: 'object',
+  properties: { questions: { type: 'array', items: HallQuestionSchema } },
+  required: ['questions'],
+  additionalProperties: false,
+} as const;
+
+export const AskInputSchema = {
+  type: 'object',
+  properties: {
+    text: { type: 'string', minLength: HALL_TEXT_MIN, maxLength: HALL_TEXT_MAX },
+    device: { type: 'string', pattern: DEVICE_ID_PATTERN },
+  },
+  required: ['text', 'device'],
+  additionalProperties: false,
+} as const;
+
+export const UpvoteInputSchema = {
+  type: 'object',
+  properties: { device: { type: 'string', pattern: DEVICE_ID_PATTERN } },
+  required: ['device'],
+  additionalProperties: false,
+} as const;
+
+export const HallParamsSchema = {
+  type: 'object',
+  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN }, question: { type: 'string', pattern: ID } },
+  required: ['deck', 'question'],
+  additionalProperties: false,
+} as const;
+
+export const HallActionParamsSchema = {
+  type: 'object',
+  properties: { ...HallParamsSchema.properties, action: { type: 'string', enum: [...HALL_ACTIONS] } },
+  required: ['deck', 'question', 'action'],
+  additionalProperties: false,
+} as const;
+
+/** Answered questions last, then most upvotes, then the oldest first. */
+export function rankHall(questions: readonly HallQuestion[]): HallQuestion[] {
+  return [...questions].sort(
+    (a, b) => Number(a.answered) - Number(b.answered) || b.votes - a.votes || a.at.localeCompare(b.at),
+  );
+}

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { POLL_EVENT, POLL_TICK_MS, type PollView } from '../../shared/polls';
+import { HALL_EVENT, POLL_EVENT, POLL_TICK_MS, rankHall, type PollView } from '../../shared/polls';
 import type { Question } from '../../shared/quiz';
 import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 import type { PollBanks } from './banks';
@@ -18,6 +18,8 @@ interface Watch {
   again: boolean;
   sentPresenter: string;
   sentRoom: string;
+  /** Questions from the hall changed since the last tick. */
+  hallChanged: boolean;
 }
 
 /**
@@ -64,11 +66,21 @@ export class PollLive {
     this.#presenters.set(deck, presenters);
     const client = this.#streams.open(request, reply, () => presenters.delete(client));
     presenters.add(client);
-    void this.current(deck, 'presenter').then(
-      (view) => client.send(POLL_EVENT, view),
+    void Promise.all([this.current(deck, 'presenter'), this.store.hall(deck)]).then(
+      ([view, hall]) => {
+        client.send(POLL_EVENT, view);
+        client.send(HALL_EVENT, rankHall(hall));
+      },
       () => undefined,
     );
     this.watch(deck);
+  }
+
+  /** A question from the hall was asked, upvoted or marked: every screen gets the ranked list with the next tick. */
+  hallChanged(deck: string): void {
+    this.watch(deck);
+    const watch = this.#watched.get(deck);
+    if (watch) watch.hallChanged = true;
   }
 
   /** Something changed (a poll opened, was shown, closed): every screen hears of it at once. */
@@ -85,6 +97,7 @@ export class PollLive {
       again: false,
       sentPresenter: '',
       sentRoom: '',
+      hallChanged: false,
     };
     this.#watched.set(deck, watch);
   }
@@ -119,8 +132,14 @@ export class PollLive {
         watch.sentRoom = roomText;
         await this.room.share(deck, POLL_EVENT, room);
       }
+      if (watch.hallChanged) {
+        watch.hallChanged = false;
+        const hall = rankHall(await this.store.hall(deck));
+        for (const client of this.#presenters.get(deck) ?? []) client.send(HALL_EVENT, hall);
+        await this.room.share(deck, HALL_EVENT, hall);
+      }
       const watching = (this.#presenters.get(deck)?.size ?? 0) > 0 || poll?.status === 'open';
-      if (!watching && !watch.again) {
+      if (!watching && !watch.again && !watch.hallChanged) {
         clearInterval(watch.timer);
         this.#watched.delete(deck);
       }

@@ -23,6 +23,7 @@ import { errorReplies, HttpError } from '../kit/errors';
 import type { StreamLimits } from '../kit/sse';
 import type { PollBanks } from './banks';
 import { DeviceLimit } from './device-limit';
+import { hallRoutes } from './hall';
 import { PollLive, type PollRoom } from './live';
 import { answerOf, canonicalAnswer, plainText, pollKind } from './questions';
 import { pollResultsRoutes } from './results';
@@ -38,6 +39,8 @@ export interface PollOptions {
   votesPerIp?: number;
   /** Votes per device and 10 s. */
   votesPerDevice?: number;
+  /** Questions from the hall per device and minute. */
+  asksPerDevice?: number;
   streams?: Partial<StreamLimits>;
   tickMs?: number;
 }
@@ -262,4 +265,12 @@ export async function pollsPlugin(app: FastifyInstance, options: PollOptions): P
   );
 
   await pollResultsRoutes(app, { store, live, presenter, bankOf });
+  await hallRoutes(app, {
+    store,
+    live,
+    presenter,
+    bankOf,
+    asksPerDevice: options.asksPerDevice ?? 3,
+    perIp: options.votesPerIp ?? 1200,
+  });
 }

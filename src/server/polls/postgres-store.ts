@@ -1,6 +1,15 @@
 import pg from 'pg';
 import { StartupError } from '../config';
-import type { AnswerCount, PollChange, PollRecord, PollStore, StoredAnswer, VoteOutcome } from './store';
+import type { HallQuestion } from '../../shared/polls';
+import type {
+  AnswerCount,
+  NewHallQuestion,
+  PollChange,
+  PollRecord,
+  PollStore,
+  StoredAnswer,
+  VoteOutcome,
+} from './store';
 
 /** node-postgres returns bigint columns as strings. */
 interface Row {
@@ -39,6 +48,8 @@ export class PostgresPollStore implements PollStore {
     private readonly pool: pg.Pool,
     private readonly polls: string,
     private readonly votes: string,
+    private readonly questions: string,
+    private readonly upvotes: string,
   ) {}
 
   /** `schema` lets parallel test runs share one database without meeting. */
@@ -81,6 +92,23 @@ export class PostgresPollStore implements PollStore {
           at bigint NOT NULL,
           PRIMARY KEY (poll, device)
         )`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS "${schema}".hall_questions (
+          id text PRIMARY KEY,
+          deck text NOT NULL,
+          device text NOT NULL,
+          text text NOT NULL,
+          at bigint NOT NULL,
+          answered boolean NOT NULL DEFAULT false,
+          shown boolean NOT NULL DEFAULT false
+        )`);
+      await client.query(`CREATE INDEX IF NOT EXISTS hall_questions_deck ON "${schema}".hall_questions (deck)`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS "${schema}".hall_upvotes (
+          question text NOT NULL REFERENCES "${schema}".hall_questions (id),
+          device text NOT NULL,
+          PRIMARY KEY (question, device)
+        )`);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -89,7 +117,7 @@ export class PostgresPollStore implements PollStore {
     } finally {
       client.release();
     }
-    return new PostgresPollStore(pool, polls, votes);
+    return new PostgresPollStore(pool, polls, votes, `"${schema}".hall_questions`, `"${schema}".hall_upvotes`);
   }
 
   async open(poll: PollRecord): Promise<void> {
@@ -174,6 +202,76 @@ export class PostgresPollStore implements PollStore {
       [poll],
     );
     return rows.map((row) => ({ answer: row.answer, count: Number(row.count) }));
+  }
+
+  async ask(deck: string, question: NewHallQuestion): Promise<void> {
+    await this.pool.query(
+      `WITH asked AS (
+         INSERT INTO ${this.questions} (id, deck, device, text, at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+       )
+       INSERT INTO ${this.upvotes} (question, device) SELECT id, $3 FROM asked`,
+      [question.id, deck, question.device, question.text, question.at],
+    );
+  }
+
+  async upvote(deck: string, question: string, device: string): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `WITH target AS (SELECT id FROM ${this.questions} WHERE id = $1 AND deck = $2),
+       added AS (INSERT INTO ${this.upvotes} (question, device) SELECT id, $3 FROM target ON CONFLICT DO NOTHING)
+       SELECT id FROM target`,
+      [question, deck, device],
+    );
+    return rows.length > 0;
+  }
+
+  async markQuestion(
+    deck: string,
+    question: string,
+    change: { answered?: boolean; shown?: boolean },
+  ): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rowCount } = await client.query(
+        `UPDATE ${this.questions} SET answered = coalesce($1, answered) WHERE id = $2 AND deck = $3`,
+        [change.answered ?? null, question, deck],
+      );
+      if (rowCount && change.shown !== undefined) {
+        if (change.shown) await client.query(`UPDATE ${this.questions} SET shown = false WHERE deck = $1`, [deck]);
+        await client.query(`UPDATE ${this.questions} SET shown = $1 WHERE id = $2`, [change.shown, question]);
+      }
+      await client.query('COMMIT');
+      return (rowCount ?? 0) > 0;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async hall(deck: string): Promise<HallQuestion[]> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      text: string;
+      at: string;
+      answered: boolean;
+      shown: boolean;
+      votes: string;
+    }>(
+      `SELECT q.id, q.text, q.at, q.answered, q.shown, count(u.device) AS votes
+       FROM ${this.questions} q LEFT JOIN ${this.upvotes} u ON u.question = q.id
+       WHERE q.deck = $1 GROUP BY q.id`,
+      [deck],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      text: row.text,
+      votes: Number(row.votes),
+      answered: row.answered,
+      shown: row.shown,
+      at: new Date(Number(row.at)).toISOString(),
+    }));
   }
 
   async close(): Promise<void> {

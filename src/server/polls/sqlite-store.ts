@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import type { AnswerCount, PollChange, PollRecord, PollStore, StoredAnswer, VoteOutcome } from './store';
+import type { HallQuestion } from '../../shared/polls';
+import type {
+  AnswerCount,
+  NewHallQuestion,
+  PollChange,
+  PollRecord,
+  PollStore,
+  StoredAnswer,
+  VoteOutcome,
+} from './store';
 
 interface Row {
   id: string;
@@ -12,6 +21,15 @@ interface Row {
   dismissed: number;
   opened_at: number;
   closed_at: number | null;
+}
+
+interface HallRow {
+  id: string;
+  text: string;
+  at: number;
+  answered: number;
+  shown: number;
+  votes: number;
 }
 
 interface UpdateParams {
@@ -73,6 +91,21 @@ export class SqlitePollStore implements PollStore {
         at INTEGER NOT NULL,
         PRIMARY KEY (poll, device)
       );
+      CREATE TABLE IF NOT EXISTS hall_questions (
+        id TEXT PRIMARY KEY,
+        deck TEXT NOT NULL,
+        device TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        answered INTEGER NOT NULL DEFAULT 0,
+        shown INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX IF NOT EXISTS hall_questions_deck ON hall_questions (deck);
+      CREATE TABLE IF NOT EXISTS hall_upvotes (
+        question TEXT NOT NULL REFERENCES hall_questions (id),
+        device TEXT NOT NULL,
+        PRIMARY KEY (question, device)
+      );
     `);
     const db = this.#db;
     this.#statements = {
@@ -108,6 +141,37 @@ export class SqlitePollStore implements PollStore {
         'SELECT answer, count(*) AS count FROM poll_votes WHERE poll = ? GROUP BY answer ORDER BY count DESC, answer',
       ),
     };
+    this.#hall = {
+      ask: db.prepare<[NewHallQuestion & { deck: string }]>(
+        'INSERT INTO hall_questions (id, deck, device, text, at) VALUES (@id, @deck, @device, @text, @at)',
+      ),
+      upvote: db.prepare<[string, string, string]>(
+        `INSERT INTO hall_upvotes (question, device) SELECT id, ? FROM hall_questions WHERE id = ? AND deck = ?
+         ON CONFLICT DO NOTHING`,
+      ),
+      exists: db.prepare<[string, string], { id: string }>('SELECT id FROM hall_questions WHERE id = ? AND deck = ?'),
+      answered: db.prepare<[number, string, string]>(
+        'UPDATE hall_questions SET answered = ? WHERE id = ? AND deck = ?',
+      ),
+      hideAll: db.prepare<[string]>('UPDATE hall_questions SET shown = 0 WHERE deck = ?'),
+      shown: db.prepare<[number, string, string]>('UPDATE hall_questions SET shown = ? WHERE id = ? AND deck = ?'),
+      list: db.prepare<[string], HallRow>(
+        `SELECT q.id, q.text, q.at, q.answered, q.shown, count(u.device) AS votes
+         FROM hall_questions q LEFT JOIN hall_upvotes u ON u.question = q.id
+         WHERE q.deck = ? GROUP BY q.id`,
+      ),
+    };
+    this.#ask = db.transaction((deck: string, question: NewHallQuestion) => {
+      this.#hall.ask.run({ ...question, deck });
+      this.#hall.upvote.run(question.device, question.id, deck);
+    });
+    this.#mark = db.transaction((deck: string, id: string, change: { answered?: boolean; shown?: boolean }) => {
+      if (!this.#hall.exists.get(id, deck)) return false;
+      if (change.answered !== undefined) this.#hall.answered.run(Number(change.answered), id, deck);
+      if (change.shown) this.#hall.hideAll.run(deck);
+      if (change.shown !== undefined) this.#hall.shown.run(Number(change.shown), id, deck);
+      return true;
+    });
     this.#open = db.transaction((poll: PollRecord) => {
       this.#statements.retire.run(poll.openedAt, poll.deck);
       this.#statements.insert.run(poll.id, poll.deck, poll.questionId, poll.kind, poll.openedAt);
@@ -115,6 +179,9 @@ export class SqlitePollStore implements PollStore {
   }
 
   readonly #open: (poll: PollRecord) => void;
+  readonly #hall;
+  readonly #ask: (deck: string, question: NewHallQuestion) => void;
+  readonly #mark: (deck: string, id: string, change: { answered?: boolean; shown?: boolean }) => boolean;
 
   async open(poll: PollRecord): Promise<void> {
     this.#open(poll);
@@ -159,6 +226,34 @@ export class SqlitePollStore implements PollStore {
 
   async tally(poll: string): Promise<AnswerCount[]> {
     return this.#statements.tally.all(poll);
+  }
+
+  async ask(deck: string, question: NewHallQuestion): Promise<void> {
+    this.#ask(deck, question);
+  }
+
+  async upvote(deck: string, question: string, device: string): Promise<boolean> {
+    this.#hall.upvote.run(device, question, deck);
+    return this.#hall.exists.get(question, deck) !== undefined;
+  }
+
+  async markQuestion(
+    deck: string,
+    question: string,
+    change: { answered?: boolean; shown?: boolean },
+  ): Promise<boolean> {
+    return this.#mark(deck, question, change);
+  }
+
+  async hall(deck: string): Promise<HallQuestion[]> {
+    return this.#hall.list.all(deck).map((row) => ({
+      id: row.id,
+      text: row.text,
+      votes: row.votes,
+      answered: row.answered === 1,
+      shown: row.shown === 1,
+      at: new Date(row.at).toISOString(),
+    }));
   }
 
   async close(): Promise<void> {

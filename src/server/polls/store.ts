@@ -1,4 +1,4 @@
-import type { PollKind } from '../../shared/polls';
+import type { HallQuestion, PollKind } from '../../shared/polls';
 
 /** A poll as the store keeps it; times in ms. */
 export interface PollRecord {
@@ -48,5 +48,20 @@ export interface PollStore {
   vote(poll: string, device: string, answer: string, at: number): Promise<VoteOutcome>;
   voteOf(poll: string, device: string): Promise<StoredAnswer | undefined>;
   tally(poll: string): Promise<AnswerCount[]>;
+  /** A question from the hall; its device's upvote counts at once. */
+  ask(deck: string, question: NewHallQuestion): Promise<void>;
+  /** One upvote per device; false when the deck has no such question. */
+  upvote(deck: string, question: string, device: string): Promise<boolean>;
+  /** answered, or shown (one per deck: showing one hides the others); false for an unknown question. */
+  markQuestion(deck: string, question: string, change: { answered?: boolean; shown?: boolean }): Promise<boolean>;
+  /** The deck's questions, unranked. */
+  hall(deck: string): Promise<HallQuestion[]>;
   close(): Promise<void>;
+}
+
+export interface NewHallQuestion {
+  id: string;
+  device: string;
+  text: string;
+  at: number;
 }

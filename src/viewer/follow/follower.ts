@@ -8,7 +8,7 @@ import {
   type FollowDemo,
   type FollowState,
 } from '../../shared/follow';
-import { POLL_EVENT } from '../../shared/polls';
+import { HALL_EVENT, POLL_EVENT } from '../../shared/polls';
 import { Emitter } from '../../browser/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
@@ -38,6 +38,8 @@ interface FollowerEvents extends Record<string, unknown> {
   stopped: undefined;
   /** The poll as the server sent it (PollView or null), not yet checked. */
   poll: unknown;
+  /** The questions from the hall as the server sent them, not yet checked. */
+  hall: unknown;
 }
 
 /**
@@ -144,13 +146,15 @@ export class Follower extends Emitter<FollowerEvents> implements Part {
     });
     source.addEventListener(FOLLOW_EVENT, (event) => this.#onSlide(event as MessageEvent<string>));
     source.addEventListener(FOLLOW_DEMO_EVENT, (event) => this.#onDemo(event as MessageEvent<string>));
-    source.addEventListener(POLL_EVENT, (event) => {
-      try {
-        this.emit('poll', JSON.parse((event as MessageEvent<string>).data));
-      } catch {
-        // A damaged event changes nothing.
-      }
-    });
+    for (const name of [POLL_EVENT, HALL_EVENT] as const) {
+      source.addEventListener(name, (event) => {
+        try {
+          this.emit(name, JSON.parse((event as MessageEvent<string>).data));
+        } catch {
+          // A damaged event changes nothing.
+        }
+      });
+    }
     source.addEventListener('error', () => {
       if (this.#source !== source) return;
       this.#show('offline');

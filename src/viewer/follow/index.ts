@@ -29,7 +29,10 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
   const follower = new Follower(root, deck, viewer.navigation, modes, demos);
   const offConnected = follower.on('connected', () => {
     offConnected();
-    void import('../polls/voter').then(({ PollVoter }) => viewer.add(new PollVoter(root, deck, follower)));
+    void import('../polls/voter').then(({ PollVoter, HallAsk }) => {
+      viewer.add(new PollVoter(root, deck, follower));
+      viewer.add(new HallAsk(root, deck, follower));
+    });
   });
   const token = presenterToken();
   if (token) {

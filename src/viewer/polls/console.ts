@@ -2,9 +2,12 @@ import './polls.css';
 import { createParser } from 'eventsource-parser';
 import type { Deck } from '../../shared/deck';
 import {
+  HALL_EVENT,
   pollPath,
   POLL_EVENT,
   slidePolls,
+  type HallAction,
+  type HallQuestion,
   type PollAction,
   type PollQuestion,
   type PollView,
@@ -15,6 +18,7 @@ import type { Navigation } from '../model/navigation';
 import type { Requests } from '../model/requests';
 import type { Part } from '../part';
 import { el } from '../../browser/dom';
+import { asHall } from './hall';
 import { asPollView, histogram, promptBlock, roomView, solutionBlock } from './poll-view';
 
 /** A broken presenter stream is opened again after this. */
@@ -38,6 +42,7 @@ export class PollConsole implements Part {
   readonly #panel = el('section', { class: 'vs-poll vs-poll-console' });
   readonly #status = el('p', { class: 'vs-poll-status' });
   readonly #picker = el('dialog', { class: 'vs-poll-picker' });
+  readonly #hall = el('section', { class: 'vs-poll vs-hall-console', 'aria-label': 'Fragen aus dem Saal' });
   readonly #offs: (() => void)[] = [];
   #view: PollView | null = null;
   #stream: AbortController | undefined;
@@ -72,6 +77,7 @@ export class PollConsole implements Part {
     this.#close();
     this.#panel.remove();
     this.#picker.remove();
+    this.#hall.remove();
   }
 
   /** The presenter stream runs while the presenter view is on. */
@@ -81,6 +87,7 @@ export class PollConsole implements Part {
     } else {
       this.#close();
       this.#panel.remove();
+      this.#hall.remove();
     }
   }
 
@@ -95,6 +102,14 @@ export class PollConsole implements Part {
     this.#stream = controller;
     const parser = createParser({
       onEvent: (event) => {
+        if (event.event === HALL_EVENT) {
+          try {
+            this.#drawHall(asHall(JSON.parse(event.data)) ?? []);
+          } catch {
+            // A damaged event changes nothing.
+          }
+          return;
+        }
         if (event.event !== POLL_EVENT) return;
         try {
           const view = asPollView(JSON.parse(event.data));
@@ -222,6 +237,45 @@ export class PollConsole implements Part {
     );
     if (!this.#panel.isConnected) this.root.append(this.#panel);
     if (focused) this.#panel.querySelector<HTMLButtonElement>(`[data-action="${focused}"]:not(:disabled)`)?.focus();
+  }
+
+  /** The open questions from the hall, ranked, each to mark answered or to show to the room. */
+  #drawHall(questions: HallQuestion[]): void {
+    const open = questions.filter((question) => !question.answered);
+    if (open.length === 0) {
+      this.#hall.remove();
+      return;
+    }
+    const act = (question: HallQuestion, action: HallAction, text: string) => {
+      const node = el('button', { type: 'button' }, text);
+      node.addEventListener('click', () => {
+        void fetch(`${pollPath(this.deck.id)}/hall/${encodeURIComponent(question.id)}/${action}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${this.token}` },
+        }).catch(() => this.#notice('Fragen aus dem Saal: Der Server ist nicht erreichbar.'));
+      });
+      return node;
+    };
+    this.#hall.replaceChildren(
+      el('h2', { class: 'vs-poll-title' }, `Fragen aus dem Saal (${open.length})`),
+      el(
+        'ol',
+        { class: 'vs-hall-list' },
+        ...open
+          .slice(0, 5)
+          .map((question) =>
+            el(
+              'li',
+              { class: question.shown ? 'vs-hall-item vs-hall-shown' : 'vs-hall-item' },
+              el('span', { class: 'vs-hall-votes', 'aria-label': `${question.votes} Stimmen` }, `▲ ${question.votes}`),
+              el('span', { class: 'vs-hall-text' }, question.text),
+              act(question, 'answered', 'Beantwortet'),
+              question.shown ? act(question, 'hide', 'Nicht mehr zeigen') : act(question, 'show', 'Im Saal zeigen'),
+            ),
+          ),
+      ),
+    );
+    if (!this.#hall.isConnected) this.root.append(this.#hall);
   }
 
   /** The deck's questions to choose from, in a modal dialog (Escape closes it). */

@@ -13,19 +13,8 @@ import type { Follower } from '../follow/follower';
 import type { Part } from '../part';
 import { load, save } from '../storage';
 import { compiled, el } from '../../browser/dom';
+import { deviceId } from './device';
 import { asPollView, histogram, letter, promptBlock, solutionBlock } from './poll-view';
-
-const DEVICE_KEY = 'vs-device';
-
-/** This device's anonymous id: random, made here once, kept in this browser only. */
-function deviceId(): string {
-  let id = load('local', DEVICE_KEY);
-  if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
-    id = crypto.randomUUID().replaceAll('-', '');
-    save('local', DEVICE_KEY, id);
-  }
-  return id;
-}
 
 /**
  * A student's side of a poll, in follow mode: the open poll appears over the slide (a sheet
@@ -322,3 +311,5 @@ export class PollVoter implements Part {
     save('local', POLL_REVIEWS_KEY, JSON.stringify(reviews.slice(-200)));
   }
 }
+
+export { HallAsk } from './hall';

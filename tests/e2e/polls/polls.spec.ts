@@ -169,3 +169,36 @@ test('the picker opens any question of the bank, and the projector mirrors shown
   await console.getByRole('button', { name: 'Ausblenden' }).click();
   await expect(projector.locator('.vs-poll-projector')).toHaveCount(0);
 });
+
+test('a student asks, two others upvote, and the presenter sees the ranking and shows it to the room', async ({
+  browser,
+}) => {
+  const lecturer = await presenter(browser);
+  const students = [
+    await open(browser, '?follow'),
+    await open(browser, '?follow'),
+    await open(browser, '?follow', true),
+  ];
+  const [asker, second, phone] = students as [Page, Page, Page];
+  const text = `Warum wartet der Server auf den Commit? ${Date.now()}`;
+  await asker.getByRole('button', { name: /Frage stellen|Fragen \(/ }).click();
+  await asker.getByLabel(/Ihre Frage/).fill(text);
+  await asker.getByRole('button', { name: 'Frage senden' }).click();
+  await expect(asker.locator('.vs-hall .vs-poll-status')).toHaveText('Ihre Frage ist angekommen.');
+  for (const page of [second, phone]) {
+    await page.locator('.vs-hall-toggle').click();
+    const item = page.locator('.vs-hall-item', { hasText: text });
+    await item.getByRole('button', { name: /Frage unterstützen/ }).click();
+    await expect(item.getByRole('button', { name: /Frage unterstützen/ })).toHaveAttribute('aria-pressed', 'true');
+  }
+  const ranked = lecturer.locator('.vs-hall-console .vs-hall-item', { hasText: text });
+  await expect(ranked.locator('.vs-hall-votes')).toHaveText('▲ 3');
+  await expect(lecturer.locator('.vs-hall-console .vs-hall-item').first()).toContainText(text);
+  await phone.screenshot({ path: test.info().outputPath('phone-hall.png') });
+  await ranked.getByRole('button', { name: 'Im Saal zeigen' }).click();
+  await expect(asker.locator('.vs-hall-item.vs-hall-shown')).toContainText('Wird gerade besprochen');
+  await lecturer.screenshot({ path: test.info().outputPath('presenter-hall.png') });
+  await ranked.getByRole('button', { name: 'Beantwortet' }).click();
+  await expect(lecturer.locator('.vs-hall-console .vs-hall-item', { hasText: text })).toHaveCount(0);
+  await expect(asker.locator('.vs-hall-item', { hasText: text })).toHaveCount(0);
+});

@@ -63,7 +63,10 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PRESENTER_TOKEN: 'e2e-presenter',
       ADMIN_TOKEN: 'e2e-admin',
-      // Its own keys and channels when REDIS_URL is set, apart from other servers on the same Redis.
+      // The browser tests run the embedded task server (worker threads), as a lecturer's laptop does;
+      // the Redis mode has its own integration tests, with worker processes to crash.
+      REDIS_URL: '',
+      // Its own keys and channels if a shared backend is set, apart from other servers on it.
       SHARED_PREFIX: `e2e-${E2E_PORT}:`,
       INSTANCE: 'instanz-e2e',
     },

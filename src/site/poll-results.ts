@@ -55,14 +55,14 @@ async function show(deck: string): Promise<void> {
     return message(reply?.message ?? `Die Ergebnisse konnten nicht geladen werden (Status ${response.status}).`);
   }
   const { polls } = (await response.json()) as { polls: PollResult[] };
-  area.replaceChildren(...render(deck, token, polls));
+  area.replaceChildren(...render(deck, polls));
 }
 
 function message(text: string): void {
   area.replaceChildren(el('p', { class: 'vs-results-status', role: 'alert' }, text));
 }
 
-function render(deck: string, token: string, polls: PollResult[]): HTMLElement[] {
+function render(deck: string, polls: PollResult[]): HTMLElement[] {
   const csv = el(
     'a',
     { href: `${pollPath(deck)}/results.csv`, download: `abstimmungen-${deck}.csv` },
@@ -70,14 +70,10 @@ function render(deck: string, token: string, polls: PollResult[]): HTMLElement[]
   );
   csv.addEventListener('click', (event) => {
     event.preventDefault();
-    void download(csv.href, csv.download, token);
+    void download(csv.href, csv.download, links);
   });
-  const head = el(
-    'div',
-    { class: 'vs-results-head' },
-    el('h2', {}, `Foliensatz ${deck}`),
-    el('p', {}, `${polls.length === 1 ? 'Eine Abstimmung' : `${polls.length} Abstimmungen`} · `, csv),
-  );
+  const links = el('p', {}, `${polls.length === 1 ? 'Eine Abstimmung' : `${polls.length} Abstimmungen`} · `, csv);
+  const head = el('div', { class: 'vs-results-head' }, el('h2', {}, `Foliensatz ${deck}`), links);
   if (polls.length === 0)
     return [head, el('p', { class: 'vs-results-status' }, 'Zu diesem Foliensatz gab es noch keine Abstimmung.')];
   const days = new Map<string, PollResult[]>();
@@ -147,17 +143,22 @@ function pollCard(poll: PollResult): HTMLElement {
   );
 }
 
-async function download(url: string, name: string, token: string): Promise<void> {
+/** Fetches the CSV with the token (a plain link cannot send it); a failure is said beside the link. */
+async function download(url: string, name: string, links: HTMLElement): Promise<void> {
+  const failed = (text: string): void => {
+    links.querySelector('[role="alert"]')?.remove();
+    links.append(el('span', { role: 'alert', class: 'vs-results-error' }, ` ${text}`));
+  };
   try {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(url, { headers: { authorization: `Bearer ${presenterToken() ?? ''}` } });
     if (!response.ok) {
       const reply = (await response.json().catch(() => null)) as ErrorReply | null;
-      return message(reply?.message ?? `Die CSV-Datei konnte nicht geladen werden (Status ${response.status}).`);
+      return failed(reply?.message ?? `Die CSV-Datei konnte nicht geladen werden (Status ${response.status}).`);
     }
     const file = URL.createObjectURL(await response.blob());
     el('a', { href: file, download: name }).click();
     setTimeout(() => URL.revokeObjectURL(file), 10_000);
   } catch {
-    message('Der Server ist nicht erreichbar; die CSV-Datei wurde nicht geladen.');
+    failed('Der Server ist nicht erreichbar; die CSV-Datei wurde nicht geladen.');
   }
 }

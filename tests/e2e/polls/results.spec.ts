@@ -86,8 +86,11 @@ test('the lecturer sees each question’s counts as bars with the correct answer
   expect(csv).toContain('Vorlesung,Beginn,Frage,Art,Antwort,Text,Stimmen,Richtig');
   expect(csv).toContain(`,${right},`);
 
-  // Another deck by keyboard; a wrong token is refused with the server's message.
+  // With a wrong token the download and the page are refused with the server's message.
   await page.evaluate(() => localStorage.setItem('vs-presenter-token', 'falsch'));
+  await page.getByRole('link', { name: 'Als CSV herunterladen' }).press('Enter');
+  await expect(page.locator('.vs-results-head').getByRole('alert')).toHaveText('Falsches Token (PRESENTER_TOKEN).');
+  await expect(card.locator('.vs-results-bars li')).toHaveCount(view.choices.length);
   await page.getByLabel('Foliensatz').fill(DECK);
   await page.getByLabel('Foliensatz').press('Enter');
   await expect(page.getByRole('alert')).toHaveText('Falsches Token (PRESENTER_TOKEN).');

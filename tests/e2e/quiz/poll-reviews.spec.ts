@@ -26,6 +26,7 @@ test('answers from the lecture become reviews on the quiz page, once', async ({ 
     /2 Antworten aus der Vorlesung wurden in Ihren Wiederholungsplan übernommen\./,
   );
   await expect(page.getByRole('button', { name: 'Jetzt fällig (1)' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/quiz-poll-reviews.png' });
   await expect(page.getByRole('button', { name: 'Falsche wiederholen (1)' })).toBeVisible();
   await expect(page.locator('.quiz-overview-item').nth(1)).toHaveText(/falsch · fällig$/);
   await expect(page.locator('.quiz-overview-item').nth(2)).toHaveText(/richtig$/);

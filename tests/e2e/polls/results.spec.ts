@@ -1,4 +1,5 @@
 import { devices, expect, test, type APIRequestContext } from '@playwright/test';
+import { expectAccessible } from '../quiz/helpers';
 import { pollPath, voteUrl, type PollQuestion, type PollView } from '../../../src/shared/polls';
 
 const TOKEN = 'e2e-presenter';
@@ -96,9 +97,11 @@ test('the lecturer sees each question’s counts as bars with the correct answer
   await expect(page.getByRole('alert')).toHaveText('Falsches Token (PRESENTER_TOKEN).');
   await context.close();
 
-  const desktop = await browser.newPage();
+  const wide = await browser.newContext();
+  const desktop = await wide.newPage();
   await desktop.goto(`/abstimmungen.html#${DECK}&token=${TOKEN}`);
   await expect(desktop.locator('.vs-results-poll').last()).toContainText('3 Stimmen');
+  await expectAccessible(desktop);
   await desktop.screenshot({ path: 'test-results/abstimmungen-desktop.png', fullPage: true });
-  await desktop.close();
+  await wide.close();
 });

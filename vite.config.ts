@@ -39,6 +39,7 @@ export default defineConfig({
       input: {
         home: resolve(import.meta.dirname, 'index.html'),
         praesentationen: resolve(import.meta.dirname, 'praesentationen.html'),
+        abstimmungen: resolve(import.meta.dirname, 'abstimmungen.html'),
         [VISITS_LIVE]: resolve(import.meta.dirname, 'src/site/visits-live.ts'),
       },
       output: {

@@ -1,8 +1,11 @@
 import '../site/track';
+import { parseReviews, POLL_REVIEWS_KEY } from '../shared/polls';
 import { QUIZ_DATA_ID, type QuizBank } from '../shared/quiz';
 import './quiz.css';
 import { bindKeyboard } from './keyboard';
+import { takenOverMessage, takeOverReviews } from './poll-reviews';
 import { nextDue } from './progress';
+import { loadScheduler } from './schedule';
 import { QuizSession } from './session';
 import { browserStorage, loadProgress, saveProgress } from './store';
 import { exportFileName, exportProgress, importProgress, MAX_IMPORT_BYTES } from './transfer';
@@ -74,6 +77,34 @@ question.update('question', false);
 overview.update();
 toolbar.update();
 refreshWhenDue();
+takeOverPollReviews();
+
+/**
+ * In-lecture answers to this deck's questions, waiting in this browser, become reviews once;
+ * they then leave the waiting list.
+ */
+function takeOverPollReviews(): void {
+  let waiting: string | null;
+  try {
+    waiting = storage?.getItem(POLL_REVIEWS_KEY) ?? null;
+  } catch {
+    return;
+  }
+  const reviews = parseReviews(waiting);
+  if (!storage || !reviews.some((review) => review.deck === bank.deckId)) return;
+  void loadScheduler().then((scheduler) => {
+    const ids = bank.questions.map((q) => q.id);
+    const { progress, taken, rest } = takeOverReviews(scheduler, session.progress, ids, reviews);
+    if (taken > 0) session.takeProgress(progress);
+    try {
+      if (rest.length > 0) storage.setItem(POLL_REVIEWS_KEY, JSON.stringify(rest));
+      else storage.removeItem(POLL_REVIEWS_KEY);
+    } catch {
+      // Left waiting; the attempts name each poll, so none is counted twice.
+    }
+    if (taken > 0) notice.show({ message: takenOverMessage(taken) });
+  });
+}
 
 /** The due count and the overview's marks change when a review time comes: redraw them then. */
 function refreshWhenDue(): void {

@@ -5,7 +5,11 @@ import { isDue, type Scheduler } from './schedule';
 
 /** What the student answered: ticked options, an arrangement of steps, or a free text. */
 export type Answer =
-  { kind: 'choice'; selected: string[] } | { kind: 'ordering'; order: string[] } | { kind: 'text'; text: string };
+  | { kind: 'choice'; selected: string[] }
+  | { kind: 'ordering'; order: string[] }
+  | { kind: 'text'; text: string }
+  /** Answered in a live poll during the lecture; only whether it was right is known. */
+  | { kind: 'poll'; poll: string };
 
 export interface Attempt {
   /** ISO time of the answer. */

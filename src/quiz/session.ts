@@ -172,6 +172,14 @@ export class QuizSession extends Emitter<{ change: Change }> {
     this.emit('change', 'progress');
   }
 
+  /** Takes progress scheduled elsewhere (in-lecture answers) and stays on the question shown. */
+  takeProgress(progress: Progress): void {
+    this.progress = progress;
+    this.persist(progress);
+    if (this.mode !== 'all') this.queue = this.questionsFor(this.mode);
+    this.emit('change', 'progress');
+  }
+
   /** The draft being answered, if any. The first answering action starts loading the scheduler. */
   private answering(): Draft | null {
     void loadScheduler();

@@ -1,7 +1,7 @@
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
 import { afterPaint } from './after-paint';
 import { followParts } from './follow/index';
-import { takeTokenFromAddress } from './follow/publisher';
+import { takeTokenFromAddress } from '../browser/presenter-token';
 import { startViewer } from './viewer';
 import { el } from '../browser/dom';
 

@@ -1,19 +1,10 @@
-import { readHash, writeHash } from '../../browser/hash';
 import { presenterToken } from '../../browser/presenter-token';
 import type { Deck } from '../../shared/deck';
-import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS, PRESENTER_TOKEN_KEY } from '../../shared/follow';
+import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
-import { save } from '../storage';
 import type { DemoStates } from './demo-states';
-
-/**
- * The lecturer opens the deck once with the token last in the fragment (`#p1&token=…` or
- * `#token=…`): a fragment never reaches a server's log or a Referer. It is kept in this browser,
- * not in the URL.
- */
-const TOKEN_IN_FRAGMENT = /(?:^|&)token=(.*)$/s;
 
 /**
  * Audience-follow (publisher): in presenter view, with a presenter token, every slide change and
@@ -123,16 +114,4 @@ export class Publisher implements Part {
         this.#publishDemo(key, next);
       });
   }
-}
-
-/**
- * Stores a token given in the URL fragment and removes it from the address, before the viewer
- * reads the fragment for the slide (`#p1&token=…` → `#p1`).
- */
-export function takeTokenFromAddress(): void {
-  const hash = readHash();
-  const match = TOKEN_IN_FRAGMENT.exec(hash);
-  if (!match) return;
-  if (match[1]) save('local', PRESENTER_TOKEN_KEY, match[1]);
-  writeHash(hash.slice(0, match.index));
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { takeTokenFromAddress } from '../../../src/viewer/follow/publisher';
+import { takeTokenFromAddress } from '../../../src/browser/presenter-token';
 
 const KEY = 'vs-presenter-token';
 

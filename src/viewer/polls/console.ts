@@ -223,6 +223,11 @@ export class PollConsole implements Part {
       button('close', 'Schließen', view.status === 'closed'),
       button('dismiss', 'Ausblenden', false),
       other,
+      el(
+        'a',
+        { href: `/abstimmungen.html#${encodeURIComponent(this.deck.id)}`, target: '_blank', rel: 'noopener' },
+        'Alle Ergebnisse',
+      ),
     );
     const presenterView = view.revealed ? view : { ...view, solution: undefined };
     this.#panel.dataset.status = view.status;

@@ -12,7 +12,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Pure modules without state of their own: one module graph per worker, not one per file.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
       {
         extends: true,
         test: { name: 'integration', include: ['tests/server/**/*.test.ts', 'tests/integration/**/*.test.ts'] },

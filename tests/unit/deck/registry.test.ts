@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,9 +42,11 @@ describe('deck registry', () => {
   });
 
   it('uses the macros it is given, and no others', async () => {
-    writeFileSync(join(root, 'slides/makro.md'), '# Titel\n\n![:gruss Welt]()');
-    await expect(new DeckRegistry({ root }).decks()).rejects.toThrow('Unbekanntes Makro „gruss“');
-    const registry = new DeckRegistry({ root, macros: { gruss: ({ args }) => `Hallo ${args[0]}` } });
+    mkdirSync(join(root, 'makro/slides'), { recursive: true });
+    writeFileSync(join(root, 'makro/slides/makro.md'), '# Titel\n\n![:gruss Welt]()');
+    const own = join(root, 'makro');
+    await expect(new DeckRegistry({ root: own }).decks()).rejects.toThrow('Unbekanntes Makro „gruss“');
+    const registry = new DeckRegistry({ root: own, macros: { gruss: ({ args }) => `Hallo ${args[0]}` } });
     const decks = await registry.decks();
     expect(decks.find((deck) => deck.id === 'makro')!.slides[0]!.html).toContain('Hallo Welt');
   });

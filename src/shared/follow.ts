@@ -11,6 +11,10 @@ export const FOLLOW_PATH = '/api/follow';
 export const FOLLOW_EVENT = 'slide';
 /** Name of the Server-Sent Event that carries a FollowDemo: one demo's state. */
 export const FOLLOW_DEMO_EVENT = 'demo';
+/** Name of the follow-channel event that carries the deck's current poll (PollView) or null. */
+export const POLL_EVENT = 'poll';
+/** Name of the event that carries the deck's questions from the hall (HallQuestion[], ranked). */
+export const HALL_EVENT = 'hall';
 /** A demo's state is small (a form, a run, a few jobs); anything bigger is refused. */
 export const MAX_DEMO_STATE_BYTES = 16 * 1024;
 /** Demos a deck may publish states for. */

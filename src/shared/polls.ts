@@ -7,8 +7,6 @@
 import { DECK_ID_PATTERN } from './follow';
 
 export const POLLS_PATH = '/api/polls';
-/** Name of the follow-channel event that carries the deck's current poll (PollView) or null. */
-export const POLL_EVENT = 'poll';
 /** The presenter's event stream and the followers get counts at most this often: one batch per tick. */
 export const POLL_TICK_MS = 250;
 
@@ -336,8 +334,6 @@ export function parseReviews(text: string | null): PollReview[] {
   }
 }
 
-/** Name of the event that carries the deck's questions from the hall (HallQuestion[], ranked). */
-export const HALL_EVENT = 'hall';
 export const HALL_TEXT_MIN = 3;
 export const HALL_TEXT_MAX = 280;
 /** Questions one deck keeps at most; a hall that asks more is told so. */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HALL_EVENT, POLL_EVENT, POLL_TICK_MS, rankHall, type PollView } from '../../shared/polls';
+import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
+import { POLL_TICK_MS, rankHall, type PollView } from '../../shared/polls';
 import type { Question } from '../../shared/quiz';
 import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 import type { PollBanks } from './banks';

@@ -8,7 +8,7 @@ import {
   type FollowDemo,
   type FollowState,
 } from '../../shared/follow';
-import { HALL_EVENT, POLL_EVENT } from '../../shared/polls';
+import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
 import { Emitter } from '../../browser/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';

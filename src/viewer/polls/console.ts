@@ -1,10 +1,9 @@
 import './polls.css';
 import { createParser } from 'eventsource-parser';
 import type { Deck } from '../../shared/deck';
+import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
 import {
-  HALL_EVENT,
   pollPath,
-  POLL_EVENT,
   slidePolls,
   type HallAction,
   type HallQuestion,

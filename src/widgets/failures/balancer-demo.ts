@@ -3,7 +3,7 @@ import type { BalancerDemoState, DemoCommand } from '../../shared/demos';
 import { BALANCING_ALGORITHMS, type BalanceReport, type BalancingAlgorithm } from '../../shared/teach';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
-import { BalancerDemoModel } from './balancer-model';
+import { balancerDemoModel, type BalancerDemoModel } from './balancer-model';
 import balancerStyles from './balancer-demo.css?inline';
 import styles from './failure-demo.css?inline';
 
@@ -96,7 +96,7 @@ export class BalancerDemo extends DemoWidget<BalancerDemoState> {
   }
 
   protected startOwn(): void {
-    this.model = new BalancerDemoModel(serverBase(this), (state) => this.changed(state));
+    this.model = balancerDemoModel(serverBase(this), (state) => this.changed(state));
     this.changed(this.model.state);
     void this.model.start();
   }

@@ -6,7 +6,7 @@ import { el, withCode } from '../../browser/dom';
 import styles from './failure-demo.css?inline';
 import loadStyles from './load-demo.css?inline';
 import { format, lineChart } from './load-chart';
-import { LoadDemoModel } from './load-model';
+import { loadDemoModel, type LoadDemoModel } from './load-model';
 
 const FIELDS: { name: keyof LoadRequest; label: string }[] = [
   { name: 'rate', label: 'Jobs/s' },
@@ -74,7 +74,7 @@ export class LoadDemo extends DemoWidget<LoadDemoState> {
   }
 
   protected startOwn(): void {
-    this.model = new LoadDemoModel(serverBase(this), (state) => this.changed(state));
+    this.model = loadDemoModel(serverBase(this), (state) => this.changed(state));
     this.changed(this.model.state);
     void this.model.start();
   }

@@ -3,6 +3,7 @@ import { createParser } from 'eventsource-parser';
 import type { Deck } from '../../shared/deck';
 import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
 import {
+  POLL_KIND_NAMES,
   pollPath,
   slidePolls,
   type HallAction,
@@ -22,13 +23,6 @@ import { asPollView, histogram, promptBlock, roomView, solutionBlock } from './p
 
 /** A broken presenter stream is opened again after this. */
 const REOPEN_MS = 2000;
-
-const KIND_NAMES: Record<PollQuestion['kind'], string> = {
-  single: 'Einfachauswahl',
-  multiple: 'Mehrfachauswahl',
-  ordering: 'Reihenfolge',
-  word: 'Ein Wort',
-};
 
 /**
  * The lecturer's poll console in the presenter view: A opens the poll named by the slide
@@ -304,7 +298,7 @@ export class PollConsole implements Part {
       const choose = el('button', { class: 'vs-poll-question' });
       choose.type = 'button';
       const topic = el('span', { class: 'vs-poll-question-topic' });
-      topic.textContent = `${question.topic} · ${KIND_NAMES[question.kind]}`;
+      topic.textContent = `${question.topic} · ${POLL_KIND_NAMES[question.kind]}`;
       const prompt = el('span', { class: 'vs-poll-question-prompt' });
       prompt.textContent = question.prompt;
       choose.append(topic, prompt);

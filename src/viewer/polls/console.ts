@@ -41,6 +41,8 @@ export class PollConsole implements Part {
   #stream: AbortController | undefined;
   #reopen: ReturnType<typeof setTimeout> | undefined;
   #questions: PollQuestion[] | undefined;
+  /** The question from the hall shown to the room, as the projector gets it. */
+  #shownHall: HallQuestion[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -59,7 +61,10 @@ export class PollConsole implements Part {
     this.#offs.push(
       this.requests.on('poll', () => void this.#onKey()),
       this.modes.on('change', ({ mode }) => mode === 'presenter' && this.#follow()),
-      this.sync.on('hello', () => this.sync.postPoll(roomView(this.#view))),
+      this.sync.on('hello', () => {
+        this.sync.postPoll(roomView(this.#view));
+        this.sync.postHall(this.#shownHall);
+      }),
     );
     this.#picker.addEventListener('close', () => this.#picker.remove());
     this.#follow();
@@ -240,6 +245,8 @@ export class PollConsole implements Part {
   /** The open questions from the hall, ranked, each to mark answered or to show to the room. */
   #drawHall(questions: HallQuestion[]): void {
     const open = questions.filter((question) => !question.answered);
+    this.#shownHall = open.filter((question) => question.shown);
+    this.sync.postHall(this.#shownHall);
     if (open.length === 0) {
       this.#hall.remove();
       return;

@@ -290,4 +290,24 @@ describe('PresenterView', () => {
     root.querySelector<HTMLButtonElement>('[aria-label="Notizen größer"]')?.click();
     expect(root.style.getPropertyValue('--vs-notes-size')).toBe('24px');
   });
+
+  it('names the demos of the next slide in its preview: a simulation as such, a live demo by its title', () => {
+    const withDemos: Deck = {
+      ...deck,
+      slides: deck.slides.map((slide, i) =>
+        i === 1
+          ? { ...slide, html: '<h1>Uhren</h1><clocks-demo step="2"></clocks-demo><tracking-demo></tracking-demo>' }
+          : slide,
+      ),
+    };
+    navigation = new Navigation(withDemos, 0);
+    const slides = new SlidesView(withDemos, navigation);
+    bind(new PresenterView(root, withDemos, navigation, modes, new Timer(() => 0), new Diagrams(slides, navigation)));
+    modes.set('presenter', true);
+    const placeholders = [...root.querySelectorAll('.remark-preview-area .vs-demo-placeholder')];
+    expect(placeholders.map((placeholder) => placeholder.textContent)).toEqual([
+      'Simulation: Lamport-Uhren',
+      'Tracking-Demo',
+    ]);
+  });
 });

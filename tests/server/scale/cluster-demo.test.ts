@@ -4,7 +4,7 @@ import type { ClusterReport } from '../../../src/shared/cluster';
 import { follow, missingForCluster, testCluster, until, type Follower, type TestCluster } from './helpers';
 
 const skip = missingForCluster();
-const PORT = Number(process.env.CLUSTER_DEMO_TEST_PORT ?? 4540);
+const PORT = Number(process.env.CLUSTER_DEMO_TEST_PORT ?? 4550);
 const DECK = 'kapitel-2';
 
 let cluster: TestCluster;

@@ -19,6 +19,30 @@ export const DEMOS = [
 ] as const;
 export type DemoName = (typeof DEMOS)[number];
 
+/** The step-by-step simulations among the demos: pictures drawn in the browser, no server. */
+const SIMULATIONS: readonly DemoName[] = ['replication', 'delivery', 'clocks', 'hashing', 'balancing'];
+
+/** Each demo's title, as its frame shows it. */
+export const DEMO_TITLES: Record<DemoName, string> = {
+  tracking: 'Tracking-Demo',
+  task: 'Task-Demo',
+  timeout: 'Timeout-Demo',
+  crash: 'Absturz-Demo',
+  idempotency: 'Idempotenz-Demo',
+  load: 'Last-Demo',
+  balancer: 'Lastverteilungs-Demo',
+  replication: 'Replikation',
+  delivery: 'Zustellung und Wiederholung',
+  clocks: 'Lamport-Uhren',
+  hashing: 'IP-Hash oder Ring',
+  balancing: 'Lastverteilung',
+};
+
+/** What a slide copy (next-slide preview, overview) shows instead of the demo: "Tracking-Demo", "Simulation: Lamport-Uhren". */
+export function demoLabel(name: DemoName): string {
+  return SIMULATIONS.includes(name) ? `Simulation: ${DEMO_TITLES[name]}` : DEMO_TITLES[name];
+}
+
 export function demoElementName(name: DemoName): `${DemoName}-demo` {
   return `${name}-demo`;
 }

@@ -31,6 +31,7 @@ export const DEMO_TITLES: Record<DemoName, string> = {
   idempotency: 'Idempotenz-Demo',
   load: 'Last-Demo',
   balancer: 'Lastverteilungs-Demo',
+  cluster: 'Cluster-Demo',
   replication: 'Replikation',
   delivery: 'Zustellung und Wiederholung',
   clocks: 'Lamport-Uhren',

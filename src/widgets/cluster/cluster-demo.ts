@@ -1,5 +1,5 @@
 import type { ClusterInstance } from '../../shared/cluster';
-import type { ClusterDemoState, DemoCommand } from '../../shared/demos';
+import { DEMO_TITLES, type ClusterDemoState, type DemoCommand } from '../../shared/demos';
 import { el, withCode } from '../../browser/dom';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
@@ -41,7 +41,7 @@ export class ClusterDemo extends DemoWidget<ClusterDemoState> {
   constructor() {
     super(
       styles + clusterStyles,
-      'Cluster-Demo',
+      DEMO_TITLES.cluster,
       'Im Vortrag: die Instanzen der Kurs-Website hinter dem Load-Balancer mit ihren offenen Verbindungen – eine Instanz wird angehalten, ihre Clients wechseln zu den anderen.',
     );
     this.root.append(

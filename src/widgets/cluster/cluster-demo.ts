@@ -136,7 +136,7 @@ export class ClusterDemo extends DemoWidget<ClusterDemoState> {
       'li',
       {},
       el('span', { class: 'name' }, name, ' ', state),
-      el('span', { class: 'connections' }, bar, count),
+      el('span', { class: 'count' }, bar, count),
       stop,
       marker,
     );

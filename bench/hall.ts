@@ -3,20 +3,25 @@
  * against the app of `npm start` (embedded task runner, SQLite), which runs in this process so
  * that its event-loop delay (`monitorEventLoopDelay`) and memory are measured where they arise.
  *
- * The clients run in a process of their own, each from its own loopback address (127.0.1.x,
- * 127.0.2.x for students, 127.0.9.x for attackers). Each student sends a page-view beacon every
- * 20 s, follows the lecturer (an event stream on /api/follow/kapitel-2/events), runs `sum`
- * through /api/execute every ~10 s and queues a `sort` job every ~30 s, which it reads until it
- * is done; every tenth also watches /api/visits/stream.
+ * The students run in a process of their own, each from its own loopback address (127.0.1.x,
+ * 127.0.2.x). Each sends a page-view beacon every 20 s, follows the lecturer (an event stream on
+ * /api/follow/kapitel-2/events), runs `sum` through /api/execute every ~10 s and queues a `sort`
+ * job every ~30 s, which it reads until it is done; every tenth also watches /api/visits/stream.
+ * The attackers (127.0.9.x) run in a third process, started for the attack phase, at `nice -n 19`:
+ * in a hall they sit at their own laptops, so they get only the CPU that server and students leave
+ * over here (BENCH_ATTACKERS=equal runs them at the same priority, to see what they take away).
  *
  * Phases: 60 s calm, 60 s with the attackers at full (bounded) speed, 30 s calm. Each attacker
  * sends 1 MB execute bodies, floods 60 s `sleep` jobs, tries to cancel jobs that are not its
  * own and scrapes /api/status, opens event streams for made-up decks, and holds 200 event
  * streams it never reads (1,000 in all).
  *
- * Per phase: students' p50/p99 latency and failures, event-loop delay p99, RSS peak, hostile
- * requests refused. Targets: 0 student failures; students' p99 under attack ≤ 2× calm; event-loop
- * p99 ≤ 50 ms; RSS ≤ 600 MB. BENCH_SHORT=1 shortens the phases to 15 s, 15 s and 10 s.
+ * Per phase: students' p50/p99 latency as the client sees it and as the server sees it (from the
+ * request's arrival to its answer's last byte, so CPU the clients wait for is not in it), their
+ * failures, event-loop delay p99 of server and students' process, RSS peak, hostile requests
+ * refused and sent per second. Targets: 0 student failures; students' p99 under attack ≤ 2× calm;
+ * event-loop p99 ≤ 50 ms; RSS ≤ 600 MB. BENCH_SHORT=1 shortens the phases to 15 s, 15 s and 10 s;
+ * BENCH_CPU_PROFILE=<file> writes a CPU profile of the server during the attack.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

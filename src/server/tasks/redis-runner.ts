@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Job as BullJob, Queue, QueueEvents, type KeepJobs } from 'bullmq';
 import { Redis } from 'ioredis';
 import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
@@ -8,8 +9,9 @@ import {
   CrashRefusedError,
   JobConflictError,
   JobNotFoundError,
+  TaskServerError,
 } from './errors';
-import { DEFAULT_FAIR_SHARE, FairQueue, FairShareError, type FairShareLimits, type Place } from './fair-share';
+import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
 import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
 import {
   connectionOptions,
@@ -36,7 +38,7 @@ import {
   type TaskCall,
   type TaskRunner,
 } from './runner';
-import { SharedShares } from './shared-share';
+import { SharedShares, type HeldJob } from './shared-share';
 import { TaskStats } from './stats';
 import type { Catalogue } from './task-catalogue';
 import { WorkerRegistry, type RegisteredWorker } from './worker-registry';
@@ -48,6 +50,8 @@ export interface RedisRunnerOptions extends RedisQueueOptions {
   queueWaitMs?: number;
   /** How often the runner reads queue depth and workers from Redis. */
   monitorMs?: number;
+  /** How long this server's jobs stay its own without a sign of life; then another server adopts them. */
+  leaseMs?: number;
   /** A worker inside the server process too; `false` leaves all work to `npm run worker`. */
   localWorker?: Omit<TaskWorkerOptions, keyof RedisQueueOptions> | false;
   /** Heap limit of a worker thread, as reported in the catalogue. */
@@ -55,6 +59,7 @@ export interface RedisRunnerOptions extends RedisQueueOptions {
 }
 
 const CANCEL_WAIT_MS = 5_000;
+const LEASE_MS = 5_000;
 /** Completed jobs stay readable for an hour, the newest thousand at most. */
 const KEEP_FINISHED: KeepJobs = { age: 3_600, count: 1_000 };
 
@@ -146,6 +151,10 @@ export class RedisRunner implements TaskRunner {
   private readonly pending = new Map<string, Pending>();
   /** Jobs this server gave to BullMQ that have not ended: they hold worker places. */
   private readonly handedOver = new Map<string, Place<Pending>>();
+  /** Jobs a dead server had given to BullMQ: their counts are freed when they end. */
+  private readonly adopted = new Map<string, { client: string; seconds: number }>();
+  /** Jobs taken over from a dead server and not yet looked at (kept should Redis fail midway). */
+  private readonly orphans: HeldJob[] = [];
   /** Aborted when the connection to Redis breaks: `execute` answers 503 then instead of waiting. */
   private connection = new AbortController();
   private lastError = '';
@@ -172,7 +181,13 @@ export class RedisRunner implements TaskRunner {
       void this.reconcile();
     });
     this.fair = new FairQueue({ ...DEFAULT_FAIR_SHARE, ...options.share });
-    this.shares = new SharedShares(this.redis, `${prefix}:${queueName}:`, this.fair.limits);
+    this.shares = new SharedShares(
+      this.redis,
+      `${prefix}:${queueName}:`,
+      this.fair.limits,
+      randomUUID(),
+      options.leaseMs ?? LEASE_MS,
+    );
     this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.blocking.on('error', () => undefined);
     this.registry = new WorkerRegistry(this.redis, this.keys);
@@ -219,14 +234,16 @@ export class RedisRunner implements TaskRunner {
       forExecute,
     } as Pending;
     const seconds = this.catalogue.workSeconds(task, call.params);
-    await this.shares.reserve(call.client, seconds).catch((error: unknown) => {
-      throw error instanceof FairShareError ? error : this.unavailable(error);
-    });
+    const { cancelToken, job } = pending;
+    await this.shares
+      .reserve({ id: jobId, call, cancelToken, seconds, forExecute, createdAt: job.createdAt })
+      .catch((error: unknown) => {
+        throw error instanceof TaskServerError ? error : this.unavailable(error);
+      });
     try {
       pending.place = this.fair.enqueue(call.client, pending, seconds);
     } catch (error) {
-      this.shares.started(call.client);
-      this.shares.ended(call.client, seconds);
+      await this.shares.finish(jobId, call.client, seconds);
       throw error;
     }
     this.pending.set(jobId, pending);
@@ -265,11 +282,10 @@ export class RedisRunner implements TaskRunner {
       const { job, call, cancelToken, forExecute } = place.item;
       this.pending.delete(job.id);
       this.handedOver.set(job.id, place);
-      this.shares.started(place.client);
       const data: JobData = { task: call.task, params: call.params, client: call.client, cancelToken };
-      this.queue
-        .add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED })
-        .catch((error: unknown) => {
+      this.queue.add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED }).then(
+        () => this.shares.handed(job.id, place.client),
+        (error: unknown) => {
           this.release(job.id);
           this.apply(job.id, 'failed', () => ({
             state: 'failed',
@@ -277,23 +293,52 @@ export class RedisRunner implements TaskRunner {
             error: this.unavailable(error).message,
             finishedAt: new Date().toISOString(),
           }));
-        });
+        },
+      );
     }
   }
 
   /** A handed-over job ended: its worker place is free for the next client in turn. */
   private release(id: string): void {
+    const orphan = this.adopted.get(id);
+    if (orphan) {
+      this.adopted.delete(id);
+      void this.shares.finish(id, orphan.client, orphan.seconds);
+    }
     const place = this.handedOver.get(id);
     if (!place) return;
     this.handedOver.delete(id);
     this.fair.finished(place);
-    this.shares.ended(place.client, place.seconds);
+    void this.shares.finish(id, place.client, place.seconds);
     this.handOver();
+  }
+
+  /**
+   * Takes over the jobs of a server that died: a job it had given to BullMQ is followed until
+   * it ends, a waiting job joins this server's fair queue. A waiting `execute` is dropped: its
+   * caller went with its server.
+   */
+  private async adopt(): Promise<void> {
+    while (this.orphans.length > 0) {
+      const { id, call, seconds, cancelToken, createdAt, handed, forExecute } = this.orphans[0]!;
+      const stored = await BullJob.fromId<JobData, JobReturn>(this.queue, id);
+      if (stored || handed || forExecute) {
+        this.adopted.set(id, { client: call.client, seconds });
+        if (!stored || isFinished(toJob(stored, await stored.getState()))) this.release(id);
+      } else {
+        const job: Job = { id, task: call.task, state: 'queued', progress: 0, createdAt };
+        const pending = { job, call, cancelToken, forExecute: false } as Pending;
+        pending.place = this.fair.adopt(call.client, pending, seconds);
+        this.pending.set(id, pending);
+        this.track(id, job);
+      }
+      this.orphans.shift();
+    }
   }
 
   /** After Redis was away: handed-over jobs whose end went unheard free their places. */
   private async reconcile(): Promise<void> {
-    for (const id of [...this.handedOver.keys()]) {
+    for (const id of [...this.handedOver.keys(), ...this.adopted.keys()]) {
       const job = await this.job(id).catch(() => undefined);
       if (!job || isFinished(job)) this.release(id);
     }
@@ -378,10 +423,7 @@ export class RedisRunner implements TaskRunner {
     const pending = this.pending.get(id);
     if (pending) {
       this.pending.delete(id);
-      if (this.fair.remove(pending.place)) {
-        this.shares.started(pending.place.client);
-        this.shares.ended(pending.place.client, pending.place.seconds);
-      }
+      if (this.fair.remove(pending.place)) await this.shares.finish(id, pending.place.client, pending.place.seconds);
       this.stats.recordFailure();
       const cancelled: Job = {
         ...pending.job,
@@ -471,6 +513,7 @@ export class RedisRunner implements TaskRunner {
 
   async close(): Promise<void> {
     clearInterval(this.monitor);
+    await this.shares.release();
     await this.localWorker?.close();
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     this.blocking.disconnect();
@@ -495,10 +538,12 @@ export class RedisRunner implements TaskRunner {
     if (this.redis.status !== 'ready') return;
     try {
       this.workers = await this.registry.list();
-      this.handOver();
+      this.orphans.push(...(await this.shares.renew()));
+      await this.adopt();
     } catch {
       // Redis went away mid-read; the next round tries again.
     }
+    this.handOver();
   }
 
   /**

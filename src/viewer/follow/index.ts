@@ -5,6 +5,7 @@ import { DemoStates } from './demo-states';
 import { Follower } from './follower';
 import { presenterToken } from '../../browser/presenter-token';
 import { Publisher } from './publisher';
+import { readInk, readLaser } from '../../shared/ink';
 
 /**
  * Audience-follow: students follow the lecturer's slide and demos; the presenter view publishes
@@ -27,6 +28,12 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
     return [demos];
   }
   const follower = new Follower(root, deck, viewer.navigation, modes, demos);
+  const { ink } = viewer;
+  follower.on('ink', (data) => {
+    const state = readInk(data);
+    if (state) ink.replace(state.index, state.strokes, 'follow');
+  });
+  follower.on('laser', (data) => ink.pointLaser(readLaser(data), 'follow'));
   const offConnected = follower.on('connected', () => {
     offConnected();
     void import('../polls/voter').then(({ PollVoter, HallAsk }) => {
@@ -49,5 +56,5 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
       });
     }
   }
-  return [demos, follower, new Publisher(root, deck, viewer.navigation, modes, demos)];
+  return [demos, follower, new Publisher(root, deck, viewer.navigation, modes, demos, ink, viewer.timer)];
 }

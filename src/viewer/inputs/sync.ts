@@ -15,7 +15,9 @@ type Message =
   | { type: 'blackout'; on: boolean }
   | { type: 'demo'; key: string; state: unknown }
   | { type: 'poll'; view: unknown }
-  | { type: 'zoom'; view: unknown };
+  | { type: 'zoom'; view: unknown }
+  | { type: 'ink'; state: unknown }
+  | { type: 'laser'; state: unknown };
 
 const DEMO_KEY = new RegExp(DEMO_KEY_PATTERN);
 
@@ -28,7 +30,8 @@ function isMessage(data: unknown): data is Message {
     (message.type === 'blackout' && typeof message.on === 'boolean') ||
     (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key)) ||
     (message.type === 'poll' && 'view' in message) ||
-    (message.type === 'zoom' && 'view' in message)
+    (message.type === 'zoom' && 'view' in message) ||
+    ((message.type === 'ink' || message.type === 'laser') && 'state' in message)
   );
 }
 
@@ -39,6 +42,9 @@ interface SyncEvents extends Record<string, unknown> {
   poll: unknown;
   /** The other window's zoom (ZoomView or null), not yet checked. */
   zoom: unknown;
+  /** The other window's strokes of one slide (InkState) or its laser (LaserState or null), not yet checked. */
+  ink: unknown;
+  laser: unknown;
   hello: undefined;
 }
 
@@ -76,6 +82,14 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
 
   postZoom(view: unknown): void {
     this.#post({ type: 'zoom', view });
+  }
+
+  postInk(state: unknown): void {
+    this.#post({ type: 'ink', state });
+  }
+
+  postLaser(state: unknown): void {
+    this.#post({ type: 'laser', state });
   }
 
   /** Asks the other window to send where it stands, demos included. */
@@ -140,6 +154,8 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
     } else if (data.type === 'demo') this.emit('demo', { key: data.key, state: data.state });
     else if (data.type === 'poll') this.emit('poll', data.view);
     else if (data.type === 'zoom') this.emit('zoom', data.view);
+    else if (data.type === 'ink') this.emit('ink', data.state);
+    else if (data.type === 'laser') this.emit('laser', data.state);
     else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
     else this.modes.set('blackout', data.on, 'sync');
   };

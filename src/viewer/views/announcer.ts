@@ -14,6 +14,8 @@ const MODE_NAMES: Record<Mode, string> = {
   blackout: 'Schwarzbild',
   mirrored: 'Spiegelung',
   reading: 'Leseansicht',
+  pen: 'Stift',
+  laser: 'Laserpointer',
 };
 
 /** Tells screen readers where the deck went: a polite live region, updated on every move. */

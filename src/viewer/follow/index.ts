@@ -5,6 +5,7 @@ import { DemoStates } from './demo-states';
 import { Follower } from './follower';
 import { presenterToken } from '../../browser/presenter-token';
 import { Publisher } from './publisher';
+import { RemoteReceiver } from './remote';
 import { readInk, readLaser } from '../../shared/ink';
 
 /**
@@ -43,6 +44,7 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
   });
   const token = presenterToken();
   if (token) {
+    viewer.add(new RemoteReceiver(root, deck, modes, viewer.requests, viewer.run, token));
     const loadConsole = () =>
       void import('../polls/console').then(({ PollConsole }) =>
         viewer.add(new PollConsole(root, deck, viewer.navigation, modes, viewer.requests, sync, token)),

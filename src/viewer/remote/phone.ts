@@ -74,7 +74,9 @@ export function startRemote(deck: Deck, root: HTMLElement): void {
       ? `Als Nächstes: ${slideTitle(deck, following, slideCopy(deck, following))}`
       : 'Als Nächstes: Ende des Foliensatzes';
     notes.replaceChildren(
-      slide.notesHtml ? compiled(slide.notesHtml) : el('p', { class: 'vs-notes-empty' }, 'Keine Notizen zu dieser Folie.'),
+      slide.notesHtml
+        ? compiled(slide.notesHtml)
+        : el('p', { class: 'vs-notes-empty' }, 'Keine Notizen zu dieser Folie.'),
     );
     blackout.setAttribute('aria-pressed', String(state.blackout));
     status.textContent = state.blackout ? 'Verbunden · Schwarzbild' : 'Verbunden';

@@ -27,6 +27,17 @@ async function points(page: Page): Promise<number[]> {
   return (text ?? '').split(' ').map(Number);
 }
 
+/** The presenter at a slide with the projector window open, and a follower. */
+async function room(browser: Browser, slide: number): Promise<{ lecturer: Page; clone: Page; student: Page }> {
+  const lecturer = await open(browser, `#p${slide}&token=${TOKEN}`);
+  await expect(lecturer.getByText(`Publikum folgt: Folie ${slide}`)).toBeVisible();
+  const [clone] = await Promise.all([lecturer.waitForEvent('popup'), lecturer.keyboard.press('c')]);
+  await expect(visibleSlide(clone)).toHaveAttribute('aria-label', new RegExp(`^Folie ${slide} von `));
+  const student = await open(browser, '?follow');
+  await expectSlide(student, slide);
+  return { lecturer, clone, student };
+}
+
 /** Draws a zigzag over the middle of the slide as a mouse would. */
 async function draw(page: Page): Promise<void> {
   const box = (await visibleSlide(page).locator('.remark-slide').boundingBox())!;
@@ -43,12 +54,7 @@ async function draw(page: Page): Promise<void> {
 test('pen strokes drawn in the presenter view appear on the clone and a follower, late joiners too; clear and undo reach them', async ({
   browser,
 }) => {
-  const lecturer = await open(browser, `#p2&token=${TOKEN}`);
-  await expect(lecturer.getByText('Publikum folgt: Folie 2')).toBeVisible();
-  const [clone] = await Promise.all([lecturer.waitForEvent('popup'), lecturer.keyboard.press('c')]);
-  await expect(visibleSlide(clone)).toHaveAttribute('aria-label', /^Folie 2 von /);
-  const student = await open(browser, '?follow');
-  await expectSlide(student, 2);
+  const { lecturer, clone, student } = await room(browser, 2);
 
   await lecturer.keyboard.press('d');
   const tools = lecturer.getByRole('toolbar', { name: 'Stift' });
@@ -99,12 +105,7 @@ test('pen strokes drawn in the presenter view appear on the clone and a follower
 test('the laser dot follows the presenter’s pointer on clone and follower, and fades when idle', async ({
   browser,
 }) => {
-  const lecturer = await open(browser, `#p1&token=${TOKEN}`);
-  await expect(lecturer.getByText('Publikum folgt: Folie 1')).toBeVisible();
-  const [clone] = await Promise.all([lecturer.waitForEvent('popup'), lecturer.keyboard.press('c')]);
-  await expect(visibleSlide(clone)).toHaveAttribute('aria-label', /^Folie 1 von /);
-  const student = await open(browser, '?follow');
-  await expectSlide(student, 1);
+  const { lecturer, clone, student } = await room(browser, 1);
 
   await lecturer.keyboard.press('x');
   const box = (await visibleSlide(lecturer).locator('.remark-slide').boundingBox())!;

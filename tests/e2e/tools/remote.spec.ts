@@ -30,7 +30,9 @@ test('a phone with the remote link from the presenter’s QR dialog moves the de
   await expect(phone.getByRole('status')).toHaveText('Verbunden');
   const now = phone.getByRole('region', { name: 'Aktuelle Folie' });
   await expect(now).toContainText('Folie 1 von 12');
-  await expect(phone.getByRole('region', { name: 'Notizen' })).toContainText('Diese Zeilen sind Notizen für Vortragende');
+  await expect(phone.getByRole('region', { name: 'Notizen' })).toContainText(
+    'Diese Zeilen sind Notizen für Vortragende',
+  );
   await expect(phone.getByRole('timer')).toHaveText(/^\d:\d\d:\d\d$/);
 
   await phone.getByRole('button', { name: 'Weiter ›' }).tap();

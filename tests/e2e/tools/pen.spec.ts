@@ -54,6 +54,8 @@ async function draw(page: Page): Promise<void> {
 test('pen strokes drawn in the presenter view appear on the clone and a follower, late joiners too; clear and undo reach them', async ({
   browser,
 }) => {
+  // Four windows and a reload: on a loaded machine this takes longer than one page.
+  test.slow();
   const { lecturer, clone, student } = await room(browser, 2);
 
   await lecturer.keyboard.press('d');
@@ -121,4 +123,27 @@ test('the laser dot follows the presenter’s pointer on clone and follower, and
   // Idle, the dot fades out everywhere.
   await expect(visibleSlide(student).locator('.vs-laser')).not.toHaveClass(/vs-laser-on/);
   await expect(visibleSlide(clone).locator('.vs-laser')).not.toHaveClass(/vs-laser-on/);
+});
+
+test('strokes go into print only when the lecturer ticks "Striche drucken"', async ({ browser }) => {
+  const page = await open(browser, '#2');
+  await page.keyboard.press('d');
+  await draw(page);
+  await expect(lines(page)).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await page.emulateMedia({ media: 'print' });
+  const slideTwo = page.locator('.remark-slide-container').nth(1);
+
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(slideTwo.locator('.vs-ink polyline')).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('checkbox', { name: 'Striche drucken' }).check();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(slideTwo.locator('.vs-ink polyline')).toHaveCount(1);
+  await expect(page.getByRole('toolbar', { name: 'Stift' })).toBeHidden();
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(slideTwo.locator('.vs-ink polyline')).toHaveCount(0);
 });

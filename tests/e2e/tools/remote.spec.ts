@@ -6,6 +6,7 @@ const TOKEN = 'e2e-presenter';
 test('a phone with the remote link from the presenter’s QR dialog moves the deck, blacks it out and sees its notes', async ({
   browser,
 }) => {
+  test.slow();
   const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const lecturer = await laptop.newPage();
   await lecturer.goto(`${DECK}#p1&token=${TOKEN}`);

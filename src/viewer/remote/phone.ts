@@ -44,10 +44,10 @@ export function startRemote(deck: Deck, root: HTMLElement): void {
   root.style.setProperty('--vs-canvas-w', `${canvas.width}px`);
   root.style.setProperty('--vs-canvas-h', `${canvas.height}px`);
   root.replaceChildren(
-    el('header', {}, el('h1', {}, `Fernbedienung · ${deck.title}`), status, timer),
+    el('header', {}, el('h1', { class: 'vs-remote-title' }, `Fernbedienung · ${deck.title}`), status, timer),
     el('section', { class: 'vs-remote-now', 'aria-label': 'Aktuelle Folie' }, label, preview, next),
     el('div', { class: 'vs-remote-buttons' }, previous, forward, blackout),
-    el('section', { 'aria-label': 'Notizen' }, el('h2', {}, 'Notizen'), notes),
+    el('section', { 'aria-label': 'Notizen' }, el('h2', { class: 'vs-remote-heading' }, 'Notizen'), notes),
   );
   preview.style.aspectRatio = `${canvas.width} / ${canvas.height}`;
   new Scaler(preview, canvas).bind();

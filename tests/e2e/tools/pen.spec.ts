@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DECK, expectSlide, visibleSlide, waitForViewer } from '../viewer/viewer';
 
@@ -130,6 +131,8 @@ test('strokes go into print only when the lecturer ticks "Striche drucken"', asy
   await page.keyboard.press('d');
   await draw(page);
   await expect(lines(page)).toHaveCount(1);
+  const { violations } = await new AxeBuilder({ page }).include('.vs-ink-tools').analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
   await page.keyboard.press('ArrowRight');
   await page.emulateMedia({ media: 'print' });
   const slideTwo = page.locator('.remark-slide-container').nth(1);

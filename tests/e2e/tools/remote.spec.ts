@@ -1,7 +1,13 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { DECK, expectSlide, waitForViewer } from '../viewer/viewer';
 
 const TOKEN = 'e2e-presenter';
+
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((violation) => violation.id);
+}
 
 test('a phone with the remote link from the presenter’s QR dialog moves the deck, blacks it out and sees its notes', async ({
   browser,
@@ -20,6 +26,7 @@ test('a phone with the remote link from the presenter’s QR dialog moves the de
   const link = (await dialog.locator('.vs-remote-url').textContent())!;
   expect(link).toMatch(/\/slides\/anleitung\/\?fernbedienung#token=e2e-presenter$/);
   await lecturer.screenshot({ path: test.info().outputPath('remote-qr.png') });
+  expect(await violations(lecturer)).toEqual([]);
   await lecturer.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -35,6 +42,7 @@ test('a phone with the remote link from the presenter’s QR dialog moves the de
     'Diese Zeilen sind Notizen für Vortragende',
   );
   await expect(phone.getByRole('timer')).toHaveText(/^\d:\d\d:\d\d$/);
+  expect(await violations(phone)).toEqual([]);
 
   await phone.getByRole('button', { name: 'Weiter ›' }).tap();
   await expectSlide(lecturer, 2, 'p');

@@ -1,6 +1,7 @@
 import { presenterToken } from '../../browser/presenter-token';
 import type { Deck } from '../../shared/deck';
 import { followDemoPath, followPath, followToolPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
+import { afterNextPaint } from '../after-paint';
 import type { Ink } from '../model/ink';
 import type { Timer } from '../model/timer';
 import type { Modes } from '../model/modes';
@@ -42,10 +43,13 @@ export class Publisher implements Part {
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
-      this.navigation.on('change', () => {
-        this.#publish();
-        this.#publishInk(this.navigation.index);
-      }),
+      this.navigation.on(
+        'change',
+        afterNextPaint(() => {
+          this.#publish();
+          this.#publishInk(this.navigation.index);
+        }),
+      ),
       this.modes.on('change', ({ mode, on }) => {
         if (mode === 'blackout') this.#publish();
         if (mode !== 'presenter' || !on) return;

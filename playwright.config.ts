@@ -23,6 +23,8 @@ const PRESENTING = [
   'viewer/blackout.spec.ts',
   'viewer/reading.spec.ts',
   'viewer/presenter-layout.spec.ts',
+  'tools/pen.spec.ts',
+  'tools/remote.spec.ts',
 ];
 
 export default defineConfig({

@@ -38,7 +38,28 @@ export interface FollowState {
   live: boolean;
   /** The lecturer has blacked out the room's screens (`b`); followers' screens go black too. */
   blackout: boolean;
+  /** The presenter's timer when it was published (the phone remote shows it). */
+  timer?: LectureTimer;
 }
+
+export interface LectureTimer {
+  elapsedMs: number;
+  running: boolean;
+}
+
+/** A week: no lecture's timer runs longer. */
+const MAX_TIMER_MS = 7 * 24 * 3600 * 1000;
+
+const LectureTimerSchema = {
+  description: 'The presenter’s timer at the time of the publish',
+  type: 'object',
+  properties: {
+    elapsedMs: { type: 'integer', minimum: 0, maximum: MAX_TIMER_MS },
+    running: { type: 'boolean' },
+  },
+  required: ['elapsedMs', 'running'],
+  additionalProperties: false,
+} as const;
 
 export const FollowParamsSchema = {
   type: 'object',
@@ -53,6 +74,7 @@ export const FollowInputSchema = {
   properties: {
     index: { type: 'integer', minimum: 0, maximum: MAX_SLIDE_INDEX, description: '0-based slide index' },
     blackout: { type: 'boolean', default: false, description: 'The screens are blacked out' },
+    timer: LectureTimerSchema,
   },
   required: ['index'],
   additionalProperties: false,
@@ -67,6 +89,7 @@ export const FollowStateSchema = {
     updatedAt: { type: ['string', 'null'], format: 'date-time' },
     live: { type: 'boolean', description: 'A presenter is live for this deck' },
     blackout: { type: 'boolean', description: 'The lecturer has blacked out the screens' },
+    timer: LectureTimerSchema,
   },
   required: ['deck', 'index', 'updatedAt', 'live', 'blackout'],
   additionalProperties: false,
@@ -102,6 +125,19 @@ export const FollowDemoStoredSchema = {
   required: ['deck', 'key', 'demos'],
   additionalProperties: false,
 } as const;
+
+/** The answer to what a presenter's tool (pen, laser, remote) passed on to the deck's channel. */
+export const FollowSentSchema = {
+  type: 'object',
+  properties: { deck: { type: 'string' }, event: { type: 'string' } },
+  required: ['deck', 'event'],
+  additionalProperties: false,
+} as const;
+
+/** Where the presenter's pen (`ink`), laser (`laser`) and the phone remote (`remote`) send to. */
+export function followToolPath(deck: string, tool: 'ink' | 'laser' | 'remote'): string {
+  return `${followPath(deck)}/${tool}`;
+}
 
 export function followDemoPath(deck: string, key: string): string {
   return `${followPath(deck)}/state/${encodeURIComponent(key)}`;

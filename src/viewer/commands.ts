@@ -4,6 +4,7 @@ import type { Modes } from './model/modes';
 import type { Navigation } from './model/navigation';
 import type { Timer } from './model/timer';
 import type { Zoom } from './model/zoom';
+import type { Ink } from './model/ink';
 
 /** What commands act on: the models, plus the actions that reach outside the page or into a demo. */
 export interface Controls {
@@ -11,12 +12,15 @@ export interface Controls {
   modes: Modes;
   timer: Timer;
   zoom: Zoom;
+  ink: Ink;
   openClone(): void;
   print(): void;
   /** Passes a command to the current slide's demo widgets. */
   demo(command: DemoCommand): void;
   /** Asks the presenter's poll console for the current slide's poll (A). */
   poll(): void;
+  /** Asks the presenter view for the phone remote's link (G). */
+  remote(): void;
 }
 
 /** Commands that change the slide: during a blackout they end it, and the room sees where it is before it moves. */
@@ -24,7 +28,7 @@ const MOVES = new Set<Command['kind']>(['next', 'previous', 'first', 'last', 'ju
 
 /** Carries out a command by moving a model; views follow the model, never the key. */
 export function runCommand(
-  { navigation, modes, timer, zoom, openClone, print, demo, poll }: Controls,
+  { navigation, modes, timer, zoom, ink, openClone, print, demo, poll, remote }: Controls,
   command: Command,
 ): void {
   if (MOVES.has(command.kind) && modes.has('blackout')) return modes.set('blackout', false);
@@ -48,7 +52,7 @@ export function runCommand(
     case 'reading':
       return modes.toggle(command.kind);
     case 'escape':
-      for (const mode of ['help', 'overview', 'search', 'blackout'] as const) modes.set(mode, false);
+      for (const mode of ['help', 'overview', 'search', 'blackout', 'pen', 'laser'] as const) modes.set(mode, false);
       return zoom.reset();
     case 'zoom-in':
       return zoom.in();
@@ -64,6 +68,20 @@ export function runCommand(
       return print();
     case 'poll':
       return poll();
+    case 'remote':
+      return remote();
+    case 'pen':
+    case 'laser':
+      modes.set(command.kind === 'pen' ? 'laser' : 'pen', false);
+      return modes.toggle(command.kind);
+    case 'eraser':
+      modes.set('laser', false);
+      modes.set('pen', true);
+      return ink.choose({ tool: ink.tool === 'eraser' ? 'pen' : 'eraser' });
+    case 'undo':
+      return ink.undo(navigation.index);
+    case 'clear-ink':
+      return ink.clear(navigation.index);
     case 'fullscreen':
       return toggleFullscreen();
     case 'demo-run':

@@ -4,6 +4,7 @@ import { followParts } from './follow/index';
 import { takeTokenFromAddress } from '../browser/presenter-token';
 import { startViewer } from './viewer';
 import { el } from '../browser/dom';
+import { REMOTE_PARAM } from '../shared/remote';
 
 function readDeck(): Deck | undefined {
   try {
@@ -22,6 +23,9 @@ if (!deck) {
   root.removeAttribute('style');
   root.innerHTML =
     '<h1>Foliensatz konnte nicht geladen werden</h1><p>Die Seite enthält keine lesbaren Foliendaten. Bitte neu bauen (<code>npm run build</code>).</p>';
+} else if (new URL(location.href).searchParams.has(REMOTE_PARAM)) {
+  takeTokenFromAddress();
+  void import('./remote/phone').then(({ startRemote }) => startRemote(deck, root));
 } else {
   takeTokenFromAddress();
   const viewer = startViewer(deck, root);

@@ -2,6 +2,9 @@ import type { Deck } from '../shared/deck';
 import { demoElements } from '../shared/demos';
 import { afterPaint } from './after-paint';
 import { runCommand, type Controls } from './commands';
+import type { Command } from './model/keymap';
+import { Ink } from './model/ink';
+import { keepInk, mirrorInk } from './inputs/ink-sync';
 import { Click } from './inputs/click';
 import { Keyboard } from './inputs/keyboard';
 import { LocationInput } from './inputs/location';
@@ -40,12 +43,16 @@ export interface Viewer {
   deck: Deck;
   navigation: Navigation;
   modes: Modes;
+  timer: Timer;
+  ink: Ink;
   slides: SlidesView;
   sync: CloneSync;
   /** Requests that a key makes of a part plugged in later (the poll console). */
   requests: Requests;
   canvas: { width: number; height: number };
   add(part: Part): () => void;
+  /** Carries out a command as if its key was pressed (the phone remote). */
+  run(command: Command): void;
 }
 
 /**
@@ -75,17 +82,21 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
   // The projector shows the presenter's zoom and the other way round; a slide change resets each window itself.
   zoom.on('change', ({ view, origin }) => origin !== 'sync' && origin !== 'init' && sync.postZoom(view));
   sync.on('zoom', (view) => zoom.set(zoomView(view), 'sync'));
+  const ink = new Ink();
+  mirrorInk(ink, sync);
   const controls: Controls = {
     navigation,
     modes,
     timer,
     zoom,
+    ink,
     openClone: () => sync.openClone(),
     print: () => void print.print(),
     demo: (command) => {
       for (const widget of demoElements(slides.currentContainer)) widget.command(command);
     },
     poll: () => requests.request('poll'),
+    remote: () => requests.request('remote'),
   };
   const focusSlide = (): HTMLElement => slides.currentContainer;
   const notice = new Notice(root);
@@ -124,9 +135,25 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     ...(options.click ? [new Click(slides.area, navigation, modes)] : []),
   ];
   for (const part of parts) part.bind();
+  // Pen and laser load on first use: when switched on here, or when strokes or the dot arrive.
+  const loadInk = (): void => {
+    for (const off of inkTriggers.splice(0)) off();
+    void Promise.all([import('./views/ink-layer'), import('./views/ink-tools')]).then(
+      ([{ InkLayer }, { InkTools }]) => {
+        new InkLayer(slides, navigation, modes, ink, canvas).bind();
+        new InkTools(root, deck.id, slides, navigation, modes, ink, canvas).bind();
+      },
+    );
+  };
+  const inkTriggers = [
+    ink.on('change', loadInk),
+    ink.on('laser', loadInk),
+    modes.on('change', ({ mode, on }) => on && (mode === 'pen' || mode === 'laser') && loadInk()),
+  ];
   // Web storage costs a round trip to the browser process on first use: not before the slide is painted.
   afterPaint(() => {
     keepTimer(timer, deck.id);
+    keepInk(ink, deck.id);
     sync.bind();
   });
 
@@ -134,6 +161,8 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
     deck,
     navigation,
     modes,
+    timer,
+    ink,
     slides,
     sync,
     requests,
@@ -142,6 +171,7 @@ export function startViewer(deck: Deck, root: HTMLElement): Viewer {
       part.bind();
       return () => part.unbind();
     },
+    run: (command) => runCommand(controls, command),
   };
 }
 

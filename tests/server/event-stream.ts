@@ -21,3 +21,11 @@ export async function openEventStream(url: string, headers: Record<string, strin
   };
   return { response, next, close: () => controller.abort() };
 }
+
+/** The next event of one kind from a stream, its data parsed as JSON. */
+export async function nextOf(stream: Awaited<ReturnType<typeof openEventStream>>, kind: string): Promise<unknown> {
+  for (;;) {
+    const event = await stream.next();
+    if (event.event === kind) return JSON.parse(event.data);
+  }
+}

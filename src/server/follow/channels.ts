@@ -5,6 +5,7 @@ import {
   MAX_DEMOS_PER_DECK,
   PRESENTER_LIVE_MS,
   type FollowState,
+  type LectureTimer,
 } from '../../shared/follow';
 import { HttpError } from '../kit/errors';
 import { LocalFanOut, LocalMaps, type FanOut, type SharedMaps } from '../kit/fanout';
@@ -99,13 +100,16 @@ export class FollowChannels {
   }
 
   /** The presenter's slide and blackout; opens the deck's channel when the site does not have it. */
-  async publish(deck: string, index: number, blackout = false): Promise<FollowState> {
+  async publish(deck: string, index: number, blackout = false, timer?: LectureTimer): Promise<FollowState> {
     this.#channel(deck);
     const previous = this.#slideOf(deck, await this.#maps.entries(deck));
     const state: FollowState = { deck, index, updatedAt: new Date().toISOString(), live: true, blackout };
+    if (timer) state.timer = timer;
     await this.#maps.set(deck, SLIDE_KEY, state);
-    // A publish that only says "still here" is not news for the followers.
-    const silent = previous.index === index && previous.blackout === blackout && previous.live;
+    // A publish that only says "still here" is not news for the followers; a running timer's time is not either.
+    const sameTimer =
+      previous.timer?.running === timer?.running && (timer?.running || previous.timer?.elapsedMs === timer?.elapsedMs);
+    const silent = previous.index === index && previous.blackout === blackout && previous.live && sameTimer;
     await this.#fanOut.publish(TOPIC, { deck, event: FOLLOW_EVENT, data: state, silent } satisfies ChannelMessage);
     return state;
   }

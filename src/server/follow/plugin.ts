@@ -5,12 +5,14 @@ import {
   FollowParamsSchema,
   FollowStateSchema,
   type FollowState,
+  type LectureTimer,
 } from '../../shared/follow';
 import { configureApi } from '../kit/api';
 import { bearerAuth, BearerHeadersSchema } from '../kit/bearer';
 import { errorReplies } from '../kit/errors';
 import { FollowChannels, type FollowChannelsOptions } from './channels';
 import { followStateRoutes } from './state';
+import { followToolRoutes } from './tools';
 
 export interface FollowOptions extends FollowChannelsOptions {
   /** PRESENTER_TOKEN; without it nobody can publish and POST answers 503. */
@@ -29,6 +31,7 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => channels.closeAll());
   await followStateRoutes(app, { channels, presenterToken: options.presenterToken });
+  await followToolRoutes(app, { channels, presenterToken: options.presenterToken });
 
   app.get<{ Params: { deck: string } }>(
     `${FOLLOW_PATH}/:deck`,
@@ -43,7 +46,7 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
     async (request) => channels.state(request.params.deck),
   );
 
-  app.post<{ Params: { deck: string }; Body: { index: number; blackout?: boolean } }>(
+  app.post<{ Params: { deck: string }; Body: { index: number; blackout?: boolean; timer?: LectureTimer } }>(
     `${FOLLOW_PATH}/:deck`,
     {
       schema: {
@@ -61,7 +64,7 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
       preValidation: bearerAuth({ token: options.presenterToken, variable: 'PRESENTER_TOKEN', action: 'Folgen' }),
     },
     async (request): Promise<FollowState> =>
-      channels.publish(request.params.deck, request.body.index, request.body.blackout),
+      channels.publish(request.params.deck, request.body.index, request.body.blackout, request.body.timer),
   );
 
   app.get<{ Params: { deck: string } }>(
@@ -73,7 +76,9 @@ export async function followPlugin(app: FastifyInstance, options: FollowOptions)
         summary: 'Server-Sent Events of the lecturer’s slide',
         description:
           'Event `slide` (data: FollowState) on connect, once the lecturer has published, and on every change ' +
-          '(live false: the presenter has left); event `demo` ({key, state}) for each demo state, also on connect.',
+          '(live false: the presenter has left); event `demo` ({key, state}) for each demo state and `ink` ' +
+          '(InkState) for the strokes of the lecturer’s slide, also on connect; `laser` (LaserState) and ' +
+          '`remote` ({command}, for the presenter view) as they come.',
         tags,
         params: FollowParamsSchema,
         response: {

@@ -9,6 +9,7 @@ import {
   type FollowState,
 } from '../../shared/follow';
 import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
+import { INK_EVENT, LASER_EVENT } from '../../shared/ink';
 import { Emitter } from '../../browser/emitter';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
@@ -40,6 +41,9 @@ interface FollowerEvents extends Record<string, unknown> {
   poll: unknown;
   /** The questions from the hall as the server sent them, not yet checked. */
   hall: unknown;
+  /** The strokes on the lecturer's slide (InkState) and the laser (LaserState), not yet checked. */
+  ink: unknown;
+  laser: unknown;
 }
 
 /**
@@ -146,7 +150,7 @@ export class Follower extends Emitter<FollowerEvents> implements Part {
     });
     source.addEventListener(FOLLOW_EVENT, (event) => this.#onSlide(event as MessageEvent<string>));
     source.addEventListener(FOLLOW_DEMO_EVENT, (event) => this.#onDemo(event as MessageEvent<string>));
-    for (const name of [POLL_EVENT, HALL_EVENT] as const) {
+    for (const name of [POLL_EVENT, HALL_EVENT, INK_EVENT, LASER_EVENT] as const) {
       source.addEventListener(name, (event) => {
         try {
           this.emit(name, JSON.parse((event as MessageEvent<string>).data));

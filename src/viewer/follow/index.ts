@@ -5,6 +5,8 @@ import { DemoStates } from './demo-states';
 import { Follower } from './follower';
 import { presenterToken } from '../../browser/presenter-token';
 import { Publisher } from './publisher';
+import { RemoteReceiver } from './remote';
+import { readInk, readLaser } from '../../shared/ink';
 
 /**
  * Audience-follow: students follow the lecturer's slide and demos; the presenter view publishes
@@ -30,6 +32,12 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
     return [demos];
   }
   const follower = new Follower(root, deck, viewer.navigation, modes, demos);
+  const { ink } = viewer;
+  follower.on('ink', (data) => {
+    const state = readInk(data);
+    if (state) ink.replace(state.index, state.strokes, 'follow');
+  });
+  follower.on('laser', (data) => ink.pointLaser(readLaser(data), 'follow'));
   const offConnected = follower.on('connected', () => {
     offConnected();
     void import('../polls/voter').then(({ PollVoter, HallAsk }) => {
@@ -39,6 +47,7 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
   });
   const token = presenterToken();
   if (token) {
+    viewer.add(new RemoteReceiver(root, deck, modes, viewer.requests, viewer.run, token));
     const loadConsole = () =>
       void import('../polls/console').then(({ PollConsole }) =>
         viewer.add(new PollConsole(root, deck, viewer.navigation, modes, viewer.requests, sync, token)),
@@ -52,5 +61,5 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
       });
     }
   }
-  return [demos, follower, new Publisher(root, deck, viewer.navigation, modes, demos)];
+  return [demos, follower, new Publisher(root, deck, viewer.navigation, modes, demos, ink, viewer.timer)];
 }

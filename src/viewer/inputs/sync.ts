@@ -16,7 +16,9 @@ type Message =
   | { type: 'demo'; key: string; state: unknown }
   | { type: 'poll'; view: unknown }
   | { type: 'hall'; shown: unknown }
-  | { type: 'zoom'; view: unknown };
+  | { type: 'zoom'; view: unknown }
+  | { type: 'ink'; state: unknown }
+  | { type: 'laser'; state: unknown };
 
 const DEMO_KEY = new RegExp(DEMO_KEY_PATTERN);
 
@@ -30,7 +32,8 @@ function isMessage(data: unknown): data is Message {
     (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key)) ||
     (message.type === 'poll' && 'view' in message) ||
     (message.type === 'hall' && 'shown' in message) ||
-    (message.type === 'zoom' && 'view' in message)
+    (message.type === 'zoom' && 'view' in message) ||
+    ((message.type === 'ink' || message.type === 'laser') && 'state' in message)
   );
 }
 
@@ -43,6 +46,9 @@ interface SyncEvents extends Record<string, unknown> {
   hall: unknown;
   /** The other window's zoom (ZoomView or null), not yet checked. */
   zoom: unknown;
+  /** The other window's strokes of one slide (InkState) or its laser (LaserState or null), not yet checked. */
+  ink: unknown;
+  laser: unknown;
   hello: undefined;
 }
 
@@ -84,6 +90,14 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
 
   postZoom(view: unknown): void {
     this.#post({ type: 'zoom', view });
+  }
+
+  postInk(state: unknown): void {
+    this.#post({ type: 'ink', state });
+  }
+
+  postLaser(state: unknown): void {
+    this.#post({ type: 'laser', state });
   }
 
   /** Asks the other window to send where it stands, demos included. */
@@ -149,6 +163,8 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
     else if (data.type === 'poll') this.emit('poll', data.view);
     else if (data.type === 'hall') this.emit('hall', data.shown);
     else if (data.type === 'zoom') this.emit('zoom', data.view);
+    else if (data.type === 'ink') this.emit('ink', data.state);
+    else if (data.type === 'laser') this.emit('laser', data.state);
     else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
     else this.modes.set('blackout', data.on, 'sync');
   };

@@ -22,6 +22,12 @@ export type Action =
   | 'print'
   | 'escape'
   | 'poll'
+  | 'pen'
+  | 'eraser'
+  | 'undo'
+  | 'clear-ink'
+  | 'laser'
+  | 'remote'
   | DemoAction;
 
 /** The demo console: what the keys ask of the current slide's demo. */
@@ -73,20 +79,30 @@ const KEYS: Record<string, Action> = {
   z: 'demo-reset',
   // Abstimmung: the slide's poll, or the picker of the deck's questions.
   a: 'poll',
+  // Stift (draw), eraser, undo, clear the slide's strokes; the laser pointer; the phone as remote (Gerät).
+  d: 'pen',
+  e: 'eraser',
+  u: 'undo',
+  Delete: 'clear-ink',
+  x: 'laser',
+  g: 'remote',
   Escape: 'escape',
 };
 
 /**
  * Maps key presses to commands. Digits collect into a slide number that Enter jumps to;
  * any other command clears it. Alt, Ctrl and Meta combinations belong to the browser,
- * except Ctrl/Cmd+P, which prints the deck with its diagrams drawn.
+ * except Ctrl/Cmd+P, which prints the deck with its diagrams drawn, and Ctrl/Cmd+Z, which takes
+ * back the pen's last step.
  */
 export class KeyMap {
   #digits = '';
 
   command(press: KeyPress): Command | null {
     if (press.ctrlKey || press.metaKey) {
-      return !press.altKey && press.key.toLowerCase() === 'p' ? { kind: 'print' } : null;
+      if (press.altKey) return null;
+      const key = press.key.toLowerCase();
+      return key === 'p' ? { kind: 'print' } : key === 'z' && !press.shiftKey ? { kind: 'undo' } : null;
     }
     if (press.altKey) return null;
     if (/^[0-9]$/.test(press.key)) {

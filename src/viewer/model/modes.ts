@@ -2,7 +2,7 @@ import { Emitter } from '../../browser/emitter';
 import type { Origin } from './navigation';
 
 /** Ways of showing the deck that can be switched on and off independently of the slide. */
-export type Mode = 'presenter' | 'overview' | 'help' | 'search' | 'blackout' | 'mirrored' | 'reading';
+export type Mode = 'presenter' | 'overview' | 'help' | 'search' | 'blackout' | 'mirrored' | 'reading' | 'pen' | 'laser';
 
 export interface ModeChange {
   mode: Mode;

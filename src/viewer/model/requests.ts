@@ -2,6 +2,7 @@ import { Emitter } from '../../browser/emitter';
 
 interface RequestEvents extends Record<string, unknown> {
   poll: undefined;
+  remote: undefined;
 }
 
 type Name = keyof RequestEvents;

@@ -15,6 +15,8 @@ const MODE_NAMES: Record<Mode, string> = {
   blackout: 'Schwarzbild',
   mirrored: 'Spiegelung',
   reading: 'Leseansicht',
+  pen: 'Stift',
+  laser: 'Laserpointer',
 };
 
 /** Tells screen readers where the deck went: a polite live region, updated after each move is painted. */

@@ -11,6 +11,8 @@ const CLASS: Record<Mode, string> = {
   overview: 'vs-overview-mode',
   search: 'vs-search-mode',
   reading: 'vs-reading-mode',
+  pen: 'vs-pen-mode',
+  laser: 'vs-laser-mode',
 };
 
 export class ModeClasses implements Part {

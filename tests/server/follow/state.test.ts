@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FollowChannels } from '../../../src/server/follow/channels';
 import { followPlugin } from '../../../src/server/follow/plugin';
 import { MAX_DEMO_STATE_BYTES, MAX_DEMOS_PER_DECK, type FollowState } from '../../../src/shared/follow';
-import { openEventStream } from '../event-stream';
+import { nextOf, openEventStream } from '../event-stream';
 
 const TOKEN = 'lecturer-secret';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -29,14 +29,6 @@ async function followApp(options: { liveMs?: number } = {}): Promise<{ server: F
 
 function putDemo(server: FastifyInstance, key: string, state: unknown, headers: Record<string, string> = auth) {
   return server.inject({ method: 'PUT', url: `/api/follow/${DECK}/state/${key}`, headers, payload: state as object });
-}
-
-/** The next event of one kind from a real follow stream. */
-async function nextOf(stream: Awaited<ReturnType<typeof openEventStream>>, kind: string): Promise<unknown> {
-  for (;;) {
-    const event = await stream.next();
-    if (event.event === kind) return JSON.parse(event.data);
-  }
 }
 
 describe('demo states for followers', () => {

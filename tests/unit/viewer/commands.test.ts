@@ -4,6 +4,7 @@ import { Modes } from '../../../src/viewer/model/modes';
 import { Navigation } from '../../../src/viewer/model/navigation';
 import { Timer } from '../../../src/viewer/model/timer';
 import { Zoom } from '../../../src/viewer/model/zoom';
+import { Ink } from '../../../src/viewer/model/ink';
 import { sample } from './fixture';
 
 function controls(): Controls & { calls: string[] } {
@@ -13,10 +14,12 @@ function controls(): Controls & { calls: string[] } {
     modes: new Modes(),
     timer: new Timer(() => 0),
     zoom: new Zoom(),
+    ink: new Ink(),
     openClone: () => calls.push('clone'),
     print: () => calls.push('print'),
     demo: (command) => calls.push(`demo ${command}`),
     poll: () => calls.push('poll'),
+    remote: () => calls.push('remote'),
     calls,
   };
 }

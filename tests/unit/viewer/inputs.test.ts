@@ -63,7 +63,7 @@ describe('Keyboard', () => {
   });
 
   it('ignores unknown keys, browser shortcuts and keys already handled by the page', () => {
-    expect(press('x').defaultPrevented).toBe(false);
+    expect(press('v').defaultPrevented).toBe(false);
     press('ArrowRight', document.body, { altKey: true });
     const handled = new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true });
     handled.preventDefault();

@@ -77,6 +77,6 @@ describe('KeyMap (R62, R63)', () => {
 
   it('ignores keys it does not know', () => {
     const keys = new KeyMap();
-    for (const key of ['x', 'Tab', 'Shift', 'F5', 'ä']) expect(keys.command(press(key)), key).toBeNull();
+    for (const key of ['v', 'Tab', 'Shift', 'F5', 'ä']) expect(keys.command(press(key)), key).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import catalogue from 'virtual:task-catalogue';
-import type { DemoCommand, TaskDemoState } from '../shared/demos';
+import { DEMO_TITLES, type DemoCommand, type TaskDemoState } from '../shared/demos';
 import type { TaskDescription } from '../shared/tasks';
 import { serverBase } from './connection';
 import { DemoWidget } from './demo-widget';
@@ -49,7 +49,7 @@ export class TaskDemo extends DemoWidget<TaskDemoState> {
   constructor() {
     super(
       styles,
-      'Task-Demo',
+      DEMO_TITLES.task,
       'Im Vortrag: eine Task auf dem Task-Server ausführen – sofort oder als Job in der Warteschlange – ' +
         'mit Fortschritt, Ergebnis und dem Worker, der sie gerechnet hat.',
     );

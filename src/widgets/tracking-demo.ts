@@ -1,4 +1,4 @@
-import type { DemoCommand, TrackingDemoState } from '../shared/demos';
+import { DEMO_TITLES, type DemoCommand, type TrackingDemoState } from '../shared/demos';
 import { serverBase } from './connection';
 import { DemoWidget } from './demo-widget';
 import { el, withCode } from '../browser/dom';
@@ -35,7 +35,7 @@ export class TrackingDemo extends DemoWidget<TrackingDemoState> {
   constructor() {
     super(
       styles,
-      'Tracking-Demo',
+      DEMO_TITLES.tracking,
       'Im Vortrag: Besuche dieser Seiten, live vom Tracking-Server – ein Balkendiagramm der Besuche pro Minute ' +
         'und die neuesten Besuche mit Zeit, Netz und Seite.',
     );

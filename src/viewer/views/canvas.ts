@@ -1,5 +1,5 @@
 import type { Deck, Slide } from '../../shared/deck';
-import { DEMOS, demoElementName } from '../../shared/demos';
+import { DEMOS, demoElementName, demoLabel } from '../../shared/demos';
 import { slideLabel, slideMarkup } from '../../shared/slide-markup';
 import { compiled, el } from '../../browser/dom';
 
@@ -18,7 +18,7 @@ export function slideCopy(deck: Deck, slide: Slide): HTMLElement {
   for (const element of copy.querySelectorAll('[id]')) element.removeAttribute('id');
   for (const name of DEMOS) {
     for (const widget of copy.querySelectorAll(demoElementName(name))) {
-      widget.replaceWith(el('div', { class: 'vs-demo-placeholder' }, 'Live-Demo'));
+      widget.replaceWith(el('div', { class: 'vs-demo-placeholder' }, demoLabel(name)));
     }
   }
   return copy;

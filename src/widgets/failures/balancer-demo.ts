@@ -1,5 +1,5 @@
 import { el, withCode } from '../../browser/dom';
-import type { BalancerDemoState, DemoCommand } from '../../shared/demos';
+import { DEMO_TITLES, type BalancerDemoState, type DemoCommand } from '../../shared/demos';
 import { BALANCING_ALGORITHMS, type BalanceReport, type BalancingAlgorithm } from '../../shared/teach';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
@@ -57,7 +57,7 @@ export class BalancerDemo extends DemoWidget<BalancerDemoState> {
   constructor() {
     super(
       styles + balancerStyles,
-      'Lastverteilungs-Demo',
+      DEMO_TITLES.balancer,
       'Im Vortrag: Ein Verteiler gibt echte Jobs an drei Worker verschiedener Geschwindigkeit – je nach Algorithmus bekommt jeder Worker andere viele.',
     );
     this.root.append(

@@ -1,4 +1,4 @@
-import type { CrashAttempt, CrashDemoState, DemoCommand } from '../../shared/demos';
+import { DEMO_TITLES, type CrashAttempt, type CrashDemoState, type DemoCommand } from '../../shared/demos';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
 import { el, withCode } from '../../browser/dom';
@@ -29,7 +29,7 @@ export class CrashDemo extends DemoWidget<CrashDemoState> {
   constructor() {
     super(
       styles,
-      'Absturz-Demo',
+      DEMO_TITLES.crash,
       'Im Vortrag: Ein Job läuft auf dem Task-Server, sein Worker stürzt ab – der Job läuft noch einmal und liefert genau ein Ergebnis.',
     );
     this.root.append(

@@ -1,4 +1,4 @@
-import type { DemoCommand, IdempotencyDemoState, IdempotencyRun } from '../../shared/demos';
+import { DEMO_TITLES, type DemoCommand, type IdempotencyDemoState, type IdempotencyRun } from '../../shared/demos';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
 import { el, withCode } from '../../browser/dom';
@@ -28,7 +28,7 @@ export class IdempotencyDemo extends DemoWidget<IdempotencyDemoState> {
   constructor() {
     super(
       styles,
-      'Idempotenz-Demo',
+      DEMO_TITLES.idempotency,
       'Im Vortrag: Dieselbe Anfrage zweimal an den Task-Server – ohne Schlüssel zählt der Zähler zweimal, mit Schlüssel einmal.',
     );
     this.root.append(

@@ -1,4 +1,4 @@
-import type { DemoCommand, LoadDemoState } from '../../shared/demos';
+import { DEMO_TITLES, type DemoCommand, type LoadDemoState } from '../../shared/demos';
 import { LOAD_LIMITS, type LoadReport, type LoadRequest } from '../../shared/teach';
 import { serverBase } from '../connection';
 import { DemoWidget } from '../demo-widget';
@@ -33,7 +33,7 @@ export class LoadDemo extends DemoWidget<LoadDemoState> {
   constructor() {
     super(
       styles + loadStyles,
-      'Last-Demo',
+      DEMO_TITLES.load,
       'Im Vortrag: Ein Lastgenerator treibt den Task-Server über seine Kapazität – Warteschlange, Durchsatz, Ablehnungen und Verweildauer live, dazu L = λ·W aus den Messwerten.',
     );
     const fields = FIELDS.map(({ name, label }) => {

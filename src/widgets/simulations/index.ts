@@ -1,5 +1,5 @@
 /** Defines the step-deterministic simulations: one custom element per simulation. */
-import { demoElementName, type DemoName } from '../../shared/demos';
+import { DEMO_TITLES, demoElementName, type DemoName } from '../../shared/demos';
 import { balancingState } from './balancing';
 import { clockState } from './clocks';
 import { deliveryState } from './delivery';
@@ -12,13 +12,15 @@ import { hashingState } from './hashing';
 import { replicationState } from './replication';
 import { simulationElement, type Simulation, type StepState } from './simulation-element';
 
-function define<S extends StepState>(name: DemoName, simulation: Simulation<S>): void {
+function define<S extends StepState>(name: DemoName, simulation: Omit<Simulation<S>, 'title'>): void {
   const element = demoElementName(name);
-  if (!customElements.get(element)) customElements.define(element, simulationElement(simulation));
+  if (!customElements.get(element)) {
+    customElements.define(element, simulationElement({ ...simulation, title: DEMO_TITLES[name] }));
+  }
 }
 
-define('replication', { title: 'Replikation', seed: 3, state: replicationState, draw: drawReplication });
-define('delivery', { title: 'Zustellung und Wiederholung', seed: 5, state: deliveryState, draw: drawDelivery });
-define('clocks', { title: 'Lamport-Uhren', seed: 4, state: clockState, draw: drawClocks });
-define('hashing', { title: 'IP-Hash oder Ring', seed: 1, state: hashingState, draw: drawHashing });
-define('balancing', { title: 'Lastverteilung', seed: 55, state: balancingState, draw: drawBalancing });
+define('replication', { seed: 3, state: replicationState, draw: drawReplication });
+define('delivery', { seed: 5, state: deliveryState, draw: drawDelivery });
+define('clocks', { seed: 4, state: clockState, draw: drawClocks });
+define('hashing', { seed: 1, state: hashingState, draw: drawHashing });
+define('balancing', { seed: 55, state: balancingState, draw: drawBalancing });

@@ -1,4 +1,4 @@
-import { OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/demos';
+import { DEMO_TITLES, OFFLINE_HINT, type DemoCommand, type DemoElement } from '../../shared/demos';
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
 import { randomHex, request, serverBase, ServerUnreachableError } from '../connection';
 import { adoptStyles, el } from '../../browser/dom';
@@ -32,7 +32,9 @@ export class TimeoutDemo extends HTMLElement implements DemoElement {
     adoptShell(this.root);
     adoptStyles(this.root, styles);
     this.button.addEventListener('click', () => this.command('run'));
-    this.root.append(demoFrame('Timeout-Demo', [el('span', { class: 'badge live' }, 'live'), this.button], this.log));
+    this.root.append(
+      demoFrame(DEMO_TITLES.timeout, [el('span', { class: 'badge live' }, 'live'), this.button], this.log),
+    );
   }
 
   disconnectedCallback(): void {

@@ -33,6 +33,25 @@ test.describe('search and contents', () => {
     await expect(visibleSlide(page)).toHaveAttribute('aria-label', /^Folie 60 von /);
   });
 
+  test('keys typed before the search has loaded are kept, Enter too', async ({ page }) => {
+    await open(page);
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(/\/assets\/search[^/]*\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.keyboard.press('/');
+    await expect.poll(() => asked).toBe(true);
+    await page.keyboard.type('sidecar');
+    await page.keyboard.press('Enter');
+    release();
+    await expect(visibleSlide(page)).toHaveAttribute('aria-label', /^Folie 60 von /);
+    await expect(page.getByRole('dialog', { name: 'Suchen und Inhalt' })).toBeHidden();
+  });
+
   test('titles come first; the arrow keys walk the hits; nothing found says so', async ({ page }) => {
     await open(page);
     await page.keyboard.press('/');

@@ -22,6 +22,9 @@ export type DemoName = (typeof DEMOS)[number];
 /** The step-by-step simulations among the demos: pictures drawn in the browser, no server. */
 const SIMULATIONS: readonly DemoName[] = ['replication', 'delivery', 'clocks', 'hashing', 'balancing'];
 
+/** The live demos: they talk to our servers and, on paper without them, print a placeholder. */
+export const LIVE_DEMOS = DEMOS.filter((name) => !SIMULATIONS.includes(name));
+
 /** Each demo's title, as its frame shows it. */
 export const DEMO_TITLES: Record<DemoName, string> = {
   tracking: 'Tracking-Demo',

@@ -1,6 +1,6 @@
 import { DEMO_EVENTS, type DemoCommand, type DemoElement, type DemoLink, type DemoState } from '../shared/demos';
 import { adoptStyles, el, type Child } from '../browser/dom';
-import { adoptShell, demoFrame } from './shell';
+import { adoptShell, demoFrame, printPlaceholder } from './shell';
 import styles from './demo-widget.css?inline';
 
 /**
@@ -24,9 +24,7 @@ export abstract class DemoWidget<S extends DemoState> extends HTMLElement implem
     adoptShell(this.root);
     adoptStyles(this.root, styles);
     adoptStyles(this.root, css);
-    this.root.append(
-      el('div', { class: 'placeholder', 'aria-hidden': 'true' }, el('strong', {}, title), el('span', {}, placeholder)),
-    );
+    this.root.append(printPlaceholder(title, placeholder));
     this.#linkButton.addEventListener('click', () =>
       this.dispatchEvent(
         new CustomEvent(DEMO_EVENTS.link, {

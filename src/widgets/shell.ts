@@ -15,3 +15,8 @@ export function demoFrame(title: string, head: Child[], ...body: Child[]): HTMLD
     ...body,
   );
 }
+
+/** What a demo prints while it has nothing of its own to show: its title and what it does in the lecture. */
+export function printPlaceholder(title: string, text: string): HTMLDivElement {
+  return el('div', { class: 'placeholder', 'aria-hidden': 'true' }, el('strong', {}, title), el('span', {}, text));
+}

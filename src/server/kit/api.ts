@@ -62,6 +62,15 @@ function bodyTooLarge(request: FastifyRequest, settings: Settings): HttpError {
   return new HttpError(413, `Die Anfrage ist zu groß: höchstens ${limit} Bytes.`, { limit });
 }
 
+function overBudget(budget: ByteBudget): HttpError {
+  return new HttpError(
+    429,
+    `Sie haben in ${budget.windowMs / 1000} s schon ${budget.bytesPerWindow / 1024 / 1024} MiB an Anfragen geschickt. Bitte warten Sie etwas.`,
+    { limit: budget.bytesPerWindow },
+    budget.retryAfterS(),
+  );
+}
+
 function explain(error: FastifyError, request: FastifyRequest, options: Settings): HttpError {
   if (error instanceof HttpError) return error;
   switch (error.code) {
@@ -110,19 +119,23 @@ export function configureApi(app: FastifyInstance, options: ApiOptions): void {
     };
   });
 
+  // Refused on the declared length alone, before a byte of the body is read: a flood of large
+  // bodies costs a header each. A body without Content-Length is booked once it is read.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const declared = Number(request.headers['content-length']);
+    if (!(declared > 0)) return done();
+    if (declared > (settings.bodyLimit ?? request.routeOptions.bodyLimit)) return done(bodyTooLarge(request, settings));
+    if (budget && !budget.take(request.ip, declared)) return done(overBudget(budget));
+    done();
+  });
+
   app.removeAllContentTypeParsers();
   const parserLimit = settings.bodyLimit === undefined ? {} : { bodyLimit: settings.bodyLimit };
   app.addContentTypeParser(settings.jsonTypes, { parseAs: 'string', ...parserLimit }, (request, body, done) => {
     const text = body as string;
-    if (budget && !budget.take(request.ip, text.length)) {
-      done(
-        new HttpError(
-          429,
-          `Sie haben in ${budget.windowMs / 1000} s schon ${budget.bytesPerWindow / 1024 / 1024} MiB an Anfragen geschickt. Bitte warten Sie etwas.`,
-          { limit: budget.bytesPerWindow },
-          budget.retryAfterS(),
-        ),
-      );
+    const unbooked = request.headers['content-length'] === undefined;
+    if (budget && unbooked && !budget.take(request.ip, Buffer.byteLength(text))) {
+      done(overBudget(budget));
       return;
     }
     try {

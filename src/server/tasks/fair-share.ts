@@ -88,12 +88,25 @@ export class FairQueue<T> {
 
   /** Queues a job, or throws 429 (over the client's share) or 503 (queue full for everyone). */
   enqueue(client: string, item: T, seconds: number): Place<T> {
-    const share = this.shares.get(client) ?? { waiting: [], running: 0, seconds: 0, servedAt: 0 };
+    const share = this.shareOf(client);
     const { queued, workSeconds, total } = this.limits;
     const retryAfterS = Math.min(60, Math.max(1, Math.ceil(share.seconds / Math.max(1, share.running))));
     if (share.waiting.length >= queued) throw tooManyQueued(share.waiting.length, queued, retryAfterS);
     if (share.seconds + seconds > workSeconds) throw tooManySeconds(share.seconds + seconds, workSeconds, retryAfterS);
     if (this.waitingCount >= total) throw new QueueFullError(total);
+    return this.add(share, client, item, seconds);
+  }
+
+  /** Queues a job another server accepted within the client's share (that server died): no limit applies. */
+  adopt(client: string, item: T, seconds: number): Place<T> {
+    return this.add(this.shareOf(client), client, item, seconds);
+  }
+
+  private shareOf(client: string): Share<T> {
+    return this.shares.get(client) ?? { waiting: [], running: 0, seconds: 0, servedAt: 0 };
+  }
+
+  private add(share: Share<T>, client: string, item: T, seconds: number): Place<T> {
     const place: Place<T> = { item, client, seconds, long: seconds > this.limits.longJobSeconds };
     share.waiting.push(place);
     share.seconds += seconds;

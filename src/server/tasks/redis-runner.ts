@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Job as BullJob, Queue, QueueEvents, type KeepJobs } from 'bullmq';
 import { Redis } from 'ioredis';
 import { isFinished, type Job } from '../../shared/tasks';
@@ -8,8 +9,9 @@ import {
   CrashRefusedError,
   JobConflictError,
   JobNotFoundError,
+  TaskServerError,
 } from './errors';
-import { DEFAULT_FAIR_SHARE, FairQueue, FairShareError, type FairShareLimits, type Place } from './fair-share';
+import { DEFAULT_FAIR_SHARE, FairQueue, type FairShareLimits, type Place } from './fair-share';
 import type { JobListener, WatchOptions } from './job-watchers';
 import { completedPatch, failedPatch, JobTracker } from './job-tracker';
 import {
@@ -35,7 +37,7 @@ import {
   type TaskCall,
   type TaskRunner,
 } from './runner';
-import { SharedShares } from './shared-share';
+import { SharedShares, type HeldJob } from './shared-share';
 import { TaskStats } from './stats';
 import type { Catalogue } from './task-catalogue';
 import { WorkerRegistry, type RegisteredWorker } from './worker-registry';
@@ -47,6 +49,8 @@ export interface RedisRunnerOptions extends RedisQueueOptions {
   queueWaitMs?: number;
   /** How often the runner reads queue depth and workers from Redis. */
   monitorMs?: number;
+  /** How long this server's jobs stay its own without a sign of life; then another server adopts them. */
+  leaseMs?: number;
   /** A worker inside the server process too; `false` leaves all work to `npm run worker`. */
   localWorker?: Omit<TaskWorkerOptions, keyof RedisQueueOptions> | false;
   /** Heap limit of a worker thread, as reported in the catalogue. */
@@ -54,6 +58,7 @@ export interface RedisRunnerOptions extends RedisQueueOptions {
 }
 
 const CANCEL_WAIT_MS = 5_000;
+const LEASE_MS = 5_000;
 /** Completed jobs stay readable for an hour, the newest thousand at most. */
 const KEEP_FINISHED: KeepJobs = { age: 3_600, count: 1_000 };
 
@@ -66,6 +71,17 @@ interface Pending {
   cancelToken: string;
   forExecute: boolean;
   place: Place<Pending>;
+}
+
+/**
+ * A job in BullMQ that this server follows to its end: one it handed over (with its place in
+ * the fair queue), or one a dead server had handed over.
+ */
+interface Handed {
+  id: string;
+  client: string;
+  seconds: number;
+  place?: Place<Pending>;
 }
 
 function iso(ms: number | undefined): string | undefined {
@@ -108,7 +124,7 @@ export class RedisRunner implements TaskRunner {
   private readonly keys: QueueKeys;
   private readonly registry: WorkerRegistry;
   /** Job states from the queue events; the jobs this server handed to BullMQ hold worker places. */
-  private readonly tracker: JobTracker<Place<Pending>>;
+  private readonly tracker: JobTracker<Handed>;
   private readonly stats = new TaskStats();
   private readonly localWorker: TaskWorker | undefined;
   private readonly monitor: NodeJS.Timeout;
@@ -116,6 +132,8 @@ export class RedisRunner implements TaskRunner {
   /** The same shares counted across every server on this queue. */
   private readonly shares: SharedShares;
   private readonly pending = new Map<string, Pending>();
+  /** Jobs taken over from a dead server and not yet looked at (kept should Redis fail midway). */
+  private readonly orphans: HeldJob[] = [];
   /** Aborted when the connection to Redis breaks: `execute` answers 503 then instead of waiting. */
   private connection = new AbortController();
   private lastError = '';
@@ -143,7 +161,13 @@ export class RedisRunner implements TaskRunner {
     });
     this.fair = new FairQueue({ ...DEFAULT_FAIR_SHARE, ...options.share });
     this.tracker = new JobTracker({ load: (id) => this.job(id), release: (place) => this.release(place) });
-    this.shares = new SharedShares(this.redis, `${prefix}:${queueName}:`, this.fair.limits);
+    this.shares = new SharedShares(
+      this.redis,
+      `${prefix}:${queueName}:`,
+      this.fair.limits,
+      randomUUID(),
+      options.leaseMs ?? LEASE_MS,
+    );
     this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.blocking.on('error', () => undefined);
     this.registry = new WorkerRegistry(this.redis, this.keys);
@@ -190,14 +214,16 @@ export class RedisRunner implements TaskRunner {
       forExecute,
     } as Pending;
     const seconds = this.catalogue.workSeconds(task, call.params);
-    await this.shares.reserve(call.client, seconds).catch((error: unknown) => {
-      throw error instanceof FairShareError ? error : this.unavailable(error);
-    });
+    const { cancelToken, job } = pending;
+    await this.shares
+      .reserve({ id: jobId, call, cancelToken, seconds, forExecute, createdAt: job.createdAt })
+      .catch((error: unknown) => {
+        throw error instanceof TaskServerError ? error : this.unavailable(error);
+      });
     try {
       pending.place = this.fair.enqueue(call.client, pending, seconds);
     } catch (error) {
-      this.shares.started(call.client);
-      this.shares.ended(call.client, seconds);
+      await this.shares.finish(jobId, call.client, seconds);
       throw error;
     }
     this.pending.set(jobId, pending);
@@ -235,23 +261,46 @@ export class RedisRunner implements TaskRunner {
     for (const place of this.fair.take(room, capacity)) {
       const { job, call, cancelToken, forExecute } = place.item;
       this.pending.delete(job.id);
-      this.tracker.handedOver(job.id, place);
-      this.shares.started(place.client);
+      this.tracker.handedOver(job.id, { id: job.id, client: place.client, seconds: place.seconds, place });
       const data: JobData = { task: call.task, params: call.params, client: call.client, cancelToken };
-      this.queue
-        .add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED })
-        .catch((error: unknown) => {
+      this.queue.add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED }).then(
+        () => this.shares.handed(job.id, place.client),
+        (error: unknown) => {
           this.tracker.release(job.id);
           this.tracker.end(job.id, { state: 'failed', failure: 'error', error: this.unavailable(error).message });
-        });
+        },
+      );
     }
   }
 
   /** A handed-over job ended: its worker place is free for the next client in turn. */
-  private release(place: Place<Pending>): void {
-    this.fair.finished(place);
-    this.shares.ended(place.client, place.seconds);
+  private release({ id, client, seconds, place }: Handed): void {
+    if (place) this.fair.finished(place);
+    void this.shares.finish(id, client, seconds);
     this.handOver();
+  }
+
+  /**
+   * Takes over the jobs of a server that died: a job it had given to BullMQ is followed until
+   * it ends, a waiting job joins this server's fair queue. A waiting `execute` is dropped: its
+   * caller went with its server.
+   */
+  private async adopt(): Promise<void> {
+    while (this.orphans.length > 0) {
+      const { id, call, seconds, cancelToken, createdAt, handed, forExecute } = this.orphans[0]!;
+      const stored = await BullJob.fromId<JobData, JobReturn>(this.queue, id);
+      if (stored || handed || forExecute) {
+        this.tracker.handedOver(id, { id, client: call.client, seconds });
+        if (!stored || isFinished(toJob(stored, await stored.getState()))) this.tracker.release(id);
+      } else {
+        const job: Job = { id, task: call.task, state: 'queued', progress: 0, createdAt };
+        const pending = { job, call, cancelToken, forExecute: false } as Pending;
+        pending.place = this.fair.adopt(call.client, pending, seconds);
+        this.pending.set(id, pending);
+        this.tracker.created(job, false);
+      }
+      this.orphans.shift();
+    }
   }
 
   async execute(call: TaskCall): Promise<Job> {
@@ -333,10 +382,7 @@ export class RedisRunner implements TaskRunner {
     const pending = this.pending.get(id);
     if (pending) {
       this.pending.delete(id);
-      if (this.fair.remove(pending.place)) {
-        this.shares.started(pending.place.client);
-        this.shares.ended(pending.place.client, pending.place.seconds);
-      }
+      if (this.fair.remove(pending.place)) await this.shares.finish(id, pending.place.client, pending.place.seconds);
       this.stats.recordFailure();
       const cancelled: Partial<Job> = { state: 'cancelled', failure: 'cancelled', error: cancelledFailure().message };
       this.tracker.end(id, cancelled);
@@ -407,6 +453,7 @@ export class RedisRunner implements TaskRunner {
 
   async close(): Promise<void> {
     clearInterval(this.monitor);
+    await this.shares.release();
     await this.localWorker?.close();
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     this.blocking.disconnect();
@@ -431,10 +478,12 @@ export class RedisRunner implements TaskRunner {
     if (this.redis.status !== 'ready') return;
     try {
       this.workers = await this.registry.list();
-      this.handOver();
+      this.orphans.push(...(await this.shares.renew()));
+      await this.adopt();
     } catch {
       // Redis went away mid-read; the next round tries again.
     }
+    this.handOver();
   }
 
   /** BullMQ's queue events, from every server and worker on this queue, go to the tracker. */

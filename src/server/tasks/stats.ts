@@ -15,9 +15,12 @@ export class TaskStats {
   done = 0;
   failed = 0;
   private readonly samples = new Map<string, { count: number; recent: number[] }>();
+  /** The last figures, until the next run: `/api/status` may be asked far more often than jobs end. */
+  private figures: Record<string, Latency> | undefined;
 
   record(task: string, durationMs: number): void {
     this.done++;
+    this.figures = undefined;
     let entry = this.samples.get(task);
     if (!entry) {
       entry = { count: 0, recent: [] };
@@ -32,6 +35,7 @@ export class TaskStats {
   }
 
   latency(): Record<string, Latency> {
+    if (this.figures) return this.figures;
     const result: Record<string, Latency> = {};
     for (const [task, { count, recent }] of this.samples) {
       const sorted = [...recent].sort((a, b) => a - b);
@@ -44,6 +48,7 @@ export class TaskStats {
         maxMs: round(sorted[sorted.length - 1] ?? 0),
       };
     }
+    this.figures = result;
     return result;
   }
 }

@@ -105,7 +105,7 @@ export class ClusterDemo extends DemoWidget<ClusterDemoState> {
         row.bar.style.width = `${(100 * instance.connections) / most}%`;
         row.count.textContent = `${instance.connections} ${instance.connections === 1 ? 'Verbindung' : 'Verbindungen'}`;
         row.stop.disabled = !mayStop || instance.state !== 'running';
-        row.stop.hidden = alone;
+        row.stop.hidden = alone || !state.presenter;
         row.marker.textContent = served
           ? mirrored
             ? '↑ beantwortete den Vortrag zuletzt'
@@ -136,7 +136,7 @@ export class ClusterDemo extends DemoWidget<ClusterDemoState> {
       'li',
       {},
       el('span', { class: 'name' }, name, ' ', state),
-      el('span', { class: 'connections' }, bar, count),
+      el('span', { class: 'count' }, bar, count),
       stop,
       marker,
     );

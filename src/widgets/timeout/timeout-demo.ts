@@ -2,7 +2,7 @@ import { DEMO_TITLES, OFFLINE_HINT, type DemoCommand, type DemoElement } from '.
 import { isFinished, type ApiError, type Job } from '../../shared/tasks';
 import { randomHex, request, serverBase, ServerUnreachableError } from '../connection';
 import { adoptStyles, el } from '../../browser/dom';
-import { adoptShell, demoFrame } from '../shell';
+import { adoptShell, demoFrame, printPlaceholder } from '../shell';
 import styles from './timeout-demo.css?inline';
 
 export const JOB_MS = 5000;
@@ -33,6 +33,10 @@ export class TimeoutDemo extends HTMLElement implements DemoElement {
     adoptStyles(this.root, styles);
     this.button.addEventListener('click', () => this.command('run'));
     this.root.append(
+      printPlaceholder(
+        DEMO_TITLES.timeout,
+        'Im Vortrag: Ein Job von 5 s auf dem Task-Server, der Client wartet nur 2 s – danach fragt er nach, ob der Job trotzdem lief.',
+      ),
       demoFrame(DEMO_TITLES.timeout, [el('span', { class: 'badge live' }, 'live'), this.button], this.log),
     );
   }
@@ -49,12 +53,16 @@ export class TimeoutDemo extends HTMLElement implements DemoElement {
   /** The demo keys: R starts a run, Z clears the last one; queueing and batches do not apply. */
   command(command: DemoCommand): void {
     if (command === 'run') void this.run();
-    else if (command === 'reset' && !this.running) this.log.replaceChildren();
+    else if (command === 'reset' && !this.running) {
+      this.log.replaceChildren();
+      this.removeAttribute('data-printable');
+    }
   }
 
   private say(text: string, kind: 'info' | 'fehler' | 'ok' = 'info'): HTMLLIElement {
     const line = el('li', { class: kind }, text);
     this.log.append(line);
+    this.setAttribute('data-printable', '');
     return line;
   }
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sitePlugin } from '../../../src/server/site';
+import { demoElementName, LIVE_DEMOS } from '../../../src/shared/demos';
 import { openPage, slideNumber, taskDemo } from './hall';
 
 const SITE = resolve(process.env.SITE_DIR || 'dist');
@@ -46,9 +47,7 @@ test.describe('printing demo slides', () => {
       await page.emulateMedia({ media: 'print' });
       const text = await printedText(page);
       expect(text).not.toMatch(/antwortet nicht|HTTP 404|Server nicht erreichbar —/);
-      const demos = await page
-        .locator('task-demo, tracking-demo, crash-demo, idempotency-demo, load-demo, balancer-demo')
-        .count();
+      const demos = await page.locator(LIVE_DEMOS.map(demoElementName).join(', ')).count();
       const placeholders = text.match(/^Im Vortrag: /gm)?.length ?? 0;
       expect(placeholders).toBe(demos);
     });

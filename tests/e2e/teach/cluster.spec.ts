@@ -30,7 +30,8 @@ test('one instance alone: the demo lists it as the one that answered and says ho
   const rows = demo.getByRole('listitem');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveText(
-    new RegExp(`^${report.self} läuft\\d+ Verbindung(en)?↑ beantwortete Sie zuletzt$`),
+    new RegExp(`^${report.self} läuft\\s*\\d+ Verbindung(en)?\\s*↑ beantwortete Sie zuletzt$`),
+    { useInnerText: true },
   );
   await expect(rows.first()).toHaveClass(/served/);
   await expect(demo.getByRole('button', { name: `${report.self} anhalten` })).toBeHidden();

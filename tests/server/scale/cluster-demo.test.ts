@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterReport } from '../../../src/shared/cluster';
-import { follow, missingForCluster, testCluster, until, type Follower, type TestCluster } from './helpers';
+import { follow, missingForCluster, present, testCluster, until, type Follower, type TestCluster } from './helpers';
 
 const skip = missingForCluster();
-const PORT = Number(process.env.CLUSTER_DEMO_TEST_PORT ?? 4540);
+const PORT = Number(process.env.CLUSTER_DEMO_TEST_PORT ?? 4550);
 const DECK = 'kapitel-2';
 
 let cluster: TestCluster;
@@ -37,15 +37,6 @@ function stop(instance: string, token = cluster.presenterToken): Promise<Respons
   });
 }
 
-async function present(index: number): Promise<void> {
-  const response = await fetch(`${cluster.url}/api/follow/${DECK}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${cluster.presenterToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ index }),
-  });
-  expect(response.status).toBe(200);
-}
-
 describe.skipIf(skip)('the cluster demo’s API on three instances behind nginx', () => {
   it('lists all three with their connections, from whichever instance answers', async () => {
     const { report: first, answeredBy } = await report();
@@ -60,7 +51,7 @@ describe.skipIf(skip)('the cluster demo’s API on three instances behind nginx'
     for (let n = 0; n < 6; n += 1) answering.add((await report()).answeredBy ?? '');
     expect([...answering].sort()).toEqual(['instanz-1', 'instanz-2', 'instanz-3']);
 
-    await present(3);
+    await present(cluster, 3);
     for (let n = 0; n < 9; n += 1) {
       followers.push(follow(`${cluster.url}/api/follow/${DECK}/events`, `198.51.100.${60 + n}`));
     }
@@ -91,7 +82,7 @@ describe.skipIf(skip)('the cluster demo’s API on three instances behind nginx'
     expect(await exited).toEqual([0, null]);
     expect(await states()).toEqual({ 'instanz-1': 'running', 'instanz-2': 'stopped', 'instanz-3': 'running' });
 
-    await present(4);
+    await present(cluster, 4);
     await until(() => (followers.every((follower) => follower.slides.at(-1) === 4) ? true : undefined), 'Folie 4');
     expect(followers.some((follower) => follower.connections > 1)).toBe(true);
     await until(async () => {

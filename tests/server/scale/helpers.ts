@@ -148,3 +148,13 @@ export async function until<T>(
     await new Promise((done) => setTimeout(done, 50));
   }
 }
+
+/** The presenter shows slide `index` of chapter 2, through the balancer. */
+export async function present(cluster: Cluster, index: number): Promise<void> {
+  const response = await fetch(`${cluster.url}/api/follow/kapitel-2`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${cluster.presenterToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ index }),
+  });
+  if (response.status !== 200) throw new Error(`Folie ${index} nicht gezeigt: HTTP ${response.status}`);
+}

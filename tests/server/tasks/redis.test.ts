@@ -23,8 +23,8 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
   let server: TestServer;
   const workers: TaskWorker[] = [];
 
-  beforeAll(async () => {
-    catalogue = await Catalogue.load([TEST_TASKS.runaway]);
+  /** A task server on the test queue, without a worker of its own. */
+  async function instance(): Promise<TestServer> {
     const runner = new RedisRunner(catalogue, {
       redisUrl: REDIS_URL!,
       queueName: queue.queueName,
@@ -32,7 +32,12 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
       share: UNLIMITED_SHARE,
     });
     await runner.ready();
-    server = await serve(runner);
+    return serve(runner);
+  }
+
+  beforeAll(async () => {
+    catalogue = await Catalogue.load([TEST_TASKS.runaway]);
+    server = await instance();
   });
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.close()));
@@ -83,14 +88,7 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
   });
 
   it('execute held by one instance gets the result of a worker while another instance on the queue runs jobs too; a job submitted on one is followed to its end on the other', async () => {
-    const runner = new RedisRunner(catalogue, {
-      redisUrl: REDIS_URL!,
-      queueName: queue.queueName,
-      localWorker: false,
-      share: UNLIMITED_SHARE,
-    });
-    await runner.ready();
-    const other = await serve(runner);
+    const other = await instance();
     try {
       const submitted = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 300 } });
       const [followed, ...answers] = await Promise.all([

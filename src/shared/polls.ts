@@ -8,8 +8,10 @@ import { DECK_ID_PATTERN } from './follow';
 import { formatDecimal, isWithin } from './quiz';
 
 export const POLLS_PATH = '/api/polls';
-/** The presenter's event stream and the followers get counts at most this often: one batch per tick. */
+/** The presenter's event stream and the followers get the counts, also other instances' votes, at least this often. */
 export const POLL_TICK_MS = 250;
+/** A vote stored here sends the counts within this time, one batch for every vote meanwhile. */
+export const POLL_BATCH_MS = 100;
 
 /** A bank question's kind as a poll: the bank's free-text questions are answered with one short word. */
 export const POLL_KINDS = ['single', 'multiple', 'ordering', 'word', 'number'] as const;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
-import { POLL_TICK_MS, rankHall, type PollView } from '../../shared/polls';
+import { POLL_BATCH_MS, POLL_TICK_MS, rankHall, type PollView } from '../../shared/polls';
 import type { Question } from '../../shared/quiz';
 import { EventStreams, type EventClient, type StreamLimits } from '../kit/sse';
 import type { PollBanks } from './banks';
@@ -14,6 +14,8 @@ export interface PollRoom {
 
 interface Watch {
   timer: NodeJS.Timeout;
+  /** The early tick after a vote, while one is due. */
+  batch: NodeJS.Timeout | undefined;
   busy: boolean;
   /** Whether another tick was asked for while one ran. */
   again: boolean;
@@ -25,7 +27,8 @@ interface Watch {
 
 /**
  * The live side of the polls: counts are read from the store in one batch per tick (never per
- * vote), and a view is sent only when it changed, to the presenter streams of the deck and,
+ * vote): every POLL_TICK_MS, and POLL_BATCH_MS after a vote stored here, for all votes in
+ * between. A view is sent only when it changed, to the presenter streams of the deck and,
  * in the room's form, to its followers. A deck is watched while a presenter stream is open
  * or its poll is open; the store stays the truth, so another server sees the same.
  */
@@ -40,6 +43,7 @@ export class PollLive {
     private readonly room: PollRoom,
     streams: Partial<StreamLimits> = {},
     private readonly tickMs = POLL_TICK_MS,
+    private readonly batchMs = Math.min(POLL_BATCH_MS, tickMs),
   ) {
     this.#streams = new EventStreams({ total: 200, ...streams });
   }
@@ -84,6 +88,17 @@ export class PollLive {
     if (watch) watch.hallChanged = true;
   }
 
+  /** A vote was stored: its count goes out with the next batch, at most `batchMs` later. */
+  voted(deck: string): void {
+    this.watch(deck);
+    const watch = this.#watched.get(deck);
+    if (!watch || watch.batch) return;
+    watch.batch = setTimeout(() => {
+      watch.batch = undefined;
+      void this.#tick(deck);
+    }, this.batchMs).unref();
+  }
+
   /** Something changed (a poll opened, was shown, closed): every screen hears of it at once. */
   changed(deck: string): void {
     this.watch(deck);
@@ -94,6 +109,7 @@ export class PollLive {
     if (this.#watched.has(deck)) return;
     const watch: Watch = {
       timer: setInterval(() => void this.#tick(deck), this.tickMs).unref(),
+      batch: undefined,
       busy: false,
       again: false,
       sentPresenter: '',
@@ -104,7 +120,10 @@ export class PollLive {
   }
 
   closeAll(): void {
-    for (const watch of this.#watched.values()) clearInterval(watch.timer);
+    for (const watch of this.#watched.values()) {
+      clearInterval(watch.timer);
+      clearTimeout(watch.batch);
+    }
     this.#watched.clear();
     this.#streams.closeAll();
   }
@@ -142,6 +161,7 @@ export class PollLive {
       const watching = (this.#presenters.get(deck)?.size ?? 0) > 0 || poll?.status === 'open';
       if (!watching && !watch.again && !watch.hallChanged) {
         clearInterval(watch.timer);
+        clearTimeout(watch.batch);
         this.#watched.delete(deck);
       }
     } catch {

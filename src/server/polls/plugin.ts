@@ -240,7 +240,7 @@ export async function pollsPlugin(app: FastifyInstance, options: PollOptions): P
       if (outcome === 'closed')
         throw new HttpError(409, 'Die Abstimmung ist geschlossen: Es zählen keine Stimmen mehr.');
       if (outcome === 'unknown') throw new HttpError(404, 'Diese Abstimmung gibt es nicht.', { field: 'poll' });
-      live.watch(deck);
+      live.voted(deck);
       return { poll: id, answer: answerOf(poll.kind, answer), at: new Date(at).toISOString() };
     },
   );

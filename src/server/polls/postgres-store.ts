@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { StartupError } from '../config';
 import type { HallQuestion } from '../../shared/polls';
+import { hallFromRow, pollFromRow, pollTables, type HallRow, type PollRow } from './tables';
 import type {
   AnswerCount,
   NewHallQuestion,
@@ -10,35 +11,6 @@ import type {
   StoredAnswer,
   VoteOutcome,
 } from './store';
-
-/** node-postgres returns bigint columns as strings. */
-interface Row {
-  id: string;
-  deck: string;
-  question: string;
-  kind: PollRecord['kind'];
-  status: PollRecord['status'];
-  shown: boolean;
-  revealed: boolean;
-  dismissed: boolean;
-  opened_at: string;
-  closed_at: string | null;
-}
-
-function fromRow(row: Row): PollRecord {
-  return {
-    id: row.id,
-    deck: row.deck,
-    questionId: row.question,
-    kind: row.kind,
-    status: row.status,
-    shown: row.shown,
-    revealed: row.revealed,
-    dismissed: row.dismissed,
-    openedAt: Number(row.opened_at),
-    closedAt: row.closed_at === null ? null : Number(row.closed_at),
-  };
-}
 
 /** Polls and votes in PostgreSQL (DATABASE_URL); several servers share them. */
 export class PostgresPollStore implements PollStore {
@@ -57,8 +29,8 @@ export class PostgresPollStore implements PollStore {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StartupError(`Ungültiger Schemaname: ${schema}`);
     const pool = new pg.Pool({ connectionString, max: 8 });
     pool.on('error', (error) => console.error('PostgreSQL:', error.message));
-    const polls = `"${schema}".polls`;
-    const votes = `"${schema}".poll_votes`;
+    const table = (name: string) => `"${schema}".${name}`;
+    const polls = table('polls');
     const client = await pool.connect().catch(async (error: NodeJS.ErrnoException) => {
       await pool.end();
       throw new StartupError(
@@ -70,45 +42,7 @@ export class PostgresPollStore implements PollStore {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [polls]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await client.query(`
-        CREATE TABLE IF NOT EXISTS ${polls} (
-          id text PRIMARY KEY,
-          deck text NOT NULL,
-          question text NOT NULL,
-          kind text NOT NULL,
-          status text NOT NULL,
-          shown boolean NOT NULL DEFAULT false,
-          revealed boolean NOT NULL DEFAULT false,
-          dismissed boolean NOT NULL DEFAULT false,
-          opened_at bigint NOT NULL,
-          closed_at bigint
-        )`);
-      await client.query(`CREATE INDEX IF NOT EXISTS polls_deck ON ${polls} (deck, opened_at)`);
-      await client.query(`
-        CREATE TABLE IF NOT EXISTS ${votes} (
-          poll text NOT NULL REFERENCES ${polls} (id),
-          device text NOT NULL,
-          answer text NOT NULL,
-          at bigint NOT NULL,
-          PRIMARY KEY (poll, device)
-        )`);
-      await client.query(`
-        CREATE TABLE IF NOT EXISTS "${schema}".hall_questions (
-          id text PRIMARY KEY,
-          deck text NOT NULL,
-          device text NOT NULL,
-          text text NOT NULL,
-          at bigint NOT NULL,
-          answered boolean NOT NULL DEFAULT false,
-          shown boolean NOT NULL DEFAULT false
-        )`);
-      await client.query(`CREATE INDEX IF NOT EXISTS hall_questions_deck ON "${schema}".hall_questions (deck)`);
-      await client.query(`
-        CREATE TABLE IF NOT EXISTS "${schema}".hall_upvotes (
-          question text NOT NULL REFERENCES "${schema}".hall_questions (id),
-          device text NOT NULL,
-          PRIMARY KEY (question, device)
-        )`);
+      for (const statement of pollTables(table, { flag: 'boolean', time: 'bigint' })) await client.query(statement);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -117,7 +51,7 @@ export class PostgresPollStore implements PollStore {
     } finally {
       client.release();
     }
-    return new PostgresPollStore(pool, polls, votes, `"${schema}".hall_questions`, `"${schema}".hall_upvotes`);
+    return new PostgresPollStore(pool, polls, table('poll_votes'), table('hall_questions'), table('hall_upvotes'));
   }
 
   async open(poll: PollRecord): Promise<void> {
@@ -143,27 +77,30 @@ export class PostgresPollStore implements PollStore {
   }
 
   async get(deck: string, id: string): Promise<PollRecord | undefined> {
-    const { rows } = await this.pool.query<Row>(`SELECT * FROM ${this.polls} WHERE deck = $1 AND id = $2`, [deck, id]);
-    return rows[0] && fromRow(rows[0]);
+    const { rows } = await this.pool.query<PollRow>(`SELECT * FROM ${this.polls} WHERE deck = $1 AND id = $2`, [
+      deck,
+      id,
+    ]);
+    return rows[0] && pollFromRow(rows[0]);
   }
 
   async current(deck: string): Promise<PollRecord | undefined> {
-    const { rows } = await this.pool.query<Row>(
+    const { rows } = await this.pool.query<PollRow>(
       `SELECT * FROM ${this.polls} WHERE deck = $1 AND NOT dismissed ORDER BY opened_at DESC LIMIT 1`,
       [deck],
     );
-    return rows[0] && fromRow(rows[0]);
+    return rows[0] && pollFromRow(rows[0]);
   }
 
   async list(deck: string): Promise<PollRecord[]> {
-    const { rows } = await this.pool.query<Row>(`SELECT * FROM ${this.polls} WHERE deck = $1 ORDER BY opened_at`, [
+    const { rows } = await this.pool.query<PollRow>(`SELECT * FROM ${this.polls} WHERE deck = $1 ORDER BY opened_at`, [
       deck,
     ]);
-    return rows.map(fromRow);
+    return rows.map(pollFromRow);
   }
 
   async update(deck: string, id: string, change: PollChange): Promise<PollRecord | undefined> {
-    const { rows } = await this.pool.query<Row>(
+    const { rows } = await this.pool.query<PollRow>(
       `UPDATE ${this.polls} SET shown = coalesce($1, shown), revealed = coalesce($2, revealed),
          dismissed = coalesce($3, dismissed),
          status = CASE WHEN $4::bigint IS NULL THEN status ELSE 'closed' END,
@@ -171,7 +108,7 @@ export class PostgresPollStore implements PollStore {
        WHERE deck = $5 AND id = $6 RETURNING *`,
       [change.shown ?? null, change.revealed ?? null, change.dismissed ?? null, change.closedAt ?? null, deck, id],
     );
-    return rows[0] && fromRow(rows[0]);
+    return rows[0] && pollFromRow(rows[0]);
   }
 
   async vote(poll: string, device: string, answer: string, at: number): Promise<VoteOutcome> {
@@ -251,27 +188,13 @@ export class PostgresPollStore implements PollStore {
   }
 
   async hall(deck: string): Promise<HallQuestion[]> {
-    const { rows } = await this.pool.query<{
-      id: string;
-      text: string;
-      at: string;
-      answered: boolean;
-      shown: boolean;
-      votes: string;
-    }>(
+    const { rows } = await this.pool.query<HallRow>(
       `SELECT q.id, q.text, q.at, q.answered, q.shown, count(u.device) AS votes
        FROM ${this.questions} q LEFT JOIN ${this.upvotes} u ON u.question = q.id
        WHERE q.deck = $1 GROUP BY q.id`,
       [deck],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      text: row.text,
-      votes: Number(row.votes),
-      answered: row.answered,
-      shown: row.shown,
-      at: new Date(Number(row.at)).toISOString(),
-    }));
+    return rows.map(hallFromRow);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { HallQuestion } from '../../shared/polls';
+import { hallFromRow, pollFromRow, pollTables, type HallRow, type PollRow } from './tables';
 import type {
   AnswerCount,
   NewHallQuestion,
@@ -10,28 +11,6 @@ import type {
   VoteOutcome,
 } from './store';
 
-interface Row {
-  id: string;
-  deck: string;
-  question: string;
-  kind: PollRecord['kind'];
-  status: PollRecord['status'];
-  shown: number;
-  revealed: number;
-  dismissed: number;
-  opened_at: number;
-  closed_at: number | null;
-}
-
-interface HallRow {
-  id: string;
-  text: string;
-  at: number;
-  answered: number;
-  shown: number;
-  votes: number;
-}
-
 interface UpdateParams {
   shown: number | null;
   revealed: number | null;
@@ -39,21 +18,6 @@ interface UpdateParams {
   closedAt: number | null;
   deck: string;
   id: string;
-}
-
-function fromRow(row: Row): PollRecord {
-  return {
-    id: row.id,
-    deck: row.deck,
-    questionId: row.question,
-    kind: row.kind,
-    status: row.status,
-    shown: row.shown === 1,
-    revealed: row.revealed === 1,
-    dismissed: row.dismissed === 1,
-    openedAt: row.opened_at,
-    closedAt: row.closed_at,
-  };
 }
 
 /**
@@ -70,43 +34,7 @@ export class SqlitePollStore implements PollStore {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
-    this.#db.exec(`
-      CREATE TABLE IF NOT EXISTS polls (
-        id TEXT PRIMARY KEY,
-        deck TEXT NOT NULL,
-        question TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        status TEXT NOT NULL,
-        shown INTEGER NOT NULL DEFAULT 0,
-        revealed INTEGER NOT NULL DEFAULT 0,
-        dismissed INTEGER NOT NULL DEFAULT 0,
-        opened_at INTEGER NOT NULL,
-        closed_at INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS polls_deck ON polls (deck, opened_at);
-      CREATE TABLE IF NOT EXISTS poll_votes (
-        poll TEXT NOT NULL REFERENCES polls (id),
-        device TEXT NOT NULL,
-        answer TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (poll, device)
-      );
-      CREATE TABLE IF NOT EXISTS hall_questions (
-        id TEXT PRIMARY KEY,
-        deck TEXT NOT NULL,
-        device TEXT NOT NULL,
-        text TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        answered INTEGER NOT NULL DEFAULT 0,
-        shown INTEGER NOT NULL DEFAULT 0
-      );
-      CREATE INDEX IF NOT EXISTS hall_questions_deck ON hall_questions (deck);
-      CREATE TABLE IF NOT EXISTS hall_upvotes (
-        question TEXT NOT NULL REFERENCES hall_questions (id),
-        device TEXT NOT NULL,
-        PRIMARY KEY (question, device)
-      );
-    `);
+    this.#db.exec(pollTables((name) => name, { flag: 'INTEGER', time: 'INTEGER' }).join(';\n'));
     const db = this.#db;
     this.#statements = {
       retire: db.prepare<[number, string]>(
@@ -116,11 +44,11 @@ export class SqlitePollStore implements PollStore {
       insert: db.prepare<[string, string, string, string, number]>(
         `INSERT INTO polls (id, deck, question, kind, status, opened_at) VALUES (?, ?, ?, ?, 'open', ?)`,
       ),
-      get: db.prepare<[string, string], Row>('SELECT * FROM polls WHERE deck = ? AND id = ?'),
-      current: db.prepare<[string], Row>(
+      get: db.prepare<[string, string], PollRow>('SELECT * FROM polls WHERE deck = ? AND id = ?'),
+      current: db.prepare<[string], PollRow>(
         'SELECT * FROM polls WHERE deck = ? AND dismissed = 0 ORDER BY opened_at DESC, rowid DESC LIMIT 1',
       ),
-      list: db.prepare<[string], Row>('SELECT * FROM polls WHERE deck = ? ORDER BY opened_at, rowid'),
+      list: db.prepare<[string], PollRow>('SELECT * FROM polls WHERE deck = ? ORDER BY opened_at, rowid'),
       update: db.prepare<[UpdateParams]>(
         `UPDATE polls SET shown = coalesce(@shown, shown), revealed = coalesce(@revealed, revealed),
            dismissed = coalesce(@dismissed, dismissed),
@@ -189,16 +117,16 @@ export class SqlitePollStore implements PollStore {
 
   async get(deck: string, id: string): Promise<PollRecord | undefined> {
     const row = this.#statements.get.get(deck, id);
-    return row && fromRow(row);
+    return row && pollFromRow(row);
   }
 
   async current(deck: string): Promise<PollRecord | undefined> {
     const row = this.#statements.current.get(deck);
-    return row && fromRow(row);
+    return row && pollFromRow(row);
   }
 
   async list(deck: string): Promise<PollRecord[]> {
-    return this.#statements.list.all(deck).map(fromRow);
+    return this.#statements.list.all(deck).map(pollFromRow);
   }
 
   async update(deck: string, id: string, change: PollChange): Promise<PollRecord | undefined> {
@@ -246,14 +174,7 @@ export class SqlitePollStore implements PollStore {
   }
 
   async hall(deck: string): Promise<HallQuestion[]> {
-    return this.#hall.list.all(deck).map((row) => ({
-      id: row.id,
-      text: row.text,
-      votes: row.votes,
-      answered: row.answered === 1,
-      shown: row.shown === 1,
-      at: new Date(row.at).toISOString(),
-    }));
+    return this.#hall.list.all(deck).map(hallFromRow);
   }
 
   async close(): Promise<void> {

@@ -1,26 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { waitForViewer } from '../viewer/viewer';
+import { screensOf } from './screens';
 
 const TOKEN = 'e2e-presenter';
 const DECK = '/slides/kapitel-3/';
 
-const contexts: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function open(browser: Browser, path: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(
-    phone ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } : {},
-  );
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${DECK}${path}`);
-  await waitForViewer(page);
-  return page;
-}
+const open = screensOf(DECK);
 
 test('a number poll: typed with a decimal comma, counted per value, the right value marked on reveal', async ({
   browser,

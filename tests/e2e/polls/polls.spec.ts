@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { waitForViewer } from '../viewer/viewer';
+import { screensOf } from './screens';
 
 const TOKEN = 'e2e-presenter';
 const DECK = '/slides/uebung-1/';
@@ -8,22 +9,7 @@ const DECK = '/slides/uebung-1/';
 // One deck, one current poll on the server: the tests run one after the other.
 test.describe.configure({ mode: 'serial' });
 
-const contexts: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function open(browser: Browser, path: string, phone = false): Promise<Page> {
-  const context = await browser.newContext(
-    phone ? { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } : {},
-  );
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${DECK}${path}`);
-  await waitForViewer(page);
-  return page;
-}
+const open = screensOf(DECK);
 
 /** The presenter on the summary slide, whose poll: names seven questions. */
 async function presenter(browser: Browser): Promise<Page> {

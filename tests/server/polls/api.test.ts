@@ -304,6 +304,26 @@ for (const kind of STORE_KINDS) {
       follower.close();
     });
 
+    it('sends a vote stored here with the next batch, without waiting for the next tick', async () => {
+      // A tick far beyond the test's time limit: only the batch after the vote can bring the count.
+      await pollApp({ tickMs: 60_000 });
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const presenter = await openEventStream(`${base}/api/polls/kapitel-2/live`, auth);
+      const poll = await open('eins');
+      for (;;) {
+        const event = await presenter.next();
+        if (event.event === 'poll' && (JSON.parse(event.data) as PollView | null)?.id === poll.id) break;
+      }
+      await Promise.all([vote(poll.id, PHONE, 'a'), vote(poll.id, LAPTOP, 'b')]);
+      let voters = 0;
+      while (voters < 2) {
+        const event = await presenter.next();
+        if (event.event === 'poll') voters = (JSON.parse(event.data) as PollView).results?.voters ?? 0;
+      }
+      expect(voters).toBe(2);
+      presenter.close();
+    });
+
     it('gives the lecturer every poll with its counts, as JSON and as CSV', async () => {
       await pollApp();
       const first = await open('reihe');

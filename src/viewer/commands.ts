@@ -1,3 +1,4 @@
+import { toggleTheme } from '../browser/theme';
 import type { DemoCommand } from '../shared/demos';
 import type { Command } from './model/keymap';
 import type { Modes } from './model/modes';
@@ -66,6 +67,8 @@ export function runCommand(
       return poll();
     case 'fullscreen':
       return toggleFullscreen();
+    case 'theme':
+      return void toggleTheme();
     case 'demo-run':
     case 'demo-queue':
     case 'demo-batch':

@@ -19,6 +19,7 @@ const PRESENTING = [
   'follow/**/*.spec.ts',
   'polls/**/*.spec.ts',
   'teach/failures.spec.ts',
+  'teach/cluster.spec.ts',
   'viewer/blackout.spec.ts',
   'viewer/reading.spec.ts',
   'viewer/presenter-layout.spec.ts',

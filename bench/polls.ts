@@ -9,19 +9,29 @@
  * /api/health) measured the same way beside it; the presenter's histogram delay (from a vote's
  * acknowledgement to the first presenter event that counts it) p50/p99, target p99 ≤ 250 ms;
  * presenter events per second while votes arrive (target ≥ 2); votes lost (counted at the end
- * against the acknowledged ones, must be 0). Every loop is bounded; the run ends by itself.
+ * against the acknowledged ones, must be 0).
+ *
+ * Then the crash check: the same app in a child process (`tsx bench/polls.ts serve`) on a fresh
+ * store; BENCH_CRASH_VOTERS (default 300) vote within 3 s and the server gets SIGKILL after a
+ * random number of acknowledgements, with votes still in flight. Restarted on the same store,
+ * it must hold every acknowledged vote: the acknowledged answer, or a later change that was
+ * sent but never answered. Reported as lost, must be 0. Every loop is bounded; the run ends by
+ * itself.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createParser } from 'eventsource-parser';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { PollView } from '../src/shared/polls';
+import { startServer } from './tracking-server';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
+const CRASH_VOTERS = Number(process.env.BENCH_CRASH_VOTERS ?? 300);
+const CRASH_WINDOW_MS = 3000;
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_S ?? 10) * 1000;
 const DECK = 'uebung-1';
 const QUESTION = 'tracking-bestaetigung';
@@ -44,9 +54,9 @@ function agentFor(index: number): Agent {
   return agent;
 }
 
-/** One request from voter `index`'s address; resolves with its status and milliseconds. */
+/** One request from voter `index`'s address; resolves with its status, milliseconds and body. */
 function send(port: number, index: number, method: string, path: string, body?: unknown) {
-  return new Promise<{ status: number; ms: number; at: number }>((resolve, reject) => {
+  return new Promise<{ status: number; ms: number; at: number; text: string }>((resolve, reject) => {
     const started = performance.now();
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
@@ -60,10 +70,11 @@ function send(port: number, index: number, method: string, path: string, body?: 
         timeout: 30_000,
       },
       (response) => {
-        response.resume();
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
         response.on('end', () => {
           const at = performance.now();
-          resolve({ status: response.statusCode ?? 0, ms: at - started, at });
+          resolve({ status: response.statusCode ?? 0, ms: at - started, at, text });
         });
       },
     );
@@ -71,6 +82,91 @@ function send(port: number, index: number, method: string, path: string, body?: 
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.end(data);
   });
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Opens the bench question's poll on the server at `base`. */
+async function openPoll(base: string): Promise<PollView> {
+  const opened = await fetch(`${base}/api/polls/${DECK}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ question: QUESTION }),
+  });
+  if (!opened.ok)
+    throw new Error(`Abstimmung nicht geöffnet (${opened.status}): ist die Website gebaut (npm run build)?`);
+  return (await opened.json()) as PollView;
+}
+
+/** The server for the crash check, as `npm start` builds it, in this file's child process. */
+async function serve(): Promise<void> {
+  const app = await buildApp(loadConfig(process.env));
+  console.log(`Bench-Server: ${await app.listen({ host: '127.0.0.1', port: 0 })}`);
+}
+
+/** SIGKILL in mid-poll, restart on the same store: how many acknowledged votes are gone. */
+async function crashCheck(): Promise<{ acknowledged: number; killedAfter: number; lost: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vs-bench-polls-crash-'));
+  const env = { DATA_DIR: dataDir, PRESENTER_TOKEN: TOKEN, POLL_VOTES_PER_IP: '100000', LOG_LEVEL: 'error' };
+  try {
+    const server = await startServer('bench/polls.ts', ['serve'], env);
+    const port = Number(new URL(server.url).port);
+    const poll = await openPoll(server.url);
+    const killAfter = Math.floor(CRASH_VOTERS * (0.25 + Math.random() * 0.5));
+    const devices = Array.from({ length: CRASH_VOTERS }, () => randomBytes(12).toString('hex'));
+    /** Per device: the last acknowledged answer, and a later one sent but not answered. */
+    const votes = new Map<string, { acked?: string; pending?: string }>();
+    let acknowledged = 0;
+    let killed = false;
+    const put = async (index: number, device: string, answer: string) => {
+      const vote = votes.get(device) ?? {};
+      votes.set(device, vote);
+      vote.pending = answer;
+      const reply = await send(port, index, 'PUT', `/api/polls/${DECK}/${poll.id}/votes/${device}`, { answer }).catch(
+        () => undefined,
+      );
+      if (reply?.status !== 200) return;
+      vote.acked = answer;
+      delete vote.pending;
+      acknowledged += 1;
+      if (acknowledged >= killAfter && !killed) {
+        killed = true;
+        server.child.kill('SIGKILL');
+      }
+    };
+    await Promise.all(
+      devices.map(async (device, index) => {
+        await sleep(Math.random() * CRASH_WINDOW_MS);
+        const choice = () => CHOICES[Math.floor(Math.random() * CHOICES.length)] as string;
+        await put(index, device, choice());
+        if (index % 5 === 0 && !killed) await put(index, device, choice());
+      }),
+    );
+    if (!killed) server.child.kill('SIGKILL');
+    await server.exited;
+    for (const agent of agents.values()) agent.destroy();
+    agents.clear();
+
+    const restarted = await startServer('bench/polls.ts', ['serve'], env);
+    const again = Number(new URL(restarted.url).port);
+    let lost = 0;
+    let acknowledgedDevices = 0;
+    for (const [index, device] of devices.entries()) {
+      const vote = votes.get(device);
+      if (vote?.acked === undefined) continue;
+      acknowledgedDevices += 1;
+      const reply = await send(again, index, 'GET', `/api/polls/${DECK}/${poll.id}/votes/${device}`);
+      const stored = reply.status === 200 ? (JSON.parse(reply.text) as { answer: string }).answer : undefined;
+      if (stored !== vote.acked && stored !== vote.pending) lost += 1;
+    }
+    restarted.child.kill('SIGTERM');
+    await restarted.exited;
+    return { acknowledged: acknowledgedDevices, killedAfter: killAfter, lost };
+  } finally {
+    for (const agent of agents.values()) agent.destroy();
+    agents.clear();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -90,14 +186,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const auth = { authorization: `Bearer ${TOKEN}` };
   try {
-    const opened = await fetch(`${base}/api/polls/${DECK}`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ question: QUESTION }),
-    });
-    if (!opened.ok)
-      throw new Error(`Abstimmung nicht geöffnet (${opened.status}): ist die Website gebaut (npm run build)?`);
-    const poll = (await opened.json()) as PollView;
+    const poll = await openPoll(base);
 
     // The presenter's stream: when each count arrived.
     const events: { at: number; voters: number }[] = [];
@@ -127,7 +216,6 @@ async function main(): Promise<void> {
     const acknowledged = new Set<string>();
     const fail = (what: string) => (failures[what] = (failures[what] ?? 0) + 1);
     const started = performance.now();
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const voter = async (index: number) => {
       await sleep(Math.random() * WINDOW_MS);
       const device = devices[index] as string;
@@ -187,9 +275,17 @@ async function main(): Promise<void> {
     process.exitCode = acknowledged.size === counted ? 0 : 1;
   } finally {
     for (const agent of agents.values()) agent.destroy();
+    agents.clear();
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const crash = await crashCheck();
+  console.log(
+    `SIGKILL mitten in der Abstimmung (${CRASH_VOTERS} Abstimmende, getötet nach ${crash.killedAfter} Bestätigungen), ` +
+      `Neustart auf demselben Speicher: bestätigte Geräte ${crash.acknowledged}, verloren: ${crash.lost}`,
+  );
+  if (crash.lost > 0) process.exitCode = 1;
 }
 
-await main();
+if (process.argv[2] === 'serve') await serve();
+else if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

@@ -54,6 +54,7 @@ export async function compileBank(
         correct: c.correct,
         feedbackHtml: c.feedback(),
       })),
+      ...(q.expected === undefined ? {} : { expected: q.expected }),
       answerHtml: answer(),
       explanationHtml: explanation(),
       hintsHtml: hints.map((hint) => hint()),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Deck } from '../shared/deck';
 import { bankPath } from '../deck/load';
 import type { MacroRegistry } from '../deck/macros';
-import { QUESTION_KINDS, type QuestionKind, type QuizBank } from '../shared/quiz';
+import { KIND_NAMES, QUESTION_KINDS, type QuizBank } from '../shared/quiz';
 import { compileBank } from './compile';
 import { parseBank } from './parse';
 import { renderBankTexts } from './render';
@@ -45,13 +45,6 @@ export async function checkBank(deckFile: string, deck: Deck, macros?: MacroRegi
 export function formatBankProblem(file: string, problem: BankProblem): string {
   return `${file}:${problem.line}: ${problem.message}`;
 }
-
-const KIND_NAMES: Record<QuestionKind, string> = {
-  text: 'Freitext',
-  single: 'Einfachauswahl',
-  multiple: 'Mehrfachauswahl',
-  ordering: 'Reihenfolge',
-};
 
 /** A one-line summary for the CLI: question counts by kind. */
 export function summarizeBank(bank: QuizBank): string {

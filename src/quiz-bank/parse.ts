@@ -1,4 +1,4 @@
-import { QUESTION_KINDS, type QuestionKind } from '../shared/quiz';
+import { parseDecimal, QUESTION_KINDS, type Expected, type QuestionKind } from '../shared/quiz';
 import { parseChoices } from './choices';
 import { codeMask, joinLines, splitBlocks, toLines, type Line } from './lines';
 import type { BankProblem, BankSource, QuestionSource } from './source';
@@ -17,7 +17,9 @@ const SECTIONS = {
 type Section = (typeof SECTIONS)[keyof typeof SECTIONS];
 
 const REQUIRED = ['id', 'topic', 'kind', 'slide'] as const;
-const OPTIONAL = ['number'] as const;
+const OPTIONAL = ['number', 'value'] as const;
+/** `value: 0,999 ± 0,001 ms`: the number, an optional tolerance, an optional unit. */
+const VALUE = /^(\S+?)(?:\s*(?:±|\+-|\+\/-)\s*(\S+?))?(?:\s+([^\d\s±][^±]{0,15}))?$/;
 
 /**
  * Parses a bank file (`slides/<deckId>.quiz.md`): questions separated by `---` lines, each
@@ -76,8 +78,26 @@ function parseQuestion(block: readonly Line[], problems: BankProblem[]): Questio
     if (/^[1-9]\d*$/.test(number)) question.number = Number(number);
     else problems.push({ line, message: `Frage ${id}: „number: ${number}“ ist keine positive ganze Zahl.` });
   }
+  const value = properties.get('value');
+  if (value !== undefined) {
+    const expected = parseExpected(value);
+    if (expected) question.expected = expected;
+    else
+      problems.push({
+        line,
+        message: `Frage ${id}: „value: ${value}“ ist keine Zahl wie „3“, „0,5 ± 0,1“ oder „40 ± 2 ms“.`,
+      });
+  }
   readSections(question, rest, problems);
   return question;
+}
+
+function parseExpected(text: string): Expected | null {
+  const match = VALUE.exec(text.trim());
+  const value = parseDecimal(match?.[1] ?? '');
+  const tolerance = match?.[2] === undefined ? 0 : parseDecimal(match[2]);
+  if (value === null || tolerance === null || tolerance < 0) return null;
+  return { value, tolerance, unit: (match?.[3] ?? '').trim() };
 }
 
 function readProperties(

@@ -1,4 +1,4 @@
-import type { QuestionKind } from '../shared/quiz';
+import type { Expected, QuestionKind } from '../shared/quiz';
 
 /** A problem in a bank file, at a 1-based line of that file. */
 export interface BankProblem {
@@ -24,6 +24,8 @@ export interface QuestionSource {
   slide: string;
   prompt: string;
   choices: ChoiceSource[];
+  /** Number questions: `value:`. */
+  expected?: Expected;
   answer: string;
   explanation: string;
   hints: string[];

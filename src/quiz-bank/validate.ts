@@ -65,8 +65,15 @@ function checkPolls(deck: Pick<Deck, 'id' | 'slides'>, ids: ReadonlySet<string>)
 function checkChoices(question: QuestionSource, report: (message: string, line?: number) => void): void {
   const { kind, choices } = question;
   const right = choices.filter((choice) => choice.correct).length;
-  if (kind === 'text') {
-    if (choices.length > 0) report('eine Freitextfrage hat keine Optionen.');
+  if ((kind === 'number') !== (question.expected !== undefined)) {
+    report(
+      kind === 'number'
+        ? 'eine Zahlenfrage braucht „value:“, z. B. „value: 3“.'
+        : '„value:“ gibt es nur bei „kind: number“.',
+    );
+  }
+  if (kind === 'text' || kind === 'number') {
+    if (choices.length > 0) report(`eine ${kind === 'text' ? 'Freitextfrage' : 'Zahlenfrage'} hat keine Optionen.`);
     return;
   }
   if (choices.length > MAX_CHOICES) report(`höchstens ${MAX_CHOICES} Optionen (Tasten 1–9).`);

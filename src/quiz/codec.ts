@@ -109,6 +109,8 @@ function decodeAnswer(value: unknown): Answer | null {
   if (value.kind === 'choice' && isStrings(value.selected)) return { kind: 'choice', selected: value.selected };
   if (value.kind === 'ordering' && isStrings(value.order)) return { kind: 'ordering', order: value.order };
   if (value.kind === 'text' && typeof value.text === 'string') return { kind: 'text', text: value.text };
+  if (value.kind === 'number' && typeof value.value === 'number' && Number.isFinite(value.value))
+    return { kind: 'number', value: value.value };
   if (value.kind === 'poll' && typeof value.poll === 'string') return { kind: 'poll', poll: value.poll };
   return null;
 }

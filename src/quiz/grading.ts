@@ -1,4 +1,4 @@
-import type { Question } from '../shared/quiz';
+import { isWithin, type Question } from '../shared/quiz';
 
 /** How a student did on a question: by the check of a choice, or by their own grade of a free text. */
 export type Outcome = 'right' | 'partial' | 'wrong';
@@ -16,6 +16,11 @@ export function gradeOrdering(question: Question, order: readonly string[]): Out
 
 function isInOrder(question: Question, order: readonly string[]): boolean {
   return order.length === question.choices.length && question.choices.every((choice, i) => order[i] === choice.id);
+}
+
+/** Right when the number lies within the question's tolerance. */
+export function gradeNumber(question: Question, value: number): Outcome {
+  return question.expected && isWithin(value, question.expected) ? 'right' : 'wrong';
 }
 
 /** Fisher–Yates shuffle. */

@@ -2,20 +2,23 @@ import type { QuizSession } from './session';
 import { SELF_GRADES } from './views/answer-text';
 
 const TYPING = 'textarea, input:not([type="radio"]):not([type="checkbox"]), select, [contenteditable="true"]';
+/** A one-line answer field: Enter checks, as in a form. */
+const LINE_FIELD = 'input[inputmode="decimal"]';
 const ACTIVATES_ON_ENTER = 'button, a[href], summary';
 
 /**
  * The quiz's keys: 1–9 choose (or pick a step, or grade oneself), Enter checks and then moves
  * on, ←/→ change the question, ↑/↓ move a picked step, H shows a hint, R answers again.
- * In a text field only Ctrl+Enter (compare) and Esc (leave the field) count.
+ * In a text field only Ctrl+Enter (compare) and Esc (leave the field) count; in the number field
+ * Enter checks as well.
  */
 export function bindKeyboard(session: QuizSession, isActive: () => boolean, leaveField: () => void): void {
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.altKey || event.metaKey || !isActive()) return;
     const target = event.target instanceof Element ? event.target : null;
-    const typing = target?.closest(TYPING) !== null && target !== null;
-    const handled = typing
-      ? fieldKey(session, event, leaveField)
+    const field = target?.closest(TYPING) ?? null;
+    const handled = field
+      ? fieldKey(session, event, leaveField, field)
       : event.ctrlKey
         ? ctrlKey(session, event)
         : key(session, event, target);
@@ -23,8 +26,8 @@ export function bindKeyboard(session: QuizSession, isActive: () => boolean, leav
   });
 }
 
-function fieldKey(session: QuizSession, event: KeyboardEvent, leaveField: () => void): boolean {
-  if (event.key === 'Enter' && event.ctrlKey) {
+function fieldKey(session: QuizSession, event: KeyboardEvent, leaveField: () => void, field: Element): boolean {
+  if (event.key === 'Enter' && (event.ctrlKey || field.matches(LINE_FIELD))) {
     session.check();
     return true;
   }

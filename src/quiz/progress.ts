@@ -8,6 +8,7 @@ export type Answer =
   | { kind: 'choice'; selected: string[] }
   | { kind: 'ordering'; order: string[] }
   | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
   /** Answered in a live poll during the lecture; only whether it was right is known. */
   | { kind: 'poll'; poll: string };
 

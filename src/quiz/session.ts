@@ -1,6 +1,6 @@
 import { Emitter } from '../browser/emitter';
-import type { Question, QuizBank } from '../shared/quiz';
-import { gradeChoice, gradeOrdering, startingOrder, type Outcome } from './grading';
+import { formatDecimal, parseDecimal, type Question, type QuizBank } from '../shared/quiz';
+import { gradeChoice, gradeNumber, gradeOrdering, startingOrder, type Outcome } from './grading';
 import { dueNow, lastAttempt, recordAttempt, wrongOnes, type Answer, type Attempt, type Progress } from './progress';
 import { loadScheduler, withScheduler } from './schedule';
 
@@ -18,6 +18,7 @@ export interface Draft {
   selected: Set<string>;
   /** Ordering: the position of the step the arrow keys move. */
   picked: number | null;
+  /** Free text as written; number questions: the number as typed. */
   text: string;
   hints: number;
   phase: Phase;
@@ -87,7 +88,7 @@ export class QuizSession extends Emitter<{ change: Change }> {
   choose(n: number): void {
     const draft = this.answering();
     const id = draft?.order[n];
-    if (!draft || id === undefined || draft.question.kind === 'ordering' || draft.question.kind === 'text') return;
+    if (!draft || id === undefined || (draft.question.kind !== 'single' && draft.question.kind !== 'multiple')) return;
     if (draft.question.kind === 'single') draft.selected = new Set([id]);
     else if (draft.selected.has(id)) draft.selected.delete(id);
     else draft.selected.add(id);
@@ -116,7 +117,13 @@ export class QuizSession extends Emitter<{ change: Change }> {
 
   setText(text: string): void {
     const draft = this.answering();
-    if (draft?.question.kind !== 'text') return;
+    if (!draft) return;
+    if (draft.question.kind === 'number') {
+      draft.text = text;
+      this.emit('change', 'draft');
+      return;
+    }
+    if (draft.question.kind !== 'text') return;
     draft.text = text;
     const id = draft.question.id;
     withScheduler(({ newCard }) => {
@@ -134,7 +141,7 @@ export class QuizSession extends Emitter<{ change: Change }> {
     this.emit('change', 'draft');
   }
 
-  /** Choice and ordering: grades the answer. Free text: shows the model answer beside it. */
+  /** Choice, ordering and number: grades the answer. Free text: shows the model answer beside it. */
   check(): void {
     const draft = this.answering();
     if (!draft) return;
@@ -144,6 +151,9 @@ export class QuizSession extends Emitter<{ change: Change }> {
       this.emit('change', 'draft');
     } else if (question.kind === 'ordering') {
       this.finish(gradeOrdering(question, draft.order), { kind: 'ordering', order: draft.order });
+    } else if (question.kind === 'number') {
+      const value = parseDecimal(draft.text);
+      if (value !== null) this.finish(gradeNumber(question, value), { kind: 'number', value });
     } else if (draft.selected.size > 0) {
       this.finish(gradeChoice(question, draft.selected), { kind: 'choice', selected: [...draft.selected] });
     }
@@ -226,6 +236,8 @@ export class QuizSession extends Emitter<{ change: Change }> {
       draft.order = [...answer.order];
     } else if (answer.kind === 'text' && question.kind === 'text') {
       draft.text = answer.text;
+    } else if (answer.kind === 'number' && question.kind === 'number') {
+      draft.text = formatDecimal(answer.value);
     } else {
       return draft;
     }
@@ -243,7 +255,7 @@ export class QuizSession extends Emitter<{ change: Change }> {
       order: startingOrder(question),
       selected: new Set(),
       picked: null,
-      text: this.progress.questions[question.id]?.draft ?? '',
+      text: question.kind === 'text' ? (this.progress.questions[question.id]?.draft ?? '') : '',
       hints: 0,
       phase: 'answering',
     };

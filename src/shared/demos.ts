@@ -1,3 +1,4 @@
+import type { ClusterInstance } from './cluster';
 import type { BalanceReport, BalanceRequest, LoadReport, LoadRequest } from './teach';
 
 /** Live demo widgets a slide can embed with the `demo` macro; widget `x` is the element `<x-demo>`. */
@@ -9,6 +10,7 @@ export const DEMOS = [
   'idempotency',
   'load',
   'balancer',
+  'cluster',
   'replication',
   'delivery',
   'clocks',
@@ -29,6 +31,7 @@ export const DEMO_TITLES: Record<DemoName, string> = {
   idempotency: 'Idempotenz-Demo',
   load: 'Last-Demo',
   balancer: 'Lastverteilungs-Demo',
+  cluster: 'Cluster-Demo',
   replication: 'Replikation',
   delivery: 'Zustellung und Wiederholung',
   clocks: 'Lamport-Uhren',
@@ -192,8 +195,29 @@ export interface BalancerDemoState {
   error: string;
 }
 
+/** The cluster demo: the instances of the deployment, and which one answered this window last. */
+export interface ClusterDemoState {
+  demo: 'cluster';
+  connection: DemoConnection;
+  status: string;
+  presenter: boolean;
+  /** Whether several instances share Redis; false: one instance alone. */
+  shared: boolean;
+  instances: ClusterInstance[];
+  /** The instance that answered the last request (`X-Instance`). */
+  served: string | null;
+  message: string;
+  error: string;
+}
+
 export type DemoState =
-  TaskDemoState | TrackingDemoState | CrashDemoState | IdempotencyDemoState | LoadDemoState | BalancerDemoState;
+  | TaskDemoState
+  | TrackingDemoState
+  | CrashDemoState
+  | IdempotencyDemoState
+  | LoadDemoState
+  | BalancerDemoState
+  | ClusterDemoState;
 
 /** What the viewer's demo keys ask of the current slide's demo. */
 export type DemoCommand = 'run' | 'queue' | 'batch' | 'reset';
@@ -268,6 +292,15 @@ export function isDemoState(value: unknown): value is DemoState {
       state.request !== null &&
       (state.report === null ||
         (typeof state.report === 'object' && Array.isArray((state.report as BalanceReport).lanes)))
+    );
+  }
+  if (state.demo === 'cluster') {
+    return (
+      common &&
+      typeof state.shared === 'boolean' &&
+      Array.isArray(state.instances) &&
+      (state.served === null || typeof state.served === 'string') &&
+      typeof state.error === 'string'
     );
   }
   if (state.demo === 'task') {

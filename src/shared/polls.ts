@@ -5,14 +5,23 @@
  */
 
 import { DECK_ID_PATTERN } from './follow';
+import { formatDecimal, isWithin } from './quiz';
 
 export const POLLS_PATH = '/api/polls';
 /** The presenter's event stream and the followers get counts at most this often: one batch per tick. */
 export const POLL_TICK_MS = 250;
 
 /** A bank question's kind as a poll: the bank's free-text questions are answered with one short word. */
-export const POLL_KINDS = ['single', 'multiple', 'ordering', 'word'] as const;
+export const POLL_KINDS = ['single', 'multiple', 'ordering', 'word', 'number'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
+
+export const POLL_KIND_NAMES: Record<PollKind, string> = {
+  single: 'Einfachauswahl',
+  multiple: 'Mehrfachauswahl',
+  ordering: 'Reihenfolge',
+  word: 'Ein Wort',
+  number: 'Zahl',
+};
 
 export const POLL_ACTIONS = ['show', 'reveal', 'close', 'dismiss'] as const;
 /** show: results to the room; reveal: the correct answer too; close: voting ends; dismiss: the poll leaves the screens. */
@@ -24,13 +33,15 @@ export const MAX_WORD_BARS = 20;
 /** Distinct orders shown in an ordering poll's result. */
 export const MAX_ORDER_BARS = 6;
 export const MAX_CHOICES = 26;
+/** Bars of a number poll: one per value while there are this few, else ranges of values. */
+export const MAX_NUMBER_BARS = 10;
 
 export interface PollChoice {
   id: string;
   html: string;
 }
 
-/** One bar of the histogram: a choice id, an order (`c,a,b`) or a word. */
+/** One bar of the histogram: a choice id, an order (`c,a,b`), a word, a number (`0.5`) or a range of numbers (`0.5..1`, upper end excluded). */
 export interface PollBar {
   key: string;
   count: number;
@@ -45,8 +56,10 @@ export interface PollResults {
 }
 
 export interface PollSolution {
-  /** Choice ids that are right (single, multiple), the right order (ordering), accepted words (word). */
+  /** Choice ids that are right (single, multiple), the right order (ordering), accepted words (word), the value (number). */
   correct: string[];
+  /** Number: how far from the value still counts as right. */
+  tolerance?: number;
   answerHtml: string;
   explanationHtml: string;
 }
@@ -58,8 +71,10 @@ export interface PollView {
   questionId: string;
   kind: PollKind;
   promptHtml: string;
-  /** Choices (single, multiple) or steps in their starting order (ordering); none for a word. */
+  /** Choices (single, multiple) or steps in their starting order (ordering); none for a word or a number. */
   choices: PollChoice[];
+  /** Number: the unit the answer is given in (may be empty). */
+  unit?: string;
   status: 'open' | 'closed';
   shown: boolean;
   revealed: boolean;
@@ -77,7 +92,7 @@ export interface PollQuestion {
   prompt: string;
 }
 
-/** What a device sends: one choice id, several, the steps in order, or a word. */
+/** What a device sends: one choice id, several, the steps in order, a word, or a number as typed (`0,5`). */
 export type PollAnswer = string | string[];
 
 export interface StoredVote {
@@ -133,7 +148,8 @@ export const VoteInputSchema = {
         { type: 'string', minLength: 1, maxLength: MAX_WORD_LENGTH },
         { type: 'array', maxItems: MAX_CHOICES, items: { type: 'string', minLength: 1, maxLength: 8 } },
       ],
-      description: 'Choice id (single), choice ids (multiple), steps in order (ordering), or one word',
+      description:
+        'Choice id (single), choice ids (multiple), steps in order (ordering), one word, or a number (decimal comma or point)',
     },
   },
   required: ['answer'],
@@ -177,6 +193,7 @@ export const PollViewSchema = {
     questionId: { type: 'string' },
     kind: { type: 'string', enum: [...POLL_KINDS] },
     promptHtml: { type: 'string' },
+    unit: { type: 'string' },
     choices: {
       type: 'array',
       items: {
@@ -195,6 +212,7 @@ export const PollViewSchema = {
       type: 'object',
       properties: {
         correct: { type: 'array', items: { type: 'string' } },
+        tolerance: { type: 'number' },
         answerHtml: { type: 'string' },
         explanationHtml: { type: 'string' },
       },
@@ -241,6 +259,66 @@ export function normalWord(word: string): string {
   return word.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 }
 
+/** A number bar's values: one number, or a range from `from` up to (not including) `to`. */
+export function numberRange(key: string): { from: number; to: number | null } {
+  const [from = '', to] = key.split('..');
+  return { from: Number(from), to: to === undefined ? null : Number(to) };
+}
+
+/** A number bar as people read it: „0,5“ or „0,5 bis unter 1“, with the unit. */
+export function numberLabel(key: string, unit = ''): string {
+  const { from, to } = numberRange(key);
+  const text = to === null ? formatDecimal(from) : `${formatDecimal(from)} bis unter ${formatDecimal(to)}`;
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** Whether a bar of the histogram stands for a right answer (a number range: whether it holds one). */
+export function barIsRight(kind: PollKind, key: string, correct: readonly string[], tolerance = 0): boolean {
+  switch (kind) {
+    case 'word':
+      return correct.some((word) => normalWord(word) === key);
+    case 'ordering':
+      return key === correct.join(',');
+    case 'number': {
+      const value = Number(correct[0]);
+      if (correct.length === 0 || Number.isNaN(value)) return false;
+      const { from, to } = numberRange(key);
+      return to === null ? isWithin(from, { value, tolerance }) : from <= value + tolerance && to > value - tolerance;
+    }
+    default:
+      return correct.includes(key);
+  }
+}
+
+/** A bar of the lecturer's results as text: the word, the number or range, the choice or the steps in order. */
+export function answerText(poll: Pick<PollResult, 'kind' | 'labels' | 'unit'>, key: string): string {
+  if (poll.kind === 'word') return key;
+  if (poll.kind === 'number') return numberLabel(key, poll.unit);
+  return key
+    .split(',')
+    .map((id) => poll.labels[id] ?? id)
+    .join(' → ');
+}
+
+/** The right answer of a poll in the lecturer's results, as text. */
+export function correctText(poll: Pick<PollResult, 'kind' | 'labels' | 'unit' | 'correct' | 'tolerance'>): string {
+  if (poll.kind === 'number') {
+    const tolerance = poll.tolerance ? ` ± ${formatDecimal(poll.tolerance)}` : '';
+    return `${numberLabel(poll.correct[0] ?? '')}${tolerance}${poll.unit ? ` ${poll.unit}` : ''}`;
+  }
+  const texts = poll.correct.map((id) => poll.labels[id] ?? id);
+  return texts.join(poll.kind === 'ordering' ? ' → ' : ' · ');
+}
+
+/** Whether a device's stored answer (see PollAnswer) was right. */
+export function answerIsRight(kind: PollKind, answer: PollAnswer, solution: PollSolution): boolean {
+  const given = ([] as string[]).concat(answer);
+  const { correct } = solution;
+  if (kind === 'number' || kind === 'word' || kind === 'ordering')
+    return barIsRight(kind, given.join(','), correct, solution.tolerance);
+  return given.length === correct.length && given.every((id) => correct.includes(id));
+}
+
 /** The questions a slide's `poll:` property names (comma-separated), each once, in order. */
 export function slidePolls(properties: Record<string, string>): string[] {
   const ids = (properties.poll ?? '').split(',').map((id) => id.trim());
@@ -265,6 +343,9 @@ export interface PollResult {
   closedAt: string | null;
   results: PollResults;
   correct: string[];
+  /** Number: as in PollSolution and PollView. */
+  tolerance?: number;
+  unit?: string;
   /** Plain text of each choice or step, by id. */
   labels: Record<string, string>;
 }
@@ -286,6 +367,8 @@ export const PollResultsSchema = {
           closedAt: { type: ['string', 'null'], format: 'date-time' },
           results: ResultsSchema,
           correct: { type: 'array', items: { type: 'string' } },
+          tolerance: { type: 'number' },
+          unit: { type: 'string' },
           labels: { type: 'object', additionalProperties: { type: 'string' } },
         },
         required: ['id', 'questionId', 'kind', 'prompt', 'openedAt', 'closedAt', 'results', 'correct', 'labels'],

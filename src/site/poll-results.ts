@@ -4,7 +4,7 @@ import { onHashChange, readHash, writeHash } from '../browser/hash';
 import { presenterToken, takeTokenFromAddress } from '../browser/presenter-token';
 import type { ErrorReply } from '../shared/errors';
 import { DECK_ID_PATTERN } from '../shared/follow';
-import { normalWord, pollPath, type PollKind, type PollResult } from '../shared/polls';
+import { answerText, barIsRight, correctText, POLL_KIND_NAMES, pollPath, type PollResult } from '../shared/polls';
 
 /**
  * The lecturer's results page: every poll of a deck (named in the fragment, `#kapitel-2`),
@@ -12,12 +12,6 @@ import { normalWord, pollPath, type PollKind, type PollResult } from '../shared/
  * the CSV download. Needs the presenter token, given once in the fragment like the presenter link.
  */
 
-const KIND_NAMES: Record<PollKind, string> = {
-  single: 'Einfachauswahl',
-  multiple: 'Mehrfachauswahl',
-  ordering: 'Reihenfolge',
-  word: 'Ein Wort',
-};
 const DECK_ID = new RegExp(DECK_ID_PATTERN);
 const day = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const time = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
@@ -91,27 +85,14 @@ function render(deck: string, polls: PollResult[]): HTMLElement[] {
 }
 
 function pollCard(poll: PollResult): HTMLElement {
-  const label = (key: string): string =>
-    poll.kind === 'word'
-      ? key
-      : key
-          .split(',')
-          .map((id) => poll.labels[id] ?? id)
-          .join(' → ');
-  const isRight = (key: string): boolean =>
-    poll.kind === 'word'
-      ? poll.correct.some((word) => normalWord(word) === key)
-      : poll.kind === 'ordering'
-        ? key === poll.correct.join(',')
-        : poll.correct.includes(key);
-  const rows = poll.results.bars.map((bar) => ({ text: label(bar.key), count: bar.count, right: isRight(bar.key) }));
+  const rows = poll.results.bars.map((bar) => ({
+    text: answerText(poll, bar.key),
+    count: bar.count,
+    right: barIsRight(poll.kind, bar.key, poll.correct, poll.tolerance),
+  }));
   if (poll.results.other > 0) rows.push({ text: 'Weitere', count: poll.results.other, right: false });
   const most = Math.max(1, ...rows.map((row) => row.count));
   const voters = poll.results.voters === 1 ? '1 Stimme' : `${poll.results.voters} Stimmen`;
-  const correct =
-    poll.kind === 'ordering'
-      ? poll.correct.map((id) => poll.labels[id] ?? id).join(' → ')
-      : poll.correct.map((id) => poll.labels[id] ?? id).join(' · ');
   return el(
     'article',
     { class: 'vs-results-poll' },
@@ -119,7 +100,7 @@ function pollCard(poll: PollResult): HTMLElement {
     el(
       'p',
       { class: 'vs-results-meta' },
-      `${KIND_NAMES[poll.kind]} · ${time.format(new Date(poll.openedAt))} Uhr · ${voters}${poll.closedAt ? '' : ' · noch offen'}`,
+      `${POLL_KIND_NAMES[poll.kind]} · ${time.format(new Date(poll.openedAt))} Uhr · ${voters}${poll.closedAt ? '' : ' · noch offen'}`,
     ),
     rows.length === 0
       ? el('p', { class: 'vs-results-status' }, 'Keine Stimmen.')
@@ -140,7 +121,7 @@ function pollCard(poll: PollResult): HTMLElement {
             ),
           ),
         ),
-    el('p', { class: 'vs-results-answer' }, el('strong', {}, 'Richtig: '), correct),
+    el('p', { class: 'vs-results-answer' }, el('strong', {}, 'Richtig: '), correctText(poll)),
   );
 }
 

@@ -3,7 +3,7 @@ import { lastAttempt, needsReread } from '../progress';
 import { isDue } from '../schedule';
 import type { QuizSession } from '../session';
 import { el, textOf } from '../../browser/dom';
-import { KIND_LABELS } from './question';
+import { KIND_NAMES } from '../../shared/quiz';
 
 const STATE_LABELS = { new: 'neu', right: 'richtig', partial: 'teilweise', wrong: 'falsch' } as const;
 
@@ -52,7 +52,7 @@ export class OverviewView {
       },
       el('span', { class: 'quiz-overview-number' }, String(number)),
       el('span', { class: 'quiz-overview-label' }, this.labels.get(question.id) ?? question.id),
-      el('span', { class: 'quiz-overview-kind' }, KIND_LABELS[question.kind]),
+      el('span', { class: 'quiz-overview-kind' }, KIND_NAMES[question.kind]),
       el('span', { class: 'quiz-overview-state' }, tags.join(' · ')),
     );
     button.addEventListener('click', () => session.goTo(question.id));

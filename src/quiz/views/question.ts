@@ -1,17 +1,11 @@
-import { slideHref, type QuestionKind } from '../../shared/quiz';
+import { KIND_NAMES, slideHref } from '../../shared/quiz';
 import { needsReread } from '../progress';
 import type { Change, Draft, QuizSession } from '../session';
 import { renderChoices } from './answer-choices';
+import { renderNumber } from './answer-number';
 import { renderOrdering } from './answer-ordering';
 import { renderText } from './answer-text';
 import { el, compiled } from '../../browser/dom';
-
-export const KIND_LABELS: Record<QuestionKind, string> = {
-  single: 'Einfachauswahl',
-  multiple: 'Mehrfachauswahl',
-  ordering: 'Reihenfolge',
-  text: 'Freitext',
-};
 
 const OUTCOME_TEXT = {
   choice: { right: 'Richtig!', partial: 'Teilweise richtig.', wrong: 'Leider falsch.' },
@@ -34,9 +28,9 @@ export class QuestionView {
   update(change: Change, moveFocus = true): void {
     const draft = this.session.draft;
     const state = draft ? `${draft.question.id}/${draft.phase}/${draft.hints}` : '';
-    // Typing re-renders only the preview (done by the editor), so the text field keeps its caret.
-    if (change !== 'question' && state === this.rendered && (change === 'progress' || draft?.question.kind === 'text'))
-      return;
+    // Typing re-renders only the preview or the field's help (done by the field), so it keeps its caret.
+    const typed = draft?.question.kind === 'text' || draft?.question.kind === 'number';
+    if (change !== 'question' && state === this.rendered && (change === 'progress' || typed)) return;
     const phaseChanged = state.split('/')[1] !== this.rendered.split('/')[1];
     this.rendered = state;
     const focused = document.activeElement?.closest('[data-key]')?.getAttribute('data-key');
@@ -60,14 +54,16 @@ export class QuestionView {
     const { session } = this;
     const { question } = draft;
     const entry = session.progress.questions[question.id];
-    const meta = [question.topic, KIND_LABELS[question.kind]];
+    const meta = [question.topic, KIND_NAMES[question.kind]];
     if (question.number !== undefined) meta.push(`Verständnisfrage ${question.number}`);
     const body =
       question.kind === 'text'
         ? renderText(draft, session)
         : question.kind === 'ordering'
           ? renderOrdering(draft, session)
-          : renderChoices(draft, session);
+          : question.kind === 'number'
+            ? renderNumber(draft, session)
+            : renderChoices(draft, session);
     return [
       el(
         'header',
@@ -125,7 +121,7 @@ export class QuestionView {
     const button = this.button('check', check, question.kind === 'text' ? 'Strg+Enter' : 'Enter', () =>
       this.session.check(),
     );
-    if (question.kind !== 'text' && question.kind !== 'ordering' && draft.selected.size === 0) {
+    if ((question.kind === 'single' || question.kind === 'multiple') && draft.selected.size === 0) {
       button.setAttribute('aria-disabled', 'true');
       button.title = 'Erst eine Antwort wählen';
     }

@@ -164,44 +164,84 @@ export class RedisMaps implements SharedMaps {
 /**
  * PostgreSQL LISTEN/NOTIFY: one client listens, notifications go out through the same client.
  * A channel name is an identifier of at most 63 bytes, a payload at most 8,000 bytes: enough
- * for a visit, not meant for larger messages.
+ * for a visit, not meant for larger messages. When the connection drops (database restart, a
+ * terminated backend), a new client connects and listens again on every topic; messages sent
+ * in between are missed, as a pub/sub subscriber misses them.
  */
 export class PostgresFanOut implements FanOut {
   readonly mode = 'postgres';
-  readonly #client: pg.Client;
+  #client: pg.Client | undefined;
+  #closed = false;
   readonly #emitter = new EventEmitter().setMaxListeners(0);
 
   private constructor(
-    url: string,
+    private readonly url: string,
     private readonly prefix: string,
-  ) {
-    this.#client = new pg.Client({ connectionString: url });
-    this.#client.on('notification', ({ channel, payload }) => {
-      if (payload !== undefined) this.#emitter.emit(channel.slice(this.prefix.length), JSON.parse(payload));
-    });
-    this.#client.on('error', () => {});
-  }
+  ) {}
 
   static async open(url: string, prefix: string): Promise<PostgresFanOut> {
     const fanOut = new PostgresFanOut(url, prefix);
-    await fanOut.#client.connect();
+    fanOut.#client = await fanOut.#connect();
     return fanOut;
   }
 
+  /** A client listening on every topic with listeners; it reconnects once it ends unasked. */
+  async #connect(): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: `fanout ${this.prefix}`.slice(0, 63),
+    });
+    client.on('notification', ({ channel, payload }) => {
+      if (payload !== undefined) this.#emitter.emit(channel.slice(this.prefix.length), JSON.parse(payload));
+    });
+    client.on('error', () => {});
+    client.on('end', () => {
+      if (client === this.#client && !this.#closed) this.#reconnect(1);
+    });
+    try {
+      await client.connect();
+      for (const topic of this.#emitter.eventNames()) await client.query(this.#listen(client, String(topic)));
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    return client;
+  }
+
+  #reconnect(attempt: number): void {
+    setTimeout(
+      () => {
+        if (this.#closed) return;
+        this.#connect().then(
+          (client) => {
+            if (this.#closed) void client.end().catch(() => {});
+            else this.#client = client;
+          },
+          () => this.#reconnect(attempt + 1),
+        );
+      },
+      Math.min(100 * attempt, 1_000),
+    ).unref();
+  }
+
+  #listen(client: pg.Client, topic: string): string {
+    return `LISTEN ${client.escapeIdentifier(this.prefix + topic)}`;
+  }
+
   async publish(topic: string, message: unknown): Promise<void> {
-    await this.#client.query('SELECT pg_notify($1, $2)', [this.prefix + topic, JSON.stringify(message)]);
+    await this.#client!.query('SELECT pg_notify($1, $2)', [this.prefix + topic, JSON.stringify(message)]);
   }
 
   async subscribe(topic: string, listener: Listener): Promise<void> {
-    if (this.#emitter.listenerCount(topic) === 0) {
-      await this.#client.query(`LISTEN ${this.#client.escapeIdentifier(this.prefix + topic)}`);
-    }
+    const first = this.#emitter.listenerCount(topic) === 0;
     this.#emitter.on(topic, listener);
+    if (first) await this.#client!.query(this.#listen(this.#client!, topic));
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     this.#emitter.removeAllListeners();
-    await this.#client.end().catch(() => {});
+    await this.#client?.end().catch(() => {});
   }
 }
 

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import {
+  MAX_NUMBER_BARS,
   MAX_ORDER_BARS,
   MAX_WORD_BARS,
   MAX_WORD_LENGTH,
   normalWord,
+  numberRange,
   type PollAnswer,
+  type PollBar,
   type PollKind,
   type PollResults,
   type PollSolution,
   type PollView,
 } from '../../shared/polls';
-import type { Question } from '../../shared/quiz';
+import { parseDecimal, type Question } from '../../shared/quiz';
 import { invalid } from '../kit/validation';
 import type { AnswerCount, PollRecord } from './store';
 
@@ -61,16 +64,24 @@ export function canonicalAnswer(question: Question, answer: PollAnswer): string 
       }
       return word;
     }
+    case 'number': {
+      const value = typeof answer === 'string' ? parseDecimal(answer) : null;
+      if (value === null) throw invalid('body.answer', 'muss eine Zahl sein, z. B. 3 oder 0,5');
+      return String(value);
+    }
   }
 }
 
 /** The stored answer as the device sent it back (a list for multiple and ordering). */
 export function answerOf(kind: PollKind, stored: string): PollAnswer {
-  if (kind === 'single' || kind === 'word') return stored;
+  if (kind === 'single' || kind === 'word' || kind === 'number') return stored;
   return stored === '' ? [] : stored.split(',');
 }
 
-/** The histogram: one bar per choice (single, multiple), the commonest orders or words with the rest as `other`. */
+/**
+ * The histogram: one bar per choice (single, multiple), the commonest orders or words with the
+ * rest as `other`, the numbers in ascending order (see `numberBars`).
+ */
 export function results(question: Question, counts: readonly AnswerCount[]): PollResults {
   const voters = counts.reduce((sum, { count }) => sum + count, 0);
   const kind = pollKind(question);
@@ -84,6 +95,7 @@ export function results(question: Question, counts: readonly AnswerCount[]): Pol
     }
     return { voters, bars, other: 0 };
   }
+  if (kind === 'number') return { voters, ...numberBars(counts) };
   const top = kind === 'ordering' ? MAX_ORDER_BARS : MAX_WORD_BARS;
   const sorted = [...counts].sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer));
   const bars = sorted.slice(0, top).map(({ answer, count }) => ({ key: answer, count }));
@@ -91,10 +103,63 @@ export function results(question: Question, counts: readonly AnswerCount[]): Pol
   return { voters, bars, other: voters - shown };
 }
 
+/**
+ * Number bars: each value on its own while there are at most MAX_NUMBER_BARS of them, else
+ * ranges of a round width (1, 2 or 5 times a power of ten) over the middle 90 % of the votes,
+ * so that one far-off typo does not squeeze the rest into a bar; votes outside count as `other`.
+ */
+export function numberBars(counts: readonly AnswerCount[]): { bars: PollBar[]; other: number } {
+  const values = counts
+    .map(({ answer, count }) => ({ value: Number(answer), count }))
+    .filter(({ value }) => Number.isFinite(value))
+    .sort((a, b) => a.value - b.value);
+  if (values.length <= MAX_NUMBER_BARS) {
+    return { bars: values.map(({ value, count }) => ({ key: String(value), count })), other: 0 };
+  }
+  const total = values.reduce((sum, { count }) => sum + count, 0);
+  const quantile = (share: number): number => {
+    let seen = 0;
+    for (const { value, count } of values) {
+      seen += count;
+      if (seen >= share * total) return value;
+    }
+    return values.at(-1)?.value ?? 0;
+  };
+  const low = quantile(0.05);
+  const high = quantile(0.95);
+  const width = roundWidth((high - low) / (MAX_NUMBER_BARS - 2) || Math.abs(low) / 10 || 1);
+  const digits = Math.max(0, -Math.floor(Math.log10(width)) + 1);
+  const edge = (k: number): number => Number(((Math.floor(low / width) + k) * width).toFixed(digits));
+  const bars: PollBar[] = [];
+  for (let k = 0; bars.length < MAX_NUMBER_BARS && edge(k) <= high; k++) {
+    bars.push({ key: `${edge(k)}..${edge(k + 1)}`, count: 0 });
+  }
+  let other = 0;
+  for (const { value, count } of values) {
+    const bar = bars.find(({ key }) => {
+      const { from, to } = numberRange(key);
+      return value >= from && value < (to ?? from);
+    });
+    if (bar) bar.count += count;
+    else other += count;
+  }
+  return { bars, other };
+}
+
+/** The smallest of 1, 2, 5 × 10^n that is at least `raw`. */
+function roundWidth(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((step) => step * power).find((width) => width >= raw * (1 - 1e-9)) ?? 10 * power;
+}
+
 export function solution(question: Question): PollSolution {
   const kind = pollKind(question);
+  const texts = { answerHtml: question.answerHtml, explanationHtml: question.explanationHtml };
+  if (kind === 'number' && question.expected) {
+    return { correct: [String(question.expected.value)], tolerance: question.expected.tolerance, ...texts };
+  }
   const correct = kind === 'word' ? [] : question.choices.filter((choice) => choice.correct).map((choice) => choice.id);
-  return { correct, answerHtml: question.answerHtml, explanationHtml: question.explanationHtml };
+  return { correct, ...texts };
 }
 
 /**
@@ -123,7 +188,7 @@ export function pollView(
 ): PollView {
   const byId = new Map(question.choices.map((choice) => [choice.id, choice]));
   const choices =
-    pollKind(question) === 'word'
+    poll.kind === 'word' || poll.kind === 'number'
       ? []
       : startingOrder(question, poll.id).map((id) => ({ id, html: byId.get(id)?.html ?? '' }));
   const view: PollView = {
@@ -132,6 +197,7 @@ export function pollView(
     questionId: poll.questionId,
     kind: poll.kind,
     promptHtml: question.promptHtml,
+    ...(question.expected ? { unit: question.expected.unit } : {}),
     choices,
     status: poll.status,
     shown: poll.shown,

@@ -1,5 +1,12 @@
 import type { FastifyInstance, preValidationAsyncHookHandler } from 'fastify';
-import { PollDeckParamsSchema, POLLS_PATH, PollResultsSchema, type PollResult } from '../../shared/polls';
+import {
+  answerText,
+  barIsRight,
+  PollDeckParamsSchema,
+  POLLS_PATH,
+  PollResultsSchema,
+  type PollResult,
+} from '../../shared/polls';
 import type { QuizBank } from '../../shared/quiz';
 import { BearerHeadersSchema } from '../kit/bearer';
 import { errorReplies } from '../kit/errors';
@@ -33,6 +40,7 @@ export async function pollResultsRoutes(app: FastifyInstance, context: ResultsCo
     for (const poll of await store.list(deck)) {
       const question = live.question(deck, poll.questionId);
       if (!question) continue;
+      const { correct, tolerance } = solution(question);
       collected.push({
         id: poll.id,
         questionId: poll.questionId,
@@ -41,7 +49,9 @@ export async function pollResultsRoutes(app: FastifyInstance, context: ResultsCo
         openedAt: new Date(poll.openedAt).toISOString(),
         closedAt: poll.closedAt === null ? null : new Date(poll.closedAt).toISOString(),
         results: results(question, await store.tally(poll.id)),
-        correct: solution(question).correct,
+        correct,
+        ...(tolerance === undefined ? {} : { tolerance }),
+        ...(question.expected ? { unit: question.expected.unit } : {}),
         labels: Object.fromEntries(question.choices.map((choice) => [choice.id, plainText(choice.html)])),
       });
     }
@@ -80,27 +90,17 @@ export async function pollResultsRoutes(app: FastifyInstance, context: ResultsCo
       const { deck } = request.params;
       const lines = [['Vorlesung', 'Beginn', 'Frage', 'Art', 'Antwort', 'Text', 'Stimmen', 'Richtig']];
       for (const poll of await collect(deck)) {
-        const label = (key: string) =>
-          key
-            .split(',')
-            .map((id) => poll.labels[id] ?? id)
-            .join(' → ');
         const rows = [...poll.results.bars.map((bar) => [bar.key, bar.count] as const)];
         if (poll.results.other > 0) rows.push(['', poll.results.other]);
         for (const [key, count] of rows) {
-          const right =
-            poll.kind === 'word'
-              ? ''
-              : poll.kind === 'ordering'
-                ? key === poll.correct.join(',')
-                : poll.correct.includes(key);
+          const right = poll.kind === 'word' ? '' : barIsRight(poll.kind, key, poll.correct, poll.tolerance);
           lines.push([
             poll.openedAt.slice(0, 10),
             poll.openedAt,
             poll.questionId,
             poll.kind,
             key === '' ? 'Weitere' : key,
-            key === '' ? '' : poll.kind === 'word' ? key : label(key),
+            key === '' ? '' : answerText(poll, key),
             String(count),
             right === '' ? '' : right ? 'ja' : 'nein',
           ]);

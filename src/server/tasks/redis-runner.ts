@@ -1,6 +1,6 @@
 import { Job as BullJob, Queue, QueueEvents, type KeepJobs } from 'bullmq';
 import { Redis } from 'ioredis';
-import { isFinished, type Job, type JobEventType } from '../../shared/tasks';
+import { isFinished, type Job } from '../../shared/tasks';
 import { MAX_ATTEMPTS } from '../../shared/teach';
 import {
   BackendUnavailableError,
@@ -10,10 +10,10 @@ import {
   JobNotFoundError,
 } from './errors';
 import { DEFAULT_FAIR_SHARE, FairQueue, FairShareError, type FairShareLimits, type Place } from './fair-share';
-import { JobWatchers, type JobListener, type WatchOptions } from './job-watchers';
+import type { JobListener, WatchOptions } from './job-watchers';
+import { completedPatch, failedPatch, JobTracker } from './job-tracker';
 import {
   connectionOptions,
-  decodeFailure,
   DEFAULT_PREFIX,
   DEFAULT_QUEUE,
   displayUrl,
@@ -26,7 +26,6 @@ import {
 import { TaskWorker, type TaskWorkerOptions } from './redis-worker';
 import {
   callFingerprint,
-  currentEvent,
   newCancelToken,
   newJobId,
   sameToken,
@@ -69,14 +68,6 @@ interface Pending {
   place: Place<Pending>;
 }
 
-interface Tracked {
-  job: Job;
-  /** Events of one job are applied in order, even when one needs a Redis read first. */
-  chain: Promise<void>;
-  /** Kept even once finished: `execute` is about to watch it (it may finish before `add` returns). */
-  held: boolean;
-}
-
 function iso(ms: number | undefined): string | undefined {
   return ms ? new Date(ms).toISOString() : undefined;
 }
@@ -101,25 +92,6 @@ function toJob(job: BullJob<JobData, JobReturn>, state: BullState): Job {
   return base;
 }
 
-function completedPatch(returned: JobReturn): Partial<Job> {
-  return {
-    state: 'completed',
-    progress: 1,
-    result: returned.value,
-    durationMs: returned.durationMs,
-    worker: returned.worker,
-  };
-}
-
-function failedPatch(reason: string | undefined): Partial<Job> {
-  const failure = decodeFailure(reason);
-  return {
-    state: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
-    error: failure.message,
-    failure: failure.kind,
-  };
-}
-
 /**
  * The scale-out backend: jobs go into a BullMQ queue in Redis, worker processes (`npm run worker`,
  * and by default one inside this server) run them, and queue events bring the results back.
@@ -135,8 +107,8 @@ export class RedisRunner implements TaskRunner {
   private readonly blocking: Redis;
   private readonly keys: QueueKeys;
   private readonly registry: WorkerRegistry;
-  private readonly watchers = new JobWatchers();
-  private readonly tracked = new Map<string, Tracked>();
+  /** Job states from the queue events; the jobs this server handed to BullMQ hold worker places. */
+  private readonly tracker: JobTracker<Place<Pending>>;
   private readonly stats = new TaskStats();
   private readonly localWorker: TaskWorker | undefined;
   private readonly monitor: NodeJS.Timeout;
@@ -144,8 +116,6 @@ export class RedisRunner implements TaskRunner {
   /** The same shares counted across every server on this queue. */
   private readonly shares: SharedShares;
   private readonly pending = new Map<string, Pending>();
-  /** Jobs this server gave to BullMQ that have not ended: they hold worker places. */
-  private readonly handedOver = new Map<string, Place<Pending>>();
   /** Aborted when the connection to Redis breaks: `execute` answers 503 then instead of waiting. */
   private connection = new AbortController();
   private lastError = '';
@@ -169,9 +139,10 @@ export class RedisRunner implements TaskRunner {
     this.redis.on('ready', () => {
       if (!this.connection.signal.aborted) return;
       this.connection = new AbortController();
-      void this.reconcile();
+      void this.tracker.reconcile();
     });
     this.fair = new FairQueue({ ...DEFAULT_FAIR_SHARE, ...options.share });
+    this.tracker = new JobTracker({ load: (id) => this.job(id), release: (place) => this.release(place) });
     this.shares = new SharedShares(this.redis, `${prefix}:${queueName}:`, this.fair.limits);
     this.blocking = new Redis(options.redisUrl, connectionOptions('blocking'));
     this.blocking.on('error', () => undefined);
@@ -230,7 +201,7 @@ export class RedisRunner implements TaskRunner {
       throw error;
     }
     this.pending.set(jobId, pending);
-    this.track(jobId, pending.job).held = forExecute;
+    this.tracker.created(pending.job, forExecute);
     this.handOver();
     return { job: pending.job, cancelToken: pending.cancelToken };
   }
@@ -259,44 +230,28 @@ export class RedisRunner implements TaskRunner {
    */
   private handOver(): void {
     const capacity = this.workers.reduce((sum, worker) => sum + worker.capacity, 0);
-    const room = 2 * capacity - this.handedOver.size;
+    const room = 2 * capacity - this.tracker.inQueue;
     if (room <= 0 || this.fair.waiting === 0 || this.redis.status !== 'ready') return;
     for (const place of this.fair.take(room, capacity)) {
       const { job, call, cancelToken, forExecute } = place.item;
       this.pending.delete(job.id);
-      this.handedOver.set(job.id, place);
+      this.tracker.handedOver(job.id, place);
       this.shares.started(place.client);
       const data: JobData = { task: call.task, params: call.params, client: call.client, cancelToken };
       this.queue
         .add(call.task, data, { jobId: job.id, removeOnComplete: forExecute ? true : KEEP_FINISHED })
         .catch((error: unknown) => {
-          this.release(job.id);
-          this.apply(job.id, 'failed', () => ({
-            state: 'failed',
-            failure: 'error',
-            error: this.unavailable(error).message,
-            finishedAt: new Date().toISOString(),
-          }));
+          this.tracker.release(job.id);
+          this.tracker.end(job.id, { state: 'failed', failure: 'error', error: this.unavailable(error).message });
         });
     }
   }
 
   /** A handed-over job ended: its worker place is free for the next client in turn. */
-  private release(id: string): void {
-    const place = this.handedOver.get(id);
-    if (!place) return;
-    this.handedOver.delete(id);
+  private release(place: Place<Pending>): void {
     this.fair.finished(place);
     this.shares.ended(place.client, place.seconds);
     this.handOver();
-  }
-
-  /** After Redis was away: handed-over jobs whose end went unheard free their places. */
-  private async reconcile(): Promise<void> {
-    for (const id of [...this.handedOver.keys()]) {
-      const job = await this.job(id).catch(() => undefined);
-      if (!job || isFinished(job)) this.release(id);
-    }
   }
 
   async execute(call: TaskCall): Promise<Job> {
@@ -383,21 +338,15 @@ export class RedisRunner implements TaskRunner {
         this.shares.ended(pending.place.client, pending.place.seconds);
       }
       this.stats.recordFailure();
-      const cancelled: Job = {
-        ...pending.job,
-        state: 'cancelled',
-        failure: 'cancelled',
-        error: cancelledFailure().message,
-        finishedAt: new Date().toISOString(),
-      };
-      this.apply(id, 'failed', () => cancelled);
-      return cancelled;
+      const cancelled: Partial<Job> = { state: 'cancelled', failure: 'cancelled', error: cancelledFailure().message };
+      this.tracker.end(id, cancelled);
+      return { ...pending.job, ...cancelled, finishedAt: new Date().toISOString() };
     }
     const job = await this.job(id);
     if (!job || isFinished(job)) return job;
     let stop: (() => void) | undefined;
     const outcome = new Promise<Job>((resolve) => {
-      const timer = setTimeout(() => resolve(this.tracked.get(id)?.job ?? job), CANCEL_WAIT_MS);
+      const timer = setTimeout(() => resolve(this.tracker.latest(id) ?? job), CANCEL_WAIT_MS);
       void this.watch(id, ({ job: current }) => {
         if (!isFinished(current)) return;
         clearTimeout(timer);
@@ -415,21 +364,8 @@ export class RedisRunner implements TaskRunner {
     return final;
   }
 
-  async watch(id: string, listener: JobListener, options: WatchOptions = {}): Promise<(() => void) | undefined> {
-    const tracked = this.track(id);
-    if (!options.finishOnly && tracked.job.state === 'active' && !tracked.job.worker) {
-      // Nobody watched when it started: learn now which worker took it.
-      this.apply(id, 'active', async () => ({ worker: (await this.job(id).catch(() => undefined))?.worker }));
-    }
-    await tracked.chain;
-    if (this.tracked.get(id) !== tracked) return undefined;
-    listener(currentEvent(tracked.job));
-    const stop = this.watchers.add(id, listener, options);
-    tracked.held = false;
-    return () => {
-      stop();
-      this.forgetIfDone(id);
-    };
+  watch(id: string, listener: JobListener, options: WatchOptions = {}): Promise<(() => void) | undefined> {
+    return this.tracker.watch(id, listener, options);
   }
 
   async status(viewer: string): Promise<RunnerStatus> {
@@ -501,77 +437,21 @@ export class RedisRunner implements TaskRunner {
     }
   }
 
-  /**
-   * Follows a job's events from now on; its current state comes from Redis unless the caller
-   * knows it. A job is followed until it is finished and nobody watches it any more.
-   */
-  private track(id: string, known?: Job): Tracked {
-    const existing = this.tracked.get(id);
-    if (existing) return existing;
-    const placeholder: Job = { id, task: '', state: 'queued', progress: 0, createdAt: new Date().toISOString() };
-    const tracked: Tracked = { job: known ?? placeholder, chain: Promise.resolve(), held: false };
-    this.tracked.set(id, tracked);
-    if (!known) {
-      tracked.chain = this.job(id).then(
-        (job) => {
-          if (job) tracked.job = job;
-          else this.tracked.delete(id);
-        },
-        () => void this.tracked.delete(id),
-      );
-    }
-    return tracked;
-  }
-
-  private forgetIfDone(id: string): void {
-    const tracked = this.tracked.get(id);
-    if (tracked && !tracked.held && isFinished(tracked.job) && !this.watchers.has(id)) this.tracked.delete(id);
-  }
-
-  private apply(id: string, type: JobEventType, patch: () => Promise<Partial<Job>> | Partial<Job>): void {
-    const tracked = this.tracked.get(id);
-    if (!tracked) return;
-    tracked.chain = tracked.chain.then(async () => {
-      if (isFinished(tracked.job)) return;
-      tracked.job = { ...tracked.job, ...(await patch()) };
-      this.watchers.emit({ type, job: tracked.job });
-      this.forgetIfDone(id);
-    });
-  }
-
+  /** BullMQ's queue events, from every server and worker on this queue, go to the tracker. */
   private listen(): void {
-    this.events.on('waiting', ({ jobId }) =>
-      this.apply(jobId, 'queued', () => ({ state: 'queued', worker: undefined, startedAt: undefined })),
-    );
-    this.events.on('active', ({ jobId }) => {
-      this.apply(jobId, 'active', async () => {
-        // Only a watcher cares which worker took the job: read it from Redis just then.
-        if (!this.watchers.followed(jobId)) return { state: 'active', startedAt: new Date().toISOString() };
-        const job = await BullJob.fromId<JobData, JobReturn>(this.queue, jobId).catch(() => undefined);
-        return { state: 'active', startedAt: iso(job?.processedOn), worker: job?.processedBy };
-      });
-    });
-    this.events.on('progress', ({ jobId, data }) =>
-      this.apply(jobId, 'progress', () => ({ progress: typeof data === 'number' ? data : 0 })),
-    );
+    const tracker = this.tracker;
+    this.events.on('waiting', ({ jobId }) => tracker.receive({ type: 'waiting', jobId }));
+    this.events.on('active', ({ jobId }) => tracker.receive({ type: 'active', jobId }));
+    this.events.on('progress', ({ jobId, data }) => tracker.receive({ type: 'progress', jobId, data }));
     this.events.on('completed', ({ jobId, returnvalue }) => {
       const returned = returnvalue as unknown as JobReturn;
-      this.release(jobId);
       this.stats.record(returned.task, returned.durationMs);
-      this.apply(jobId, 'completed', () => ({ ...completedPatch(returned), finishedAt: new Date().toISOString() }));
+      tracker.receive({ type: 'completed', jobId, returned });
     });
     this.events.on('failed', ({ jobId, failedReason }) => {
-      this.release(jobId);
       this.stats.recordFailure();
-      this.apply(jobId, 'failed', () => ({ ...failedPatch(failedReason), finishedAt: new Date().toISOString() }));
+      tracker.receive({ type: 'failed', jobId, failedReason });
     });
-    this.events.on('removed', ({ jobId }) => {
-      this.release(jobId);
-      this.apply(jobId, 'failed', () => ({
-        state: 'cancelled',
-        failure: 'cancelled',
-        error: 'Der Job wurde abgebrochen, bevor ein Worker ihn übernahm.',
-      }));
-    });
+    this.events.on('removed', ({ jobId }) => tracker.receive({ type: 'removed', jobId }));
   }
 }

@@ -35,6 +35,8 @@ export function startCheckpointer(file: string, intervalMs: number): Checkpointe
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     stop: async () => {
+      // Held until it has closed its connection: else a process with nothing else to do would end first.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

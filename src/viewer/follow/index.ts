@@ -9,7 +9,7 @@ import { Publisher } from './publisher';
 /**
  * Audience-follow: students follow the lecturer's slide and demos; the presenter view publishes
  * them. The demos' states also go to the cloned window, which shows no follow control. The poll
- * views load only where a poll can appear: on the projector at the first poll message, on a
+ * views load only where a poll can appear: on the projector at the first poll or hall message, on a
  * follower once connected, in the presenter view with the token.
  */
 export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
@@ -17,13 +17,16 @@ export function followParts(viewer: Viewer, root: HTMLElement): Part[] {
   const demos = new DemoStates(viewer.slides.area, sync);
   // The cloned window shows what the presenter window drives: it neither follows nor publishes.
   if (sync.isClone) {
-    const off = sync.on('poll', () => {
-      off();
+    const load = () => {
+      offPoll();
+      offHall();
       void import('../polls/projector').then(({ PollProjector }) => {
         viewer.add(new PollProjector(root, sync));
         sync.askForState();
       });
-    });
+    };
+    const offPoll = sync.on('poll', load);
+    const offHall = sync.on('hall', load);
     return [demos];
   }
   const follower = new Follower(root, deck, viewer.navigation, modes, demos);

@@ -1,6 +1,7 @@
 import { presenterToken } from '../../browser/presenter-token';
 import type { Deck } from '../../shared/deck';
 import { followDemoPath, followPath, PRESENTER_REPUBLISH_MS } from '../../shared/follow';
+import { afterNextPaint } from '../after-paint';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -38,7 +39,10 @@ export class Publisher implements Part {
     if (!this.#token) return;
     this.root.append(this.#status);
     this.#offs.push(
-      this.navigation.on('change', () => this.#publish()),
+      this.navigation.on(
+        'change',
+        afterNextPaint(() => this.#publish()),
+      ),
       this.modes.on('change', ({ mode, on }) => {
         if (mode === 'blackout') this.#publish();
         if (mode !== 'presenter' || !on) return;

@@ -16,6 +16,8 @@ const URL_DELAY_MS = 300;
 export class LocationInput implements Part {
   readonly #offs: (() => void)[] = [];
   #pending: ReturnType<typeof setTimeout> | undefined;
+  /** The hash when the first of the moves still to be written was made. */
+  #seen: string | undefined;
 
   constructor(
     private readonly deck: Deck,
@@ -39,15 +41,15 @@ export class LocationInput implements Part {
   }
 
   /**
-   * `replaceState` costs a round trip to the browser process (and Chromium throttles it), so
-   * the URL is written a moment after a move, once for all moves that came in between, and
-   * never in the way of painting the next slide.
+   * `replaceState` costs a round trip to the browser process (and Chromium throttles it), so the
+   * URL is written once the deck has rested for a moment, once for all moves that came in between:
+   * never while someone is stepping through the slides.
    */
   #schedule(): void {
-    if (this.#pending !== undefined) return;
-    const seen = readHash();
+    clearTimeout(this.#pending);
+    const seen = (this.#seen ??= readHash());
     this.#pending = setTimeout(() => {
-      this.#pending = undefined;
+      this.#cancel();
       // A hash set meanwhile (by hand or a link) is about to arrive as `hashchange`: let it win.
       if (readHash() === seen) this.update();
     }, URL_DELAY_MS);
@@ -56,6 +58,7 @@ export class LocationInput implements Part {
   #cancel(): void {
     clearTimeout(this.#pending);
     this.#pending = undefined;
+    this.#seen = undefined;
   }
 
   update(): void {

@@ -15,6 +15,7 @@ type Message =
   | { type: 'blackout'; on: boolean }
   | { type: 'demo'; key: string; state: unknown }
   | { type: 'poll'; view: unknown }
+  | { type: 'hall'; shown: unknown }
   | { type: 'zoom'; view: unknown };
 
 const DEMO_KEY = new RegExp(DEMO_KEY_PATTERN);
@@ -28,6 +29,7 @@ function isMessage(data: unknown): data is Message {
     (message.type === 'blackout' && typeof message.on === 'boolean') ||
     (message.type === 'demo' && typeof message.key === 'string' && DEMO_KEY.test(message.key)) ||
     (message.type === 'poll' && 'view' in message) ||
+    (message.type === 'hall' && 'shown' in message) ||
     (message.type === 'zoom' && 'view' in message)
   );
 }
@@ -37,6 +39,8 @@ interface SyncEvents extends Record<string, unknown> {
   demo: { key: string; state: unknown };
   /** The room's view of the deck's poll (PollView or null), not yet checked. */
   poll: unknown;
+  /** The questions from the hall the lecturer shows to the room (HallQuestion[], at most one), not yet checked. */
+  hall: unknown;
   /** The other window's zoom (ZoomView or null), not yet checked. */
   zoom: unknown;
   hello: undefined;
@@ -72,6 +76,10 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
 
   postPoll(view: unknown): void {
     this.#post({ type: 'poll', view });
+  }
+
+  postHall(shown: unknown): void {
+    this.#post({ type: 'hall', shown });
   }
 
   postZoom(view: unknown): void {
@@ -139,6 +147,7 @@ export class CloneSync extends Emitter<SyncEvents> implements Part {
       this.emit('hello', undefined);
     } else if (data.type === 'demo') this.emit('demo', { key: data.key, state: data.state });
     else if (data.type === 'poll') this.emit('poll', data.view);
+    else if (data.type === 'hall') this.emit('hall', data.shown);
     else if (data.type === 'zoom') this.emit('zoom', data.view);
     else if (data.type === 'goto') this.navigation.goTo(data.index, 'sync');
     else this.modes.set('blackout', data.on, 'sync');

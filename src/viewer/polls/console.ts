@@ -3,6 +3,7 @@ import { createParser } from 'eventsource-parser';
 import type { Deck } from '../../shared/deck';
 import { HALL_EVENT, POLL_EVENT } from '../../shared/follow';
 import {
+  POLL_KIND_NAMES,
   pollPath,
   slidePolls,
   type HallAction,
@@ -23,13 +24,6 @@ import { asPollView, histogram, promptBlock, roomView, solutionBlock } from './p
 /** A broken presenter stream is opened again after this. */
 const REOPEN_MS = 2000;
 
-const KIND_NAMES: Record<PollQuestion['kind'], string> = {
-  single: 'Einfachauswahl',
-  multiple: 'Mehrfachauswahl',
-  ordering: 'Reihenfolge',
-  word: 'Ein Wort',
-};
-
 /**
  * The lecturer's poll console in the presenter view: A opens the poll named by the slide
  * (`poll: <frage-id>`) or a picker of the deck's questions; the live histogram comes from the
@@ -47,6 +41,8 @@ export class PollConsole implements Part {
   #stream: AbortController | undefined;
   #reopen: ReturnType<typeof setTimeout> | undefined;
   #questions: PollQuestion[] | undefined;
+  /** The question from the hall shown to the room, as the projector gets it. */
+  #shownHall: HallQuestion[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -65,7 +61,10 @@ export class PollConsole implements Part {
     this.#offs.push(
       this.requests.on('poll', () => void this.#onKey()),
       this.modes.on('change', ({ mode }) => mode === 'presenter' && this.#follow()),
-      this.sync.on('hello', () => this.sync.postPoll(roomView(this.#view))),
+      this.sync.on('hello', () => {
+        this.sync.postPoll(roomView(this.#view));
+        this.sync.postHall(this.#shownHall);
+      }),
     );
     this.#picker.addEventListener('close', () => this.#picker.remove());
     this.#follow();
@@ -246,6 +245,8 @@ export class PollConsole implements Part {
   /** The open questions from the hall, ranked, each to mark answered or to show to the room. */
   #drawHall(questions: HallQuestion[]): void {
     const open = questions.filter((question) => !question.answered);
+    this.#shownHall = open.filter((question) => question.shown);
+    this.sync.postHall(this.#shownHall);
     if (open.length === 0) {
       this.#hall.remove();
       return;
@@ -304,7 +305,7 @@ export class PollConsole implements Part {
       const choose = el('button', { class: 'vs-poll-question' });
       choose.type = 'button';
       const topic = el('span', { class: 'vs-poll-question-topic' });
-      topic.textContent = `${question.topic} · ${KIND_NAMES[question.kind]}`;
+      topic.textContent = `${question.topic} · ${POLL_KIND_NAMES[question.kind]}`;
       const prompt = el('span', { class: 'vs-poll-question-prompt' });
       prompt.textContent = question.prompt;
       choose.append(topic, prompt);

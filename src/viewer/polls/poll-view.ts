@@ -1,5 +1,5 @@
 import { compiled, el } from '../../browser/dom';
-import { POLL_KINDS, type PollBar, type PollView } from '../../shared/polls';
+import { barIsRight, numberLabel, POLL_KINDS, type PollBar, type PollView } from '../../shared/polls';
 
 /** A poll as it came over the wire (a follow event, a clone message): a PollView, null, or nothing usable. */
 export function asPollView(data: unknown): PollView | null | undefined {
@@ -34,9 +34,10 @@ function choiceText(view: PollView, id: string): string {
   return scratch.textContent ?? id;
 }
 
-/** A bar's label: the choice with its letter, an order as its steps, or the word as typed by students (text only). */
+/** A bar's label: the choice with its letter, an order as its steps, the word as typed by students (text only), the number or range. */
 function barLabel(view: PollView, bar: PollBar): string {
   if (view.kind === 'word') return bar.key;
+  if (view.kind === 'number') return numberLabel(bar.key, view.unit);
   if (view.kind === 'ordering') {
     return bar.key
       .split(',')
@@ -45,11 +46,6 @@ function barLabel(view: PollView, bar: PollBar): string {
   }
   const index = view.choices.findIndex((choice) => choice.id === bar.key);
   return `${letter(index)}: ${choiceText(view, bar.key)}`;
-}
-
-function isCorrect(view: PollView, key: string): boolean {
-  const correct = view.solution?.correct ?? [];
-  return view.kind === 'ordering' ? key === correct.join(',') : correct.includes(key);
 }
 
 /** The prompt, compiled from the bank at build time. */
@@ -71,7 +67,8 @@ export function histogram(view: PollView): HTMLElement {
   const rows: { label: string; count: number; correct: boolean }[] = results.bars.map((bar) => ({
     label: barLabel(view, bar),
     count: bar.count,
-    correct: view.solution !== undefined && isCorrect(view, bar.key),
+    correct:
+      view.solution !== undefined && barIsRight(view.kind, bar.key, view.solution.correct, view.solution.tolerance),
   }));
   if (results.other > 0) rows.push({ label: 'Weitere', count: results.other, correct: false });
   for (const row of rows) {

@@ -1,6 +1,8 @@
 import './polls.css';
 import type { Deck } from '../../shared/deck';
 import {
+  answerIsRight,
+  MAX_WORD_LENGTH,
   parseReviews,
   pollPath,
   POLL_REVIEWS_KEY,
@@ -9,6 +11,7 @@ import {
   type PollView,
   type StoredVote,
 } from '../../shared/polls';
+import { formatDecimal, parseDecimal } from '../../shared/quiz';
 import type { Follower } from '../follow/follower';
 import type { Part } from '../part';
 import { load, save } from '../storage';
@@ -18,7 +21,7 @@ import { asPollView, histogram, letter, promptBlock, solutionBlock } from './pol
 
 /**
  * A student's side of a poll, in follow mode: the open poll appears over the slide (a sheet
- * on a phone), with one form control per choice, steps with move buttons, or a word field. The
+ * on a phone), with one form control per choice, steps with move buttons, a word or a number field. The
  * vote counts once the server says it is stored; it can be changed until the poll closes.
  * Results and the answer appear when the lecturer shows them.
  */
@@ -140,15 +143,19 @@ export class PollVoter implements Part {
       hint.textContent = 'Bringen Sie die Schritte mit den Pfeilknöpfen in die richtige Reihenfolge.';
       fieldset.append(hint, el('ol', { class: 'vs-poll-steps' }));
     } else {
-      const label = el('label', { class: 'vs-poll-word' });
-      label.textContent = 'Ihr Wort';
-      const input = el('input');
-      input.name = 'answer';
-      input.maxLength = 40;
-      input.autocomplete = 'off';
-      input.setAttribute('autocapitalize', 'off');
-      label.append(input);
+      const number = view.kind === 'number';
+      const label = el('label', { class: 'vs-poll-word' }, number ? 'Ihre Zahl' : 'Ihr Wort');
+      const input = el('input', {
+        name: 'answer',
+        maxlength: MAX_WORD_LENGTH,
+        autocomplete: 'off',
+        autocapitalize: 'off',
+        inputmode: number ? 'decimal' : undefined,
+      });
+      const unit = number && view.unit ? el('span', { class: 'vs-poll-unit' }, view.unit) : null;
+      label.append(number ? el('span', { class: 'vs-poll-number' }, input, unit) : input);
       fieldset.append(label);
+      if (number) fieldset.append(el('p', { class: 'vs-poll-hint' }, 'Mit Komma oder Punkt, z. B. 0,5.'));
     }
     const submit = el('button', { class: 'vs-poll-submit' });
     submit.type = 'submit';
@@ -224,6 +231,7 @@ export class PollVoter implements Part {
       case 'ordering':
         return [...this.#order];
       case 'word':
+      case 'number':
         return inputs[0]?.value.trim() || undefined;
     }
   }
@@ -236,6 +244,8 @@ export class PollVoter implements Part {
       this.#order = [...answer];
       this.#drawSteps();
     } else if (view.kind === 'word' && typeof answer === 'string' && inputs[0]) inputs[0].value = answer;
+    else if (view.kind === 'number' && typeof answer === 'string' && inputs[0])
+      inputs[0].value = formatDecimal(Number(answer));
     else for (const input of inputs) input.checked = ([] as string[]).concat(answer).includes(input.value);
   }
 
@@ -244,8 +254,11 @@ export class PollVoter implements Part {
     const answer = this.#answer();
     if (!view || this.#sending || view.status === 'closed') return;
     if (answer === undefined) {
-      this.#status.textContent =
-        view.kind === 'word' ? 'Bitte geben Sie ein Wort ein.' : 'Bitte wählen Sie eine Antwort.';
+      this.#status.textContent = MISSING[view.kind];
+      return;
+    }
+    if (view.kind === 'number' && typeof answer === 'string' && parseDecimal(answer) === null) {
+      this.#status.textContent = 'Das ist keine Zahl – schreiben Sie z. B. 3 oder 0,5.';
       return;
     }
     this.#sending = true;
@@ -299,17 +312,20 @@ export class PollVoter implements Part {
   /** The revealed answer against this device's vote, kept for the quiz page's schedule. */
   #remember(view: PollView, answer: PollAnswer): void {
     if (view.kind === 'word' || !view.solution) return;
-    const mine = ([] as string[]).concat(answer);
-    const correct = view.solution.correct;
-    const right =
-      view.kind === 'ordering'
-        ? mine.join(',') === correct.join(',')
-        : mine.length === correct.length && mine.every((id) => correct.includes(id));
+    const right = answerIsRight(view.kind, answer, view.solution);
     const reviews = parseReviews(load('local', POLL_REVIEWS_KEY));
     if (reviews.some((review) => review.poll === view.id)) return;
     reviews.push({ deck: view.deck, question: view.questionId, right, at: new Date().toISOString(), poll: view.id });
     save('local', POLL_REVIEWS_KEY, JSON.stringify(reviews.slice(-200)));
   }
 }
+
+const MISSING: Record<PollView['kind'], string> = {
+  single: 'Bitte wählen Sie eine Antwort.',
+  multiple: 'Bitte wählen Sie eine Antwort.',
+  ordering: 'Bitte wählen Sie eine Antwort.',
+  word: 'Bitte geben Sie ein Wort ein.',
+  number: 'Bitte geben Sie eine Zahl ein.',
+};
 
 export { HallAsk } from './hall';

@@ -1,4 +1,5 @@
 import type { Deck } from '../../shared/deck';
+import { afterNextPaint } from '../after-paint';
 import type { Mode, Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
@@ -16,7 +17,7 @@ const MODE_NAMES: Record<Mode, string> = {
   reading: 'Leseansicht',
 };
 
-/** Tells screen readers where the deck went: a polite live region, updated on every move. */
+/** Tells screen readers where the deck went: a polite live region, updated after each move is painted. */
 export class Announcer implements Part {
   readonly #region = el('div', { class: 'vs-sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   readonly #offs: (() => void)[] = [];
@@ -33,7 +34,10 @@ export class Announcer implements Part {
 
   bind(): void {
     this.#offs.push(
-      this.navigation.on('change', () => this.#say(this.#slideText())),
+      this.navigation.on(
+        'change',
+        afterNextPaint(() => this.#say(this.#slideText())),
+      ),
       this.modes.on('change', ({ mode, on }) => this.#say(`${MODE_NAMES[mode]} ${on ? 'an' : 'aus'}`)),
     );
   }

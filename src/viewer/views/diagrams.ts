@@ -1,6 +1,6 @@
 import type { Mermaid } from 'mermaid';
 import { DIAGRAM_CLASS, DIAGRAM_SOURCE_CLASS } from '../../shared/deck';
-import { afterPaint } from '../after-paint';
+import { afterNextPaint, afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { SlidesView } from './slides';
@@ -59,9 +59,10 @@ const MIN_SCALE = 20 / 22;
 const MAX_SCALE = 1.6;
 
 /**
- * Draws the mermaid diagrams of the slides about to be shown (current and neighbours).
- * Mermaid is downloaded the first time a diagram is needed, and never before the first
- * slide has been painted; a diagram that does not parse becomes an error box on its slide.
+ * Draws the mermaid diagrams of the slides about to be shown (current and neighbours), after
+ * the slide a move leads to has been painted. Mermaid is downloaded the first time a diagram is
+ * needed, and never before the first slide has been painted; a diagram that does not parse
+ * becomes an error box on its slide.
  */
 export class Diagrams implements Part {
   #mermaid: Promise<Mermaid> | undefined;
@@ -75,7 +76,11 @@ export class Diagrams implements Part {
   ) {}
 
   bind(): void {
-    this.#off = this.navigation.on('change', () => this.update());
+    const draw = afterNextPaint(() => this.update());
+    this.#off = this.navigation.on('change', () => {
+      this.#fitCurrent();
+      draw();
+    });
     afterPaint(() => {
       this.#painted = true;
       this.update();
@@ -93,9 +98,14 @@ export class Diagrams implements Part {
       const content = (this.navigation.slideAt(index)?.diagrams ?? 0) > 0 ? this.slides.content(index) : undefined;
       if (content) void this.renderIn(content);
     }
-    // Drawn while its slide was not laid out yet: sized now that it shows.
+    this.#fitCurrent();
+  }
+
+  /** A diagram drawn while its slide was not laid out yet is sized in the frame its slide shows. */
+  #fitCurrent(): void {
+    if (!this.#painted) return;
     for (const element of this.slides
-      .content(current)
+      .content(this.navigation.index)
       ?.querySelectorAll<HTMLElement>(`.${DIAGRAM_CLASS}[data-state="drawn"]:not([data-fitted])`) ?? []) {
       const svg = element.querySelector('svg');
       if (svg) fit(element, svg);

@@ -33,7 +33,10 @@ function rows(options: DeckOptions): Row[] {
     [['S'], 'Timer starten / anhalten'],
     [['T'], 'Timer auf 0:00:00 zurücksetzen'],
     [['R'], 'Demo der Folie: ausführen (sonst in die Warteschlange; Tracking: Besuch senden)'],
-    [['Q'], 'Demo der Folie: Job in die Warteschlange'],
+    [
+      ['Q'],
+      'Demo der Folie: Job in die Warteschlange (Absturz-Demo: Worker abstürzen lassen; Cluster-Demo: die Instanz anhalten, die zuletzt antwortete)',
+    ],
     [['W'], 'Demo der Folie: 5 Jobs auf einmal (Worker-Demo)'],
     [['Z'], 'Demo der Folie zurücksetzen'],
     [['A'], 'Referentenansicht: Abstimmung zur Folie öffnen (ohne eigene Frage: eine Frage des Fragenkatalogs wählen)'],

@@ -1,3 +1,4 @@
+import { afterNextPaint } from '../after-paint';
 import type { Command } from '../model/keymap';
 import type { Modes } from '../model/modes';
 import type { Navigation } from '../model/navigation';
@@ -41,7 +42,12 @@ export class NavButtons implements Part {
     this.#next.addEventListener('click', this.#onNext);
     this.#overview.addEventListener('click', this.#onOverview);
     document.addEventListener('pointermove', this.#onPointer);
-    this.#offs.push(this.navigation.on('change', () => this.update()));
+    this.#offs.push(
+      this.navigation.on(
+        'change',
+        afterNextPaint(() => this.update()),
+      ),
+    );
     this.update();
   }
 

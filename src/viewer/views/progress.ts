@@ -1,8 +1,9 @@
+import { afterNextPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import { el } from '../../browser/dom';
 
-/** A thin bar along the bottom edge that grows with the position in the deck. */
+/** A thin bar along the bottom edge that grows with the position in the deck (after the slide is painted). */
 export class Progress implements Part {
   readonly #bar = el('div', { class: 'vs-progress-bar' });
   #off: (() => void) | undefined;
@@ -16,7 +17,10 @@ export class Progress implements Part {
 
   bind(): void {
     this.update();
-    this.#off = this.navigation.on('change', () => this.update());
+    this.#off = this.navigation.on(
+      'change',
+      afterNextPaint(() => this.update()),
+    );
   }
 
   unbind(): void {

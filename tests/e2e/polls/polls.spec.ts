@@ -170,10 +170,14 @@ test('the picker opens any question of the bank, and the projector mirrors shown
   await expect(projector.locator('.vs-poll-projector')).toHaveCount(0);
 });
 
-test('a student asks, two others upvote, and the presenter sees the ranking and shows it to the room', async ({
+test('a student asks, two others upvote, and the presenter sees the ranking and shows it to the room and on the projector', async ({
   browser,
 }) => {
   const lecturer = await presenter(browser);
+  const [projector] = await Promise.all([lecturer.waitForEvent('popup'), lecturer.keyboard.press('c')]);
+  await projector.waitForLoadState();
+  await waitForViewer(projector);
+  const band = projector.locator('.vs-hall-projector');
   const students = [
     await open(browser, '?follow'),
     await open(browser, '?follow'),
@@ -197,8 +201,20 @@ test('a student asks, two others upvote, and the presenter sees the ranking and 
   await phone.screenshot({ path: test.info().outputPath('phone-hall.png') });
   await ranked.getByRole('button', { name: 'Im Saal zeigen' }).click();
   await expect(asker.locator('.vs-hall-item.vs-hall-shown')).toContainText('Wird gerade besprochen');
+  await expect(band).toHaveText(`Frage aus dem Saal${text}`);
+  await expect(band.getByRole('heading', { name: 'Frage aus dem Saal' })).toBeVisible();
   await lecturer.screenshot({ path: test.info().outputPath('presenter-hall.png') });
+  await projector.screenshot({ path: test.info().outputPath('projector-hall.png') });
+  // A reloaded projector asks the presenter window again and shows the question again.
+  await projector.reload();
+  await waitForViewer(projector);
+  await expect(band).toContainText(text);
+  await ranked.getByRole('button', { name: 'Nicht mehr zeigen' }).click();
+  await expect(band).toHaveCount(0);
+  await ranked.getByRole('button', { name: 'Im Saal zeigen' }).click();
+  await expect(band).toContainText(text);
   await ranked.getByRole('button', { name: 'Beantwortet' }).click();
+  await expect(band).toHaveCount(0);
   await expect(lecturer.locator('.vs-hall-console .vs-hall-item', { hasText: text })).toHaveCount(0);
   await expect(asker.locator('.vs-hall-item', { hasText: text })).toHaveCount(0);
 });

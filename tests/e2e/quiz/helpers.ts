@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { QUIZ_DATA_ID, type Question, type QuizBank } from '../../../src/shared/quiz';
+import { formatDecimal, QUIZ_DATA_ID, type Question, type QuizBank } from '../../../src/shared/quiz';
 
 export const QUIZ = '/quiz/kapitel-2/';
 export const STORE_KEY = 'vs-quiz/v1/kapitel-2';
@@ -34,6 +34,13 @@ export async function answerWithKeys(
     await page.keyboard.type(text);
     await page.keyboard.press('Control+Enter');
     await page.keyboard.press(right ? '1' : '3');
+    return;
+  }
+  if (question.kind === 'number' && question.expected) {
+    const { value, tolerance } = question.expected;
+    await tabTo(page, page.locator('#answer'));
+    await page.keyboard.type(formatDecimal(right ? value : value + 2 * tolerance + 1));
+    await page.keyboard.press('Enter');
     return;
   }
   if (question.kind === 'ordering') {

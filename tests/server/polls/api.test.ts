@@ -108,6 +108,7 @@ for (const kind of STORE_KINDS) {
         { id: 'mehrere', kind: 'multiple', topic: 'Grundlagen', prompt: 'Frage mehrere?' },
         { id: 'reihe', kind: 'ordering', topic: 'Grundlagen', prompt: 'Frage reihe?' },
         { id: 'wort', kind: 'word', topic: 'Grundlagen', prompt: 'Frage wort?' },
+        { id: 'zahl', kind: 'number', topic: 'Grundlagen', prompt: 'Frage zahl?' },
       ]);
     });
 
@@ -168,6 +169,35 @@ for (const kind of STORE_KINDS) {
       expect((await vote(word.id, LAPTOP, 'NACHRICHTEN')).statusCode).toBe(200);
       const view = (await act(word.id, 'show')).json<PollView>();
       expect(view.results).toEqual({ voters: 2, bars: [{ key: 'nachrichten', count: 2 }], other: 0 });
+    });
+
+    it('takes a number with a decimal comma, counts it, marks the right value, and writes it to the CSV', async () => {
+      await pollApp();
+      const poll = await open('zahl');
+      expect(poll).toMatchObject({ kind: 'number', unit: 's', choices: [] });
+      for (const answer of ['fünf', '1e3', ['0,5'], '0,5 s']) {
+        const response = await vote(poll.id, PHONE, answer);
+        expect(response.statusCode, JSON.stringify(answer)).toBe(400);
+        expect(response.json().message).toMatch(/muss eine Zahl sein/);
+      }
+      expect((await vote(poll.id, PHONE, '0,55')).json().answer).toBe('0.55');
+      expect((await vote(poll.id, LAPTOP, '2')).statusCode).toBe(200);
+      expect((await app.inject({ url: `/api/polls/kapitel-2/${poll.id}/votes/${PHONE}` })).json().answer).toBe('0.55');
+      const revealed = (await act(poll.id, 'reveal')).json<PollView>();
+      expect(revealed.results).toEqual({
+        voters: 2,
+        bars: [
+          { key: '0.55', count: 1 },
+          { key: '2', count: 1 },
+        ],
+        other: 0,
+      });
+      expect(revealed.solution).toMatchObject({ correct: ['0.5'], tolerance: 0.1 });
+      const { polls } = (await app.inject({ url: '/api/polls/kapitel-2/results', headers: auth })).json();
+      expect(polls[0]).toMatchObject({ kind: 'number', correct: ['0.5'], tolerance: 0.1, unit: 's' });
+      const csv = (await app.inject({ url: '/api/polls/kapitel-2/results.csv', headers: auth })).body;
+      expect(csv).toMatch(/,zahl,number,0\.55,"0,55 s",1,ja\r\n/);
+      expect(csv).toMatch(/,zahl,number,2,2 s,1,nein\r\n/);
     });
 
     it('refuses malformed ids and bodies with the kit’s error shape', async () => {

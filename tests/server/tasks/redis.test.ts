@@ -82,6 +82,30 @@ describe.skipIf(!REDIS_URL)('task server on Redis + BullMQ', () => {
     expect(new Set(ran)).toEqual(new Set(['worker-a', 'worker-b']));
   });
 
+  it('execute held by one instance gets the result of a worker while another instance on the queue runs jobs too; a job submitted on one is followed to its end on the other', async () => {
+    const runner = new RedisRunner(catalogue, {
+      redisUrl: REDIS_URL!,
+      queueName: queue.queueName,
+      localWorker: false,
+      share: UNLIMITED_SHARE,
+    });
+    await runner.ready();
+    const other = await serve(runner);
+    try {
+      const submitted = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 300 } });
+      const [followed, ...answers] = await Promise.all([
+        readEvents(`${other.url}${String(submitted.body.events)}`),
+        ...[1, 2, 3].map((n) => postJson(`${other.url}/api/execute`, { task: 'sum', params: [n, 100] })),
+        ...[1, 2, 3].map((n) => postJson(`${server.url}/api/execute`, { task: 'sum', params: [n, 200] })),
+      ]);
+      expect(answers.map((answer) => answer.body.result)).toEqual([101, 102, 103, 201, 202, 203]);
+      expect(followed.at(-1)).toMatchObject({ type: 'completed', job: { id: submitted.body.id, state: 'completed' } });
+      expect(await job(other, String(submitted.body.id))).toMatchObject({ state: 'completed' });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('cancels a running job on whichever worker runs it', async () => {
     const created = await postJson(`${server.url}/api/jobs`, { task: 'sleep', params: { ms: 20_000 } });
     await expect.poll(async () => (await job(server, String(created.body.id))).state).toBe('active');

@@ -22,7 +22,7 @@ describe('demo macro', () => {
 
   it('rejects an unknown widget and malformed settings', async () => {
     expect(await compileError('![:demo chat]()')).toContain(
-      'Demo „chat“ gibt es nicht (vorhanden: tracking, task, timeout, crash, idempotency, load, balancer, replication,',
+      'Demo „chat“ gibt es nicht (vorhanden: tracking, task, timeout, crash, idempotency, load, balancer, cluster, replication,',
     );
     expect(await compileError('![:demo task on-click=x y]()')).toContain('„y“ ist keine Einstellung');
     expect(await compileError('![:demo task 1=x]()')).toContain('„1=x“ ist keine Einstellung');

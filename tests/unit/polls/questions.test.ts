@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../src/server/kit/errors';
-import { canonicalAnswer, results, startingOrder } from '../../../src/server/polls/questions';
-import { slidePolls } from '../../../src/shared/polls';
+import { canonicalAnswer, numberBars, results, startingOrder } from '../../../src/server/polls/questions';
+import {
+  answerIsRight,
+  barIsRight,
+  MAX_NUMBER_BARS,
+  numberLabel,
+  numberRange,
+  slidePolls,
+} from '../../../src/shared/polls';
 import { BANK } from '../../fixtures/poll-bank';
 
 const [single, multiple, ordering, word] = BANK.questions as [
@@ -83,5 +90,90 @@ describe('poll answers', () => {
   it('reads a slide’s poll: property as a list of question ids', () => {
     expect(slidePolls({ poll: 'a, b ,a,' })).toEqual(['a', 'b']);
     expect(slidePolls({})).toEqual([]);
+  });
+});
+
+describe('number polls', () => {
+  const zahl = BANK.questions.find((question) => question.id === 'zahl') as (typeof BANK.questions)[0];
+
+  it('stores a number as typed with a decimal comma or point in one form, and refuses anything else', () => {
+    expect(canonicalAnswer(zahl, '0,5')).toBe('0.5');
+    expect(canonicalAnswer(zahl, ' .5 ')).toBe('0.5');
+    expect(canonicalAnswer(zahl, '1.000,25')).toBe('1000.25');
+    expect(canonicalAnswer(zahl, '−3')).toBe('-3');
+    for (const answer of ['', 'drei', '1e3', '0,5,1', 'Infinity', ['0.5'], '1'.repeat(20)]) {
+      expect(() => canonicalAnswer(zahl, answer)).toThrow(HttpError);
+    }
+  });
+
+  it('shows few values each as a bar in ascending order', () => {
+    expect(
+      results(zahl, [
+        { answer: '3', count: 2 },
+        { answer: '0.5', count: 5 },
+      ]),
+    ).toEqual({
+      voters: 7,
+      bars: [
+        { key: '0.5', count: 5 },
+        { key: '3', count: 2 },
+      ],
+      other: 0,
+    });
+  });
+
+  it('bins many values into round ranges over the middle of the votes; a far-off typo counts as „other“', () => {
+    const counts = Array.from({ length: 40 }, (_, i) => ({ answer: String(0.3 + i * 0.01), count: 5 }));
+    counts.push({ answer: '5000', count: 1 });
+    const counted = numberBars(counts);
+    expect(counted.bars.length).toBeLessThanOrEqual(MAX_NUMBER_BARS);
+    const widths = counted.bars.map(({ key }) => numberRange(key)).map(({ from, to }) => (to ?? from) - from);
+    expect(new Set(widths.map((width) => width.toFixed(6))).size).toBe(1);
+    expect([0.01, 0.02, 0.05, 0.1]).toContain(Number(widths[0]?.toFixed(6)));
+    const inBars = counted.bars.reduce((sum, { count }) => sum + count, 0);
+    expect(inBars + counted.other).toBe(201);
+    expect(counted.other).toBeGreaterThanOrEqual(1);
+    expect(inBars).toBeGreaterThanOrEqual(180);
+  });
+
+  it('keeps every vote in a bar or in „other“, for any values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ answer: fc.double({ min: -1e6, max: 1e6, noNaN: true }), count: fc.integer({ min: 1, max: 9 }) }),
+          {
+            maxLength: 60,
+          },
+        ),
+        (raw) => {
+          const counts = [...new Map(raw.map(({ answer, count }) => [String(answer), count]))].map(
+            ([answer, count]) => ({
+              answer,
+              count,
+            }),
+          );
+          const { bars, other } = numberBars(counts);
+          const total = counts.reduce((sum, { count }) => sum + count, 0);
+          expect(bars.reduce((sum, { count }) => sum + count, 0) + other).toBe(total);
+          expect(bars.length).toBeLessThanOrEqual(MAX_NUMBER_BARS);
+        },
+      ),
+    );
+  });
+
+  it('marks the bar that holds the right value, within its tolerance', () => {
+    expect(barIsRight('number', '0.55', ['0.5'], 0.1)).toBe(true);
+    expect(barIsRight('number', '0.7', ['0.5'], 0.1)).toBe(false);
+    expect(barIsRight('number', '0.4..0.45', ['0.5'], 0.1)).toBe(true);
+    expect(barIsRight('number', '0.6..0.7', ['0.5'], 0)).toBe(false);
+    expect(barIsRight('number', '0.5..0.6', ['0.5'], 0)).toBe(true);
+    expect(barIsRight('number', '0.4..0.5', ['0.5'], 0)).toBe(false);
+    expect(
+      answerIsRight('number', '0.59', { correct: ['0.5'], tolerance: 0.1, answerHtml: '', explanationHtml: '' }),
+    ).toBe(true);
+    expect(answerIsRight('multiple', ['c', 'a'], { correct: ['a', 'c'], answerHtml: '', explanationHtml: '' })).toBe(
+      true,
+    );
+    expect(numberLabel('0.4..0.45', 's')).toBe('0,4 bis unter 0,45 s');
   });
 });

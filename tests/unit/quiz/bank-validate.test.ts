@@ -131,3 +131,30 @@ describe('validateBank', () => {
     ]);
   });
 });
+
+describe('number questions', () => {
+  const numberQuestion = (value: string): string =>
+    `id: z\ntopic: T\nkind: number\n${value}slide: definition\n\nWie viele?\n\n${complete}`;
+
+  it('reads the value with tolerance and unit, in German or English writing', () => {
+    const read = (line: string) => parseBank(numberQuestion(`value: ${line}\n`), 'kapitel-2').questions[0]?.expected;
+    expect(read('3')).toEqual({ value: 3, tolerance: 0, unit: '' });
+    expect(read('0,5 ± 0,1')).toEqual({ value: 0.5, tolerance: 0.1, unit: '' });
+    expect(read('40 +- 2 ms')).toEqual({ value: 40, tolerance: 2, unit: 'ms' });
+    expect(read('99,9999 ± 0,00005 %')).toEqual({ value: 99.9999, tolerance: 0.00005, unit: '%' });
+    expect(read('12.5 Jobs/s')).toEqual({ value: 12.5, tolerance: 0, unit: 'Jobs/s' });
+    expect(problemsOf(numberQuestion('value: 3\n'))).toEqual([]);
+  });
+
+  it('needs a value that is a number, and only on a number question', () => {
+    expect(problemsOf(numberQuestion(''))).toEqual(['Frage z: eine Zahlenfrage braucht „value:“, z. B. „value: 3“.']);
+    expect(problemsOf(numberQuestion('value: drei\n'))).toEqual([
+      'Frage z: „value: drei“ ist keine Zahl wie „3“, „0,5 ± 0,1“ oder „40 ± 2 ms“.',
+      'Frage z: eine Zahlenfrage braucht „value:“, z. B. „value: 3“.',
+    ]);
+    expect(problemsOf(numberQuestion('value: 3 ± -1\n'))).toHaveLength(2);
+    expect(problemsOf(question({}).replace('kind: text\n', 'kind: text\nvalue: 3\n'))).toEqual([
+      'Frage q: „value:“ gibt es nur bei „kind: number“.',
+    ]);
+  });
+});

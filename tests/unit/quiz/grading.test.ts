@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeChoice, gradeOrdering, shuffled, startingOrder } from '../../../src/quiz/grading';
+import { gradeChoice, gradeNumber, gradeOrdering, shuffled, startingOrder } from '../../../src/quiz/grading';
+import { formatDecimal, parseDecimal } from '../../../src/shared/quiz';
 import { BANK } from './fixtures';
 
 const [single, multiple, ordering] = BANK.questions;
@@ -50,5 +51,39 @@ describe('grading', () => {
         startingOrder(ordering, () => identity[n++] ?? 0.99),
       ),
     ).toBe('wrong');
+  });
+});
+
+describe('numbers', () => {
+  const question = {
+    ...single,
+    kind: 'number' as const,
+    choices: [],
+    expected: { value: 0.5, tolerance: 0.1, unit: 's' },
+  };
+
+  it('reads numbers as people type them, and nothing else', () => {
+    expect(parseDecimal('0,5')).toBe(0.5);
+    expect(parseDecimal('0.5')).toBe(0.5);
+    expect(parseDecimal(' ,5 ')).toBe(0.5);
+    expect(parseDecimal('1 000 000')).toBe(1_000_000);
+    expect(parseDecimal('1.000,5')).toBe(1000.5);
+    expect(parseDecimal('−2')).toBe(-2);
+    for (const text of ['', '-', '1,2,3', '1e3', 'NaN', 'Infinity', '0x10', '1/2', '3 ms', '1'.repeat(16)]) {
+      expect(parseDecimal(text)).toBeNull();
+    }
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (value) => {
+        expect(parseDecimal(formatDecimal(value))).toBeCloseTo(value, 6);
+      }),
+    );
+  });
+
+  it('grades a number right within the tolerance, edges included', () => {
+    expect(gradeNumber(question, 0.5)).toBe('right');
+    expect(gradeNumber(question, 0.6)).toBe('right');
+    expect(gradeNumber(question, 0.4)).toBe('right');
+    expect(gradeNumber(question, 0.61)).toBe('wrong');
+    expect(gradeNumber({ ...question, expected: undefined }, 0.5)).toBe('wrong');
   });
 });

@@ -183,3 +183,32 @@ describe('QuizSession', () => {
     expect(changes).toEqual(['draft', 'draft', 'progress', 'question']);
   });
 });
+
+describe('QuizSession with a number question', () => {
+  beforeAll(async () => {
+    await loadScheduler();
+  });
+
+  const [first] = BANK.questions;
+  if (!first) throw new Error('fixture');
+  const bank = {
+    ...BANK,
+    questions: [
+      { ...first, id: 'zahl', kind: 'number' as const, choices: [], expected: { value: 8, tolerance: 0, unit: '' } },
+    ],
+  };
+
+  it('checks only a number, grades it, and shows the stored answer again', () => {
+    const saved: Progress[] = [];
+    const session = new QuizSession(bank, emptyProgress('kapitel-2'), (p) => saved.push(structuredClone(p)));
+    session.setText('acht');
+    session.check();
+    expect(session.draft?.phase).toBe('answering');
+    session.setText('8,0');
+    session.check();
+    expect(session.draft?.outcome).toBe('right');
+    expect(saved.at(-1)?.questions.zahl?.attempts.at(-1)?.answer).toEqual({ kind: 'number', value: 8 });
+    const again = new QuizSession(bank, saved.at(-1) as Progress, () => undefined);
+    expect(again.draft).toMatchObject({ phase: 'done', outcome: 'right', text: '8' });
+  });
+});

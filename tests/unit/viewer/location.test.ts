@@ -43,6 +43,16 @@ describe('LocationInput: the address follows the slide', () => {
     expect(location.hash).toBe('#2');
   });
 
+  it('while someone steps through the slides the address waits, then names the slide they rest on', async () => {
+    for (let step = 0; step < 3; step++) {
+      navigation.next();
+      await wait(WRITE_WAIT_MS / 2);
+    }
+    expect(location.hash).toBe('#1');
+    await wait(WRITE_WAIT_MS);
+    expect(location.hash).toBe('#4');
+  });
+
   it('a hash typed by hand moves the deck', async () => {
     await typeHash('#5');
     expect(navigation.index).toBe(4);

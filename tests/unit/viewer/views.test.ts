@@ -102,14 +102,16 @@ describe('SlidesView', () => {
 });
 
 describe('Progress', () => {
-  it('grows with the position in the deck, from nothing at the first slide to full at the last', () => {
+  it('grows with the position in the deck, from nothing at the first slide to full at the last', async () => {
     bind(new Progress(root, navigation));
     const bar = root.querySelector<HTMLElement>('.vs-progress-bar');
     expect(root.querySelector('.vs-progress')?.getAttribute('aria-hidden')).toBe('true');
     expect(bar?.style.transform).toBe('scaleX(0)');
     navigation.goTo(2);
+    await nextFrame();
     expect(bar?.style.transform).toBe('scaleX(0.5)');
     navigation.goTo(4);
+    await nextFrame();
     expect(bar?.style.transform).toBe('scaleX(1)');
   });
 });
@@ -127,12 +129,13 @@ describe('ModeClasses', () => {
 });
 
 describe('Announcer', () => {
-  it('tells screen readers the slide with its heading, and each mode switched', () => {
+  it('tells screen readers the slide with its heading, and each mode switched', async () => {
     const slides = bind(new SlidesView(deck, navigation));
     root.append(slides.area);
     bind(new Announcer(root, deck, navigation, modes, slides));
     const region = root.querySelector('[aria-live="polite"]');
     navigation.goTo(3);
+    await nextFrame();
     expect(region?.textContent).toBe('Folie 3 von 4: Folie 4');
     modes.set('overview', true);
     expect(region?.textContent).toBe('Folienübersicht an');
@@ -140,7 +143,7 @@ describe('Announcer', () => {
 });
 
 describe('NavButtons', () => {
-  it('moves with the buttons and disables them at either end', () => {
+  it('moves with the buttons and disables them at either end', async () => {
     const commands: Command[] = [];
     const run = (command: Command): void => {
       commands.push(command);
@@ -158,14 +161,43 @@ describe('NavButtons', () => {
     previous?.click();
     next?.click();
     expect(commands).toEqual([{ kind: 'next' }]);
+    await nextFrame();
     expect(previous?.disabled).toBe(false);
     previous?.click();
     expect(commands).toEqual([{ kind: 'next' }, { kind: 'previous' }]);
     navigation.goTo(4);
+    await nextFrame();
     expect(next?.disabled).toBe(true);
     expect(previous?.disabled).toBe(false);
     overview?.click();
     expect(modes.has('overview')).toBe(true);
+  });
+});
+
+describe('Order of work on a move', () => {
+  it('the new slide shows in the task of the move; progress, announcement and buttons follow once after the paint', async () => {
+    const slides = bind(new SlidesView(deck, navigation));
+    root.append(slides.area);
+    bind(new Progress(root, navigation));
+    bind(new Announcer(root, deck, navigation, modes, slides));
+    bind(new NavButtons(root, navigation, modes, () => undefined));
+    const region = root.querySelector('[aria-live="polite"]');
+    const bar = root.querySelector<HTMLElement>('.vs-progress-bar');
+    const previous = root.querySelector<HTMLButtonElement>('nav button');
+    let said = 0;
+    new MutationObserver((records) => (said += records.length)).observe(region as Node, { childList: true });
+    navigation.goTo(1);
+    navigation.goTo(2);
+    expect(slides.currentContainer.classList.contains('remark-visible')).toBe(true);
+    expect(slides.currentContainer.getAttribute('aria-label')).toBe('Folie 3 von 4');
+    expect([bar?.style.transform, region?.textContent, previous?.disabled]).toEqual(['scaleX(0)', '', true]);
+    await nextFrame();
+    expect([bar?.style.transform, region?.textContent, previous?.disabled]).toEqual([
+      'scaleX(0.5)',
+      'Folie 3 von 4: Folie 3',
+      false,
+    ]);
+    expect(said).toBe(1);
   });
 });
 

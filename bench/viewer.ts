@@ -6,7 +6,9 @@
  *       (without the visit beacon)
  *   (2) navigation → the first slide's title visible
  *   (3) → key → the next slide's title visible, median and p95 over 200 advances, and the
- *       frames in between in which no slide was visible at all (must be 0)
+ *       frames in between in which no slide was visible at all (must be 0); beside it the part
+ *       the page itself spends, from its first keydown listener on (the rest is the way of the
+ *       key to the page, which grows with the load of a shared machine)
  *   (4) cold deep link to a diagram slide → the diagram visible
  *   (5) JS heap after load (after GC)
  * "Visible" is what a person sees: `checkVisibility` with opacity and visibility, and a box
@@ -56,6 +58,7 @@ interface Figures {
   firstMs: number;
   advanceMs: number;
   advanceP95Ms: number;
+  workMs: number;
   advances: number;
   blankFrames: number;
   diagramMs: number;
@@ -286,6 +289,7 @@ const PROBE = `(() => {
     first: 0,
     diagram: 0,
     advances: [],
+    work: [],
     blank: 0,
     armed: null,
     arm(previous, next) { bench.armed = { previous, next, start: 0 }; },
@@ -321,10 +325,12 @@ const PROBE = `(() => {
     if (!armed) return;
     bench.armed = null;
     const start = event.timeStamp;
+    const received = performance.now();
     watch(
       () => {
         if (!visible(marker(armed.next))) return false;
         bench.advances.push(performance.now() - start);
+        bench.work.push(performance.now() - received);
         return true;
       },
       () => { if (!visible(marker(armed.previous))) bench.blank++; },
@@ -336,6 +342,7 @@ type Bench = {
   first: number;
   diagram: number;
   advances: number[];
+  work: number[];
   blank: number;
   arm(previous: number, next: number): void;
   watchDiagram(): void;
@@ -350,10 +357,10 @@ function stamped(page: Page, what: 'first' | 'diagram' | number): Promise<void> 
   }, what);
 }
 
-function read(page: Page): Promise<Pick<Bench, 'first' | 'diagram' | 'advances' | 'blank'>> {
+function read(page: Page): Promise<Pick<Bench, 'first' | 'diagram' | 'advances' | 'work' | 'blank'>> {
   return page.evaluate(() => {
-    const { first, diagram, advances, blank } = (window as unknown as { __bench: Bench }).__bench;
-    return { first, diagram, advances, blank };
+    const { first, diagram, advances, work, blank } = (window as unknown as { __bench: Bench }).__bench;
+    return { first, diagram, advances, work, blank };
   });
 }
 
@@ -363,6 +370,7 @@ interface Samples {
   requests: number;
   first: number[];
   advance: number[];
+  work: number[];
   blank: number;
   diagram: number[];
   heap: number[];
@@ -376,6 +384,7 @@ async function measureAll(browser: Browser, sites: Site[]): Promise<Figures[]> {
     requests: 0,
     first: [],
     advance: [],
+    work: [],
     blank: 0,
     diagram: [],
     heap: [],
@@ -394,6 +403,7 @@ async function measureAll(browser: Browser, sites: Site[]): Promise<Figures[]> {
     firstMs: percentile(sample.first, 0.5),
     advanceMs: percentile(sample.advance, 0.5),
     advanceP95Ms: percentile(sample.advance, 0.95),
+    workMs: percentile(sample.work, 0.5),
     advances: sample.advance.length,
     blankFrames: sample.blank,
     diagramMs: percentile(sample.diagram, 0.5),
@@ -429,7 +439,9 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
   });
   await page.goto(site.url(1));
   await stamped(page, 'first');
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('networkidle').catch((error: Error) => {
+    throw new Error(`${site.label}: Netzwerk kommt nach dem Laden nicht zur Ruhe (${error.message})`);
+  });
   const { first } = await read(page);
   sample.first.push(first);
   if (round < RUNS.heap) sample.heap.push(await heap(page));
@@ -465,8 +477,9 @@ async function load(browser: Browser, site: Site, sample: Samples, round: number
       throw new Error(`${site.label}: Folie ${position + 1} wurde nicht sichtbar (${error.message})`);
     });
   }
-  const { advances, blank } = await read(page);
+  const { advances, work: pageWork, blank } = await read(page);
   sample.advance.push(...advances);
+  sample.work.push(...pageWork);
   sample.blank += blank;
   await page.context().close();
 }
@@ -525,6 +538,7 @@ function report(results: [Site, Figures][]): boolean {
     ['(2) Navigation → Titel der ersten Folie sichtbar', 'firstMs', 'ms'],
     ['(3) → bis Titel der nächsten Folie sichtbar, Median', 'advanceMs', 'ms'],
     ['(3) dasselbe, p95', 'advanceP95Ms', 'ms'],
+    ['(3) davon Arbeit der Seite, Median', 'workMs', 'ms'],
     ['(3) leere Frames dazwischen', 'blankFrames', ''],
     ['(4) kalter Deep-Link → Diagramm sichtbar', 'diagramMs', 'ms'],
     ['(5) JS-Heap nach dem Laden (nach GC)', 'heapMb', 'MB'],

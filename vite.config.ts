@@ -16,7 +16,7 @@ import taskCatalogue from './src/widgets/catalogue-plugin';
 const CHUNKS = [
   {
     name: 'site',
-    test: /[\\/]src[\\/]site[\\/]track\.ts$|[\\/]src[\\/]shared[\\/]demos\.ts$|[\\/]src[\\/]browser[\\/]|vite[\\/]preload-helper/,
+    test: /[\\/]src[\\/]site[\\/](track|theme-switch)\.ts$|[\\/]src[\\/]shared[\\/]demos\.ts$|[\\/]src[\\/]browser[\\/]|vite[\\/]preload-helper/,
     priority: 3,
   },
   { name: 'mermaid', test: /[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/, priority: 2 },

@@ -2,9 +2,12 @@
  * Code themes: remark.js names highlight.js styles (`highlightStyle`, the slide property
  * `highlight-style`); we highlight with shiki at build time, so a style is mapped to the shiki
  * theme that looks the same. The default is light, and every token colour reaches WCAG AA
- * contrast (4.5:1) on its white background.
+ * contrast (4.5:1) on its white background; in the dark design it takes the colours of its dark
+ * twin (also AA). A chosen style keeps its colours in both designs.
  */
 export const DEFAULT_CODE_THEME = 'github-light-high-contrast';
+/** The default's colours in the dark design, also AA on their own background. */
+export const DARK_CODE_THEME = 'github-dark-high-contrast';
 
 const THEMES: Record<string, string> = {
   default: DEFAULT_CODE_THEME,

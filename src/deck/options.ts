@@ -74,6 +74,7 @@ const KEYS: Record<string, Check> = {
   inheritPresenterNotes: isBoolean,
   navigation: isNavigation,
   minutesPerSlide: isMinutes,
+  dark: isBoolean,
 };
 
 /** remark.js options that have no effect here, and why. */

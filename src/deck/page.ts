@@ -6,6 +6,7 @@
 import { DECK_DATA_ID, type Deck } from '../shared/deck';
 import { escapeHtml } from '../shared/html';
 import { CANVAS, slideRegion } from '../shared/slide-markup';
+import { THEME_STORAGE_KEY } from '../shared/theme';
 
 export const TITLE_PLACEHOLDER = '<!--deck-title-->';
 export const FIRST_SLIDE_PLACEHOLDER = '<!--deck-first-slide-->';
@@ -54,7 +55,12 @@ export function firstSlide(deck: Deck, diagramModules?: DiagramModules): string 
   if (!slide) return '';
   const area = `<div class="remark-slides-area">${slideRegion(deck, slide, { built: true, visible: true })}</div>`;
   const preloads = diagramModules ? diagramPreloads(deck, diagramModules) : undefined;
+  // The design is set before the first paint: the picked one, or light for a deck that opts out.
+  const theme = deck.options.dark
+    ? `try { var theme = localStorage.getItem('${THEME_STORAGE_KEY}'); if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme; } catch (e) {}`
+    : `document.documentElement.dataset.deckTheme = 'light';`;
   const script = `(function (area, hash) {
+  ${theme}
   area.style.setProperty('--vs-scale', String(Math.min(innerWidth / ${width}, innerHeight / ${height})));
   if (hash !== '' && hash !== '#1') area.firstElementChild.classList.remove('remark-visible');${
     preloads

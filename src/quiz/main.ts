@@ -1,3 +1,4 @@
+import '../site/theme-switch';
 import '../site/track';
 import { parseReviews, POLL_REVIEWS_KEY } from '../shared/polls';
 import { QUIZ_DATA_ID, type QuizBank } from '../shared/quiz';

@@ -22,6 +22,8 @@ export interface DeckOptions {
   click: boolean;
   /** Pacing: planned minutes of a slide that plans none itself and lies in no planned section. */
   minutesPerSlide: number | null;
+  /** False: the deck stays light when the page or the person picks the dark design. */
+  dark: boolean;
 }
 
 export interface Slide {
@@ -74,4 +76,5 @@ export const DEFAULT_OPTIONS: DeckOptions = {
   touch: true,
   click: false,
   minutesPerSlide: null,
+  dark: true,
 };

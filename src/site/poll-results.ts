@@ -1,3 +1,4 @@
+import './theme-switch';
 import { el } from '../browser/dom';
 import { onHashChange, readHash, writeHash } from '../browser/hash';
 import { presenterToken, takeTokenFromAddress } from '../browser/presenter-token';

@@ -3,6 +3,15 @@
  * the tracking server alone serves this one file). New rows come from /visits/rows, rendered and
  * escaped by the server exactly like the rest of the table.
  */
+// The design picked on the course pages (THEME_STORAGE_KEY in src/shared/theme.ts, written out
+// here: this file has no imports); the page has no switch of its own.
+try {
+  const theme = localStorage.getItem('vs-theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch {
+  // No storage: the system's design.
+}
+
 const table = document.getElementById('visits');
 const toggle = document.getElementById('live');
 const status = document.getElementById('live-status');

@@ -1,3 +1,4 @@
+import { toggleTheme } from '../browser/theme';
 import type { DemoCommand } from '../shared/demos';
 import type { Command } from './model/keymap';
 import type { Modes } from './model/modes';
@@ -84,6 +85,8 @@ export function runCommand(
       return ink.clear(navigation.index);
     case 'fullscreen':
       return toggleFullscreen();
+    case 'theme':
+      return void toggleTheme();
     case 'demo-run':
     case 'demo-queue':
     case 'demo-batch':

@@ -5,6 +5,7 @@ import { takeTokenFromAddress } from '../browser/presenter-token';
 import { startViewer } from './viewer';
 import { el } from '../browser/dom';
 import { REMOTE_PARAM } from '../shared/remote';
+import { followTheme } from '../browser/theme';
 
 function readDeck(): Deck | undefined {
   try {
@@ -31,6 +32,8 @@ if (!deck) {
   const viewer = startViewer(deck, root);
   // Following reads web storage and opens connections: that waits until the slide is painted.
   afterPaint(() => {
+    // The design another window picks (the presenter's, in the clone window) is followed here.
+    followTheme();
     for (const part of followParts(viewer, root)) viewer.add(part);
   });
   // Live demo widgets are custom elements: defined once, they come alive on every slide that has one.

@@ -9,6 +9,7 @@
 import type { Element, Root } from 'hast';
 import { bundledLanguages, createHighlighter, type BundledLanguage, type BundledTheme, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
+import { DARK_CODE_THEME, DEFAULT_CODE_THEME } from '../code-themes';
 import { contextOf } from '../context';
 import { markedLines, markedSpans } from './code-marks';
 import { addClass, codeLanguage, textOf } from './hast';
@@ -58,6 +59,13 @@ export default function rehypeHighlight() {
     const shiki = await getHighlighter();
     const theme = settings.codeTheme as BundledTheme;
     await loadOnce(`theme:${theme}`, () => shiki.loadTheme(theme));
+    // The default follows the page's design through CSS light-dark(); a chosen style stays as it is.
+    const colours =
+      theme === DEFAULT_CODE_THEME
+        ? { themes: { light: theme, dark: DARK_CODE_THEME }, defaultColor: 'light-dark()' as const }
+        : { theme };
+    if (theme === DEFAULT_CODE_THEME)
+      await loadOnce(`theme:${DARK_CODE_THEME}`, () => shiki.loadTheme(DARK_CODE_THEME));
     for (const { code, index, parent } of blocks) {
       const requested = codeLanguage(code) ?? (settings.highlightLanguage || undefined);
       let language = PLAIN;
@@ -77,7 +85,7 @@ export default function rehypeHighlight() {
       const { text, spans } = settings.highlightSpans ? markedSpans(unstarred) : { text: unstarred, spans: [] };
       const root = shiki.codeToHast(text, {
         lang: language,
-        theme,
+        ...colours,
         tokenizeTimeLimit: 0,
         tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE,
         decorations: spans.map(({ start, end }) => ({
@@ -102,6 +110,12 @@ export default function rehypeHighlight() {
       });
       const [pre] = root.children;
       if (pre?.type !== 'element') continue;
+      // light-dark() carries both designs; shiki's --shiki-light/--shiki-dark copies would only add weight.
+      visit(pre, 'element', (node) => {
+        if (typeof node.properties.style === 'string') {
+          node.properties.style = node.properties.style.replace(/;?--shiki-[\w-]+:[^;]*/g, '');
+        }
+      });
       // The theme's colours on the <code> too, as highlight.js has them: a deck's plain `code { … }` rule is for inline code.
       const [block] = pre.children;
       if (block?.type === 'element') block.properties.style = pre.properties.style;

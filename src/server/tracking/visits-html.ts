@@ -28,19 +28,22 @@ const IP_MODE_TEXT: Record<IpMode, string> = {
 };
 
 const STYLE = `
-body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
+:root { color-scheme: light dark; }
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] { color-scheme: dark; }
+body { font-family: system-ui, sans-serif; margin: 0; color: light-dark(#1a1a1a, #d3d3d3); background: light-dark(#fff, #1c1c1c); }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 0.5rem 0; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid light-dark(#ccc, #454545); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 td { overflow-wrap: anywhere; }
 td:first-child { white-space: nowrap; }
-tbody tr.fresh { background: #fff6d6; }
+tbody tr.fresh { background: light-dark(#fff6d6, #524207); }
 nav { margin: 1rem 0; display: flex; gap: 1.5rem; }
-a { color: #0645ad; }
+a { color: light-dark(#0645ad, #558eeb); }
 button { font: inherit; padding: 0.3rem 0.8rem; }
-button[aria-pressed="true"] { background: #0b6e3d; color: #fff; border: 1px solid #0b6e3d; }
-:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
+button[aria-pressed="true"] { background: light-dark(#0b6e3d, #86e9b8); color: light-dark(#fff, #1c1c1c); border: 1px solid light-dark(#0b6e3d, #86e9b8); }
+:focus-visible { outline: 3px solid light-dark(#1a56db, #3567d7); outline-offset: 2px; }
 `;
 
 /** Content-Security-Policy of the page: its own script and exactly this stylesheet. */

@@ -12,6 +12,7 @@ export type Action =
   | 'blackout'
   | 'mirrored'
   | 'reading'
+  | 'theme'
   | 'help'
   | 'overview'
   | 'search'
@@ -63,6 +64,8 @@ const KEYS: Record<string, Action> = {
   '.': 'blackout',
   m: 'mirrored',
   l: 'reading',
+  // Nacht: the dark design.
+  n: 'theme',
   h: 'help',
   '?': 'help',
   o: 'overview',

@@ -20,6 +20,7 @@ function rows(options: DeckOptions): Row[] {
     ],
     [['M'], 'Folie spiegeln'],
     [['L'], 'Leseansicht an/aus: alle Folien untereinander als eine Seite (auf schmalen Bildschirmen von selbst)'],
+    [['N'], 'Dunkles / helles Design (gilt für alle Seiten des Kurses und das Beamer-Fenster)'],
     [['O'], 'Folienübersicht; Pfeiltasten wählen, Eingabe springt'],
     [
       ['/'],

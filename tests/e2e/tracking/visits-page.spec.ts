@@ -56,4 +56,21 @@ test.describe('/visits', () => {
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations).toEqual([]);
   });
+
+  test('follows the dark design, picked or from the system, with no accessibility violations', async ({
+    page,
+    request,
+  }) => {
+    await postVisit(request, { path: `/axe-dunkel-${marker()}` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/visits');
+    await expect(page.locator('#live-status')).toHaveText(CONNECTED);
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).not.toBe('rgb(255, 255, 255)');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.evaluate(() => localStorage.setItem('vs-theme', 'light'));
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+  });
 });

@@ -26,6 +26,21 @@ async function openVariant(page: Page, change: (deck: Deck) => void, suffix = ''
 }
 
 test.describe('deck options', () => {
+  test('a deck with "dark": false stays light in a dark system and after N', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openVariant(page, (deck) => {
+      deck.options.dark = false;
+    });
+    const background = (): Promise<string> =>
+      visibleSlide(page)
+        .locator('.remark-slide')
+        .evaluate((slide) => getComputedStyle(slide).backgroundColor);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.keyboard.press('n');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+  });
+
   test('a 4:3 deck is 960×720, letterboxed, and prints on 4:3 pages', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await openVariant(page, (deck) => {

@@ -17,8 +17,12 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
-const styleValue = (style: string, property: string): string | undefined =>
-  new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*(#[0-9a-f]{3,8})`, 'i').exec(style)?.[1];
+/** A colour of a style, in the light (0) or the dark (1) design: `#hex` or `light-dark(#light, #dark)`. */
+function styleValue(style: string, property: string, design: 0 | 1): string | undefined {
+  const value = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;]+)`, 'i').exec(style)?.[1];
+  const pair = /^light-dark\(\s*(#[0-9a-f]{3,8})\s*,\s*(#[0-9a-f]{3,8})\s*\)$/i.exec(value ?? '');
+  return pair ? pair[design + 1] : /^#[0-9a-f]{3,8}$/i.exec(value ?? '')?.[0];
+}
 
 const TYPESCRIPT = [
   '```ts',
@@ -50,23 +54,32 @@ const TYPESCRIPT = [
 ].join('\n');
 
 describe('code highlighting contrast', () => {
-  it('every token colour of a TypeScript block reaches WCAG AA (4.5:1) against its background', async () => {
-    const [html] = await htmls(TYPESCRIPT);
-    const preStyle = /<pre [^>]*style="([^"]*)"/.exec(html!)?.[1] ?? '';
-    const blockBackground = styleValue(preStyle, 'background-color');
-    expect(blockBackground).toBeDefined();
+  it.each([
+    ['light', 0],
+    ['dark', 1],
+  ] as const)(
+    'every token colour of a TypeScript block reaches WCAG AA (4.5:1) against its background, %s design',
+    async (_name, design) => {
+      const [html] = await htmls(TYPESCRIPT);
+      const preStyle = /<pre [^>]*style="([^"]*)"/.exec(html!)?.[1] ?? '';
+      const blockBackground = styleValue(preStyle, 'background-color', design);
+      expect(blockBackground).toBeDefined();
+      expect(luminance(blockBackground!) > 0.5).toBe(design === 0);
 
-    const colours = new Map<string, number>();
-    for (const [, style = ''] of html!.matchAll(/style="([^"]*)"/g)) {
-      const colour = styleValue(style, 'color');
-      if (!colour) continue;
-      const background = styleValue(style, 'background-color') ?? blockBackground!;
-      colours.set(`${colour} on ${background}`, contrast(colour, background));
-    }
-    expect(colours.size).toBeGreaterThanOrEqual(6);
-    const low = [...colours].filter(([, ratio]) => ratio < 4.5).map(([pair, ratio]) => `${pair}: ${ratio.toFixed(2)}`);
-    expect(low).toEqual([]);
-  });
+      const colours = new Map<string, number>();
+      for (const [, style = ''] of html!.matchAll(/style="([^"]*)"/g)) {
+        const colour = styleValue(style, 'color', design);
+        if (!colour) continue;
+        const background = styleValue(style, 'background-color', design) ?? blockBackground!;
+        colours.set(`${colour} on ${background}`, contrast(colour, background));
+      }
+      expect(colours.size).toBeGreaterThanOrEqual(6);
+      const low = [...colours]
+        .filter(([, ratio]) => ratio < 4.5)
+        .map(([pair, ratio]) => `${pair}: ${ratio.toFixed(2)}`);
+      expect(low).toEqual([]);
+    },
+  );
 
   it('measures contrast as WCAG defines it', () => {
     expect(contrast('#000', '#fff')).toBeCloseTo(21, 5);

@@ -92,7 +92,9 @@ describe('D. Slide properties', () => {
     expect(slide!.properties['highlight-style']).toBe('monokai');
     expect(slide!.html).toContain('class="shiki monokai"');
     const { deck, warnings } = await compile('a\n---\nhighlight-style: zenburn\n\n```js\nx\n```');
-    expect(deck.slides[1]!.html).toContain('class="shiki github-light-high-contrast"');
+    expect(deck.slides[1]!.html).toContain(
+      'class="shiki shiki-themes github-light-high-contrast github-dark-high-contrast"',
+    );
     expect(warnings).toMatchObject([
       { line: 3, slide: 2, message: expect.stringMatching(/^Code-Stil „zenburn“ gibt es hier nicht/) },
     ]);

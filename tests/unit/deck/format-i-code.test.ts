@@ -12,8 +12,10 @@ describe('I. Code', () => {
   it('R53: the fence language is the code class and is highlighted at build time; no language → plain', async () => {
     const [html] = await htmls('```js\nconst a = 1;\n```\n\n```\nconst b = 2;\n```');
     const [js, plain] = html!.split('</pre>');
-    expect(js).toContain('<code class="remark-code language-js" style="background-color:#ffffff;color:#0e1116">');
-    expect(js).toMatch(/<span style="color:#[0-9A-F]{6}">const<\/span>/);
+    expect(js).toContain(
+      '<code class="remark-code language-js" style="background-color:light-dark(#ffffff, #0a0c10);color:light-dark(#0e1116, #f0f3f6)">',
+    );
+    expect(js).toMatch(/<span style="color:light-dark\(#[0-9A-F]{6}, #[0-9A-F]{6}\)">const<\/span>/);
     expect(plain).toContain('<code class="remark-code" style=');
     expect(plain).not.toMatch(/<span style="color/);
   });
@@ -53,7 +55,7 @@ describe('I. Code', () => {
   it('R56: the star is removed before highlighting, so it never reaches the highlighter', async () => {
     const [html] = await htmls('```js\n* let x = 1;\n```', { options: { highlightLines: true } });
     expect(html).not.toContain('*');
-    expect(html).toMatch(/<span style="color:#[0-9A-F]{6}"> {2}let<\/span>/);
+    expect(html).toMatch(/<span style="color:light-dark\(#[0-9A-F]{6}, #[0-9A-F]{6}\)"> {2}let<\/span>/);
   });
 
   it('R57: with highlightSpans text between backticks in code is highlighted, `\\`` stays a backtick', async () => {
@@ -67,7 +69,7 @@ describe('I. Code', () => {
 
   it('R58: one light theme by default; the deck’s highlightStyle picks the shiki theme like it', async () => {
     const [plain] = await htmls('```js\nx\n```');
-    expect(plain).toContain('class="shiki github-light-high-contrast"');
+    expect(plain).toContain('class="shiki shiki-themes github-light-high-contrast github-dark-high-contrast"');
     const { settings } = parseSettings('{ "highlightStyle": "monokai" }', 'slides/x.json');
     const [dark] = await htmls('```js\nx\n```', { settings });
     expect(dark).toContain('class="shiki monokai" style="background-color:#272822;');

@@ -1,0 +1,125 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { visibleSlide, waitForViewer } from './viewer';
+
+/** A slide with a highlighted code block in the default code theme. */
+const CODE_SLIDE = '/slides/uebung-1/#9';
+const SCHEMES = ['light', 'dark'] as const;
+
+async function expectNoViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** WCAG contrast of every code token's colour against its block's background, computed by the browser. */
+async function codeContrasts(page: Page): Promise<{ token: string; ratio: number; background: number }[]> {
+  return visibleSlide(page)
+    .locator('pre.shiki')
+    .first()
+    .evaluate((pre) => {
+      const rgb = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (colour: string): number => {
+        const [r = 0, g = 0, b = 0] = rgb(colour).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const background = luminance(getComputedStyle(pre).backgroundColor);
+      return [...pre.querySelectorAll<HTMLElement>('.remark-code-line span')]
+        .filter((span) => span.textContent?.trim())
+        .map((span) => {
+          const text = luminance(getComputedStyle(span).color);
+          const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+          return { token: span.textContent ?? '', ratio, background };
+        });
+    });
+}
+
+for (const scheme of SCHEMES) {
+  test.describe(`${scheme} design`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('code tokens keep WCAG AA contrast on their background', async ({ page }) => {
+      await page.goto(CODE_SLIDE);
+      await waitForViewer(page);
+      const contrasts = await codeContrasts(page);
+      expect(contrasts.length).toBeGreaterThan(5);
+      for (const { token, ratio } of contrasts) expect(ratio, `„${token}“`).toBeGreaterThanOrEqual(4.5);
+      // The block really is in this design: a light or a dark background.
+      const background = contrasts[0]?.background ?? 0;
+      if (scheme === 'dark') expect(background).toBeLessThan(0.05);
+      else expect(background).toBeGreaterThan(0.8);
+    });
+
+    test('a code slide has no axe violations', async ({ page }) => {
+      await page.goto(CODE_SLIDE);
+      await waitForViewer(page);
+      await expectNoViolations(page);
+    });
+
+    test('a diagram slide has no axe violations', async ({ page }) => {
+      await page.goto('/slides/kapitel-2/#46');
+      await waitForViewer(page);
+      await expect(visibleSlide(page).locator('.vs-diagram svg')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('the home page and the quiz have no axe violations', async ({ page }) => {
+      await page.goto('/');
+      await expectNoViolations(page);
+      await page.goto('/quiz/kapitel-2/');
+      await expect(page.getByRole('button', { name: 'Dunkles Design' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+  });
+}
+
+test.describe('the design switch', () => {
+  test.use({ colorScheme: 'light' });
+
+  test('N switches the deck to dark, is remembered, and another window of the deck follows', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(CODE_SLIDE);
+    await waitForViewer(page);
+    const other = await context.newPage();
+    await other.goto(CODE_SLIDE);
+    await waitForViewer(other);
+    const slideBackground = (p: Page): Promise<string> =>
+      visibleSlide(p)
+        .locator('.remark-slide')
+        .evaluate((slide) => getComputedStyle(slide).backgroundColor);
+    expect(await slideBackground(page)).toBe('rgb(255, 255, 255)');
+
+    await page.keyboard.press('n');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await slideBackground(page)).not.toBe('rgb(255, 255, 255)');
+    await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await waitForViewer(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    await page.keyboard.press('h');
+    await expect(
+      page.getByRole('dialog', { name: 'Tastenkürzel' }).getByRole('row', { name: /^N Dunkles/ }),
+    ).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await expect(other.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('the course pages have a switch, remembered across pages', async ({ page }) => {
+    await page.goto('/');
+    const toggle = page.getByRole('button', { name: 'Dunkles Design' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.goto('/quiz/kapitel-2/');
+    await expect(page.getByRole('button', { name: 'Dunkles Design' })).toHaveAttribute('aria-pressed', 'true');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+  });
+});

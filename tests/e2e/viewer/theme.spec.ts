@@ -11,29 +11,34 @@ async function expectNoViolations(page: Page): Promise<void> {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** WCAG contrast of every code token's colour against its block's background, computed by the browser. */
+/** WCAG relative luminance of a computed `rgb(…)` colour. */
+function luminance(colour: string): number {
+  const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast of every code token's colour against its block's background, as the browser computes them. */
 async function codeContrasts(page: Page): Promise<{ token: string; ratio: number; background: number }[]> {
-  return visibleSlide(page)
+  const tokens = await visibleSlide(page)
     .locator('pre.shiki')
     .first()
-    .evaluate((pre) => {
-      const rgb = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-      const luminance = (colour: string): number => {
-        const [r = 0, g = 0, b = 0] = rgb(colour).map((v) => {
-          const c = v / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const background = luminance(getComputedStyle(pre).backgroundColor);
-      return [...pre.querySelectorAll<HTMLElement>('.remark-code-line span')]
+    .evaluate((pre) =>
+      [...pre.querySelectorAll<HTMLElement>('.remark-code-line span')]
         .filter((span) => span.textContent?.trim())
-        .map((span) => {
-          const text = luminance(getComputedStyle(span).color);
-          const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
-          return { token: span.textContent ?? '', ratio, background };
-        });
-    });
+        .map((span) => ({
+          token: span.textContent ?? '',
+          color: getComputedStyle(span).color,
+          background: getComputedStyle(pre).backgroundColor,
+        })),
+    );
+  return tokens.map(({ token, color, background }) => {
+    const [text, ground] = [luminance(color), luminance(background)];
+    const ratio = (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05);
+    return { token, ratio, background: ground };
+  });
 }
 
 for (const scheme of SCHEMES) {
@@ -62,6 +67,19 @@ for (const scheme of SCHEMES) {
       await page.goto('/slides/kapitel-2/#46');
       await waitForViewer(page);
       await expect(visibleSlide(page).locator('.vs-diagram svg')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('an inverse slide stays dark with light text, and has no axe violations', async ({ page }) => {
+      await page.goto('/slides/anleitung/#ende');
+      await waitForViewer(page);
+      const content = visibleSlide(page).locator('.remark-slide-content.inverse');
+      const [background = '', text = ''] = await content.evaluate((element) => [
+        getComputedStyle(element).backgroundColor,
+        getComputedStyle(element).color,
+      ]);
+      expect(luminance(background)).toBeLessThan(0.05);
+      expect(luminance(text)).toBeGreaterThan(0.8);
       await expectNoViolations(page);
     });
 

@@ -2,7 +2,7 @@
  * Macros in remark.js syntax: `![:name arg1, arg2](value)` (R44–R48). A macro returns Markdown
  * (raw HTML included) that replaces the call; the course registers its own in `slides/macros.ts`.
  */
-import { DEMOS, type DemoName, demoElementName } from '../shared/demos';
+import { DEMOS, type DemoName, demoElementName, isSimulation } from '../shared/demos';
 import { escapeHtml } from '../shared/html';
 
 export interface MacroCall {
@@ -54,7 +54,8 @@ export const demo: Macro = ({ args, value }) => {
   });
   if (value) attributes.push(` server="${escapeHtml(value)}"`);
   const element = demoElementName(name as DemoName);
-  return `<div class="vs-demo"><${element}${attributes.join('')}></${element}></div>`;
+  const classes = isSimulation(name as DemoName) ? 'vs-demo vs-simulation' : 'vs-demo';
+  return `<div class="${classes}"><${element}${attributes.join('')}></${element}></div>`;
 };
 
 export const BUILTIN_MACROS: MacroRegistry = { scale, demo };

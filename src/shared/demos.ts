@@ -22,8 +22,12 @@ export type DemoName = (typeof DEMOS)[number];
 /** The step-by-step simulations among the demos: pictures drawn in the browser, no server. */
 const SIMULATIONS: readonly DemoName[] = ['replication', 'delivery', 'clocks', 'hashing', 'balancing'];
 
+export function isSimulation(name: DemoName): boolean {
+  return SIMULATIONS.includes(name);
+}
+
 /** The live demos: they talk to our servers and, on paper without them, print a placeholder. */
-export const LIVE_DEMOS = DEMOS.filter((name) => !SIMULATIONS.includes(name));
+export const LIVE_DEMOS = DEMOS.filter((name) => !isSimulation(name));
 
 /** Each demo's title, as its frame shows it. */
 export const DEMO_TITLES: Record<DemoName, string> = {
@@ -44,7 +48,7 @@ export const DEMO_TITLES: Record<DemoName, string> = {
 
 /** What a slide copy (next-slide preview, overview) shows instead of the demo: "Tracking-Demo", "Simulation: Lamport-Uhren". */
 export function demoLabel(name: DemoName): string {
-  return SIMULATIONS.includes(name) ? `Simulation: ${DEMO_TITLES[name]}` : DEMO_TITLES[name];
+  return isSimulation(name) ? `Simulation: ${DEMO_TITLES[name]}` : DEMO_TITLES[name];
 }
 
 export function demoElementName(name: DemoName): `${DemoName}-demo` {

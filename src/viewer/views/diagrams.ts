@@ -1,17 +1,18 @@
-import type { Mermaid } from 'mermaid';
+import type { Mermaid, MermaidConfig } from 'mermaid';
 import { DIAGRAM_CLASS, DIAGRAM_SOURCE_CLASS } from '../../shared/deck';
 import { afterNextPaint, afterPaint } from '../after-paint';
 import type { Navigation } from '../model/navigation';
 import type { Part } from '../part';
 import type { SlidesView } from './slides';
 import { el } from '../../browser/dom';
+import { currentTheme, followTheme, type Theme } from '../../browser/theme';
 
 /**
  * The figure style of `media/README.md`: service boxes blue, notes and clusters in the
  * highlight and infrastructure colours, text #1c1c1c at 22 px, arrows #333. Line widths and
  * arrowheads are set by slide.css and `#drawn`, which mermaid's theme cannot reach.
  */
-const MERMAID_CONFIG = {
+const LIGHT_CONFIG = {
   startOnLoad: false,
   securityLevel: 'strict',
   suppressErrorRendering: true,
@@ -49,7 +50,42 @@ const MERMAID_CONFIG = {
     activationBkgColor: '#e3edfb',
     activationBorderColor: '#1a5fb4',
   },
-} as const;
+} satisfies MermaidConfig;
+
+/** The same style in the dark design: dark fills, light strokes and text (the simulation colours). */
+const DARK_CONFIG = {
+  ...LIGHT_CONFIG,
+  themeVariables: {
+    ...LIGHT_CONFIG.themeVariables,
+    darkMode: true,
+    background: '#1c1c1c',
+    primaryColor: '#1b3150',
+    primaryBorderColor: '#6fa8ee',
+    primaryTextColor: '#e8e8e8',
+    lineColor: '#bfbfbf',
+    textColor: '#e8e8e8',
+    secondaryColor: '#173a20',
+    secondaryBorderColor: '#6cc784',
+    tertiaryColor: '#45300f',
+    tertiaryBorderColor: '#f29c55',
+    edgeLabelBackground: '#1c1c1c',
+    clusterBkg: '#232830',
+    clusterBorder: '#6fa8ee',
+    actorBkg: '#1b3150',
+    actorBorder: '#6fa8ee',
+    actorTextColor: '#e8e8e8',
+    actorLineColor: '#b8b8b8',
+    signalColor: '#bfbfbf',
+    signalTextColor: '#e8e8e8',
+    noteBkgColor: '#463c00',
+    noteBorderColor: '#e3c443',
+    noteTextColor: '#e8e8e8',
+    labelBoxBkgColor: '#173a20',
+    labelBoxBorderColor: '#6cc784',
+    activationBkgColor: '#1b3150',
+    activationBorderColor: '#6fa8ee',
+  },
+} satisfies MermaidConfig;
 
 /** mermaid draws 8 px arrowheads for 1 px lines; the house style has filled heads for 3 px lines. */
 const ARROWHEAD_SCALE = 1.75;
@@ -58,17 +94,27 @@ const MIN_SCALE = 20 / 22;
 /** A small diagram grows to use the slide, but not into a poster. */
 const MAX_SCALE = 1.6;
 
+/** The design diagrams are drawn in: the page's, unless the deck stays light. */
+function diagramTheme(): Theme {
+  return document.documentElement.dataset.deckTheme === 'light' ? 'light' : currentTheme();
+}
+
 /**
  * Draws the mermaid diagrams of the slides about to be shown (current and neighbours), after
  * the slide a move leads to has been painted. Mermaid is downloaded the first time a diagram is
  * needed, and never before the first slide has been painted; a diagram that does not parse
- * becomes an error box on its slide.
+ * becomes an error box on its slide. When the design changes, the drawn diagrams are drawn
+ * again in its colours.
  */
 export class Diagrams implements Part {
   #mermaid: Promise<Mermaid> | undefined;
   #counter = 0;
   #painted = false;
   #off: (() => void) | undefined;
+  #theme = diagramTheme();
+  #printing = false;
+  /** The mermaid source of each diagram, which drawing replaces. */
+  readonly #sources = new WeakMap<HTMLElement, string>();
 
   constructor(
     private readonly slides: SlidesView,
@@ -85,6 +131,7 @@ export class Diagrams implements Part {
       this.#painted = true;
       this.update();
     });
+    followTheme(() => void this.#redraw());
   }
 
   unbind(): void {
@@ -130,14 +177,36 @@ export class Diagrams implements Part {
 
   #load(): Promise<Mermaid> {
     this.#mermaid ??= import('mermaid').then(({ default: mermaid }) => {
-      mermaid.initialize(MERMAID_CONFIG);
+      mermaid.initialize(this.#theme === 'dark' ? DARK_CONFIG : LIGHT_CONFIG);
       return mermaid;
     });
     return this.#mermaid;
   }
 
+  /** Paper is light: while `on`, diagrams are drawn in the light design. */
+  async setPrinting(on: boolean): Promise<void> {
+    this.#printing = on;
+    await this.#redraw();
+  }
+
+  /** Draws every diagram drawn so far again, in the design now in effect; each keeps its old drawing until then. */
+  async #redraw(): Promise<void> {
+    const theme = this.#printing ? 'light' : diagramTheme();
+    if (theme === this.#theme) return;
+    this.#theme = theme;
+    if (!this.#mermaid) return;
+    const mermaid = await this.#mermaid;
+    mermaid.initialize(theme === 'dark' ? DARK_CONFIG : LIGHT_CONFIG);
+    const drawn = [...document.querySelectorAll<HTMLElement>(`.${DIAGRAM_CLASS}[data-state="drawn"]`)];
+    for (const element of drawn) {
+      delete element.dataset.fitted;
+      await this.#draw(mermaid, element);
+    }
+  }
+
   async #draw(mermaid: Mermaid, element: HTMLElement): Promise<void> {
-    const source = element.querySelector(`.${DIAGRAM_SOURCE_CLASS}`)?.textContent ?? '';
+    const source = this.#sources.get(element) ?? element.querySelector(`.${DIAGRAM_SOURCE_CLASS}`)?.textContent ?? '';
+    this.#sources.set(element, source);
     try {
       const { svg } = await mermaid.render(`vs-diagram-${++this.#counter}`, source);
       element.innerHTML = svg;

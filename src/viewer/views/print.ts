@@ -50,12 +50,14 @@ export class PrintView implements Part {
   async prepare(notes: boolean): Promise<void> {
     this.#layout(notes);
     const contents = this.#allContents();
+    await this.diagrams.setPrinting(true);
     await Promise.all(contents.map((content) => this.diagrams.renderIn(content)));
   }
 
   async print(): Promise<void> {
     await this.prepare(this.#withNotes());
     window.print();
+    if (this.#notesByUrl === undefined) await this.diagrams.setPrinting(false);
   }
 
   readonly #onBeforePrint = (): void => {

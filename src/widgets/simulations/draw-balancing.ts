@@ -1,9 +1,9 @@
 import { svg } from '../../browser/dom';
 import { BALANCED_SERVERS, WEIGHTS, type Assignment, type BalancingState } from './balancing';
-import { MUTED, picture, ROLE, text, type Layout } from './draw';
+import { MUTED, PAPER, picture, ROLE, text, type Layout } from './draw';
 
 const BAR = 30;
-const CLIENT_FILLS = ['#fdf0d5', '#e3edfb', '#e4f3e8', '#f1e6fb'];
+const CLIENT_FILLS = [ROLE.client.fill, ROLE.server.fill, ROLE.infra.fill, ROLE.other.fill];
 
 /** Sub-rows within a server's row, so that requests open at the same time lie one below the other. */
 function stack(assignments: readonly Assignment[]): Map<Assignment, number> {
@@ -40,7 +40,7 @@ export function drawBalancing(state: BalancingState, layout: Layout) {
     return svg(
       'g',
       {},
-      svg('rect', { x: 0, y, width: RIGHT, height: height - 6, rx: 8, fill: server % 2 ? '#f6f6f6' : '#fff' }),
+      svg('rect', { x: 0, y, width: RIGHT, height: height - 6, rx: 8, fill: server % 2 ? 'var(--stripe)' : PAPER }),
       text(10, y + 22, `${name}${WEIGHTS[server]! > 1 ? ` (×${WEIGHTS[server]})` : ''}`, { 'font-weight': 700 }),
       wide
         ? text(10, y + 50, loadText, { 'font-size': 20, fill: MUTED })

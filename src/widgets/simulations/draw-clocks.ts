@@ -1,6 +1,6 @@
 import { svg } from '../../browser/dom';
 import { CLOCK_EVENTS, PROCESSES, type ClockEvent, type ClockState } from './clocks';
-import { arrow, MUTED, picture, ROLE, text, type Layout } from './draw';
+import { arrow, LINE, MUTED, PAPER, picture, ROLE, text, type Layout } from './draw';
 
 type Point = [number, number];
 
@@ -21,7 +21,7 @@ interface Geometry {
 const WIDE_Y = [60, 175, 290];
 const NARROW_X = [90, 260, 430];
 const NARROW_STEP = 60;
-const HALO = { stroke: '#fff', 'stroke-width': 6, 'stroke-linejoin': 'round', 'paint-order': 'stroke' };
+const HALO = { stroke: PAPER, 'stroke-width': 6, 'stroke-linejoin': 'round', 'paint-order': 'stroke' };
 
 const GEOMETRY: Record<Layout, Geometry> = {
   wide: {
@@ -66,7 +66,7 @@ export function drawClocks(state: ClockState, layout: Layout) {
       'g',
       {},
       text(place[0], place[1], name, { 'font-weight': 700 }),
-      svg('line', { x1: from[0], y1: from[1], x2: to[0], y2: to[1], stroke: '#333', 'stroke-width': 2.5 }),
+      svg('line', { x1: from[0], y1: from[1], x2: to[0], y2: to[1], stroke: LINE, 'stroke-width': 2.5 }),
     );
   });
   const messages = state.events.flatMap((event) => {

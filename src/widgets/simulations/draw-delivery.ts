@@ -1,6 +1,6 @@
 import { svg } from '../../browser/dom';
 import type { Attempt, DeliveryState } from './delivery';
-import { ERROR, MUTED, picture, ROLE, text, type Layout } from './draw';
+import { ERROR, MUTED, picture, ROLE, SUCCESS, text, type Layout } from './draw';
 
 const LANE_WIDTH = 350;
 const LANE_HEIGHT = 400;
@@ -11,9 +11,9 @@ function outcome(attempt: Attempt): [string, string] {
     case 'verloren':
       return ['Anfrage verloren', ERROR];
     case 'gebucht':
-      return attempt.replied ? ['gebucht, Antwort kommt an', '#1e7b34'] : ['gebucht, Antwort verloren', ERROR];
+      return attempt.replied ? ['gebucht, Antwort kommt an', SUCCESS] : ['gebucht, Antwort verloren', ERROR];
     case 'duplikat':
-      return ['Schlüssel bekannt: alte Antwort', '#1e7b34'];
+      return ['Schlüssel bekannt: alte Antwort', SUCCESS];
   }
 }
 

@@ -1,8 +1,13 @@
 import { svg } from '../../browser/dom';
-import { box, MUTED, picture, ROLE, text, type Layout } from './draw';
+import { box, MUTED, PAPER, picture, ROLE, text, type Layout } from './draw';
 import type { HashingState, Placement } from './hashing';
 
-const SERVER_COLOURS: Record<string, string> = { A: '#1a5fb4', B: '#b34700', C: '#1e7b34', D: '#6b2fa3' };
+const SERVER_COLOURS: Record<string, string> = {
+  A: ROLE.server.stroke,
+  B: ROLE.client.stroke,
+  C: ROLE.infra.stroke,
+  D: ROLE.other.stroke,
+};
 
 function owner(state: HashingState, placement: Placement): string {
   return state.joined ? placement.after : placement.before;
@@ -38,8 +43,8 @@ function drawModulo(state: HashingState, layout: Layout): SVGSVGElement {
             width: 247,
             height: 32,
             rx: 6,
-            fill: shifted ? ROLE.highlight.fill : '#fff',
-            stroke: shifted ? ROLE.highlight.stroke : '#bbb',
+            fill: shifted ? ROLE.highlight.fill : PAPER,
+            stroke: shifted ? ROLE.highlight.stroke : 'var(--faint)',
           }),
           text(x + 14, y + 17, shifted ? `${p.client} ← ${p.before}` : p.client, { 'font-size': 20 }),
         );
@@ -71,7 +76,7 @@ function drawRing(state: HashingState, layout: Layout): SVGSVGElement {
       cy: y,
       r: shifted ? 12 : 9,
       fill: shifted ? ROLE.highlight.fill : SERVER_COLOURS[owner(state, p)]!,
-      stroke: shifted ? ROLE.highlight.stroke : '#fff',
+      stroke: shifted ? ROLE.highlight.stroke : PAPER,
       'stroke-width': 3,
     });
   });
@@ -106,7 +111,7 @@ function drawRing(state: HashingState, layout: Layout): SVGSVGElement {
     layout === 'wide' ? 1100 : 520,
     layout === 'wide' ? 360 : footY + 30,
     `Ring mit ${state.servers.length} Servern, ${state.moved} Clients gewechselt`,
-    svg('circle', { cx, cy, r, fill: 'none', stroke: '#888', 'stroke-width': 3 }),
+    svg('circle', { cx, cy, r, fill: 'none', stroke: 'var(--faint)', 'stroke-width': 3 }),
     ...clients,
     ...servers,
     ...legend,

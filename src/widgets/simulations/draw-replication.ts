@@ -1,5 +1,5 @@
 import { svg } from '../../browser/dom';
-import { arrow, box, label, picture, type Layout, type Role, ERROR } from './draw';
+import { arrow, box, label, LINE, picture, type Layout, type Role, ERROR } from './draw';
 import type { NodeId, ReplicationState } from './replication';
 
 type Point = [number, number];
@@ -113,7 +113,7 @@ export function drawReplication(state: ReplicationState, layout: Layout) {
     const route = routes[`${message.from}>${message.to}`]!;
     const [a, b] = longestSegment(route);
     const refused = message.state === 'abgelehnt';
-    const color = refused ? ERROR : '#333';
+    const color = refused ? ERROR : LINE;
     const text = refused ? `${message.label} ✗` : message.state === 'unterwegs' ? `${message.label} …` : message.label;
     return svg(
       'g',

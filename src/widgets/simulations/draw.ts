@@ -1,12 +1,16 @@
-/** Drawing parts shared by the simulations, in the style of the figures (media/README.md). */
+/**
+ * Drawing parts shared by the simulations, in the style of the figures (media/README.md). Colours
+ * are the variables of simulations.css, so the picture follows the light or dark design.
+ */
 import { svg } from '../../browser/dom';
 
 export const ROLE = {
-  client: { fill: '#fdf0d5', stroke: '#b34700' },
-  server: { fill: '#e3edfb', stroke: '#1a5fb4' },
-  infra: { fill: '#e4f3e8', stroke: '#1e7b34' },
-  highlight: { fill: '#fff4b3', stroke: '#8a6d00' },
-  error: { fill: '#fde2e1', stroke: '#b3261e' },
+  client: { fill: 'var(--client-fill)', stroke: 'var(--client-stroke)' },
+  server: { fill: 'var(--server-fill)', stroke: 'var(--server-stroke)' },
+  infra: { fill: 'var(--infra-fill)', stroke: 'var(--infra-stroke)' },
+  highlight: { fill: 'var(--highlight-fill)', stroke: 'var(--highlight-stroke)' },
+  error: { fill: 'var(--error-fill)', stroke: 'var(--error-stroke)' },
+  other: { fill: 'var(--other-fill)', stroke: 'var(--other-stroke)' },
 } as const;
 
 export type Role = keyof typeof ROLE;
@@ -17,9 +21,14 @@ export type Role = keyof typeof ROLE;
  */
 export type Layout = 'wide' | 'narrow';
 
-export const INK = '#1c1c1c';
-export const MUTED = '#4a4a4a';
-export const ERROR = '#b3261e';
+export const INK = 'var(--ink)';
+export const MUTED = 'var(--muted)';
+export const ERROR = 'var(--error-stroke)';
+export const SUCCESS = 'var(--infra-stroke)';
+/** Arrows and lines. */
+export const LINE = 'var(--line)';
+/** The ground the picture lies on. */
+export const PAPER = 'var(--paper)';
 
 /** The picture: drawn in slide pixels (width = viewBox width), labelled for screen readers. */
 export function picture(width: number, height: number, label: string, ...children: Node[]): SVGSVGElement {
@@ -71,7 +80,7 @@ export function box(x: number, y: number, width: number, height: number, role: R
 /** An arrow along the points; dashed for something still under way. */
 export function arrow(
   points: readonly (readonly [number, number])[],
-  { dashed = false, color = '#333' }: { dashed?: boolean; color?: string } = {},
+  { dashed = false, color = LINE }: { dashed?: boolean; color?: string } = {},
 ): SVGPolylineElement {
   return svg('polyline', {
     points: points.map(([x, y]) => `${x},${y}`).join(' '),
@@ -83,14 +92,14 @@ export function arrow(
   });
 }
 
-/** A label on a white backing, so it stays readable where it crosses a line; kept inside `[0, right]`. */
+/** A label on a backing of the ground colour, so it stays readable where it crosses a line; kept inside `[0, right]`. */
 export function label(x: number, y: number, content: string, color = INK, right = Infinity): SVGGElement {
   const width = content.length * 11 + 12;
   x = Math.min(Math.max(x, width / 2), right - width / 2);
   return svg(
     'g',
     {},
-    svg('rect', { x: x - width / 2, y: y - 15, width, height: 30, rx: 6, fill: '#fff', opacity: 0.9 }),
+    svg('rect', { x: x - width / 2, y: y - 15, width, height: 30, rx: 6, fill: PAPER, opacity: 0.9 }),
     text(x, y, content, { 'text-anchor': 'middle', fill: color, 'font-size': 20 }),
   );
 }

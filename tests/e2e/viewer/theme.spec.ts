@@ -41,6 +41,19 @@ async function codeContrasts(page: Page): Promise<{ token: string; ratio: number
   });
 }
 
+const DIAGRAM_SLIDE = '/slides/kapitel-2/#46';
+/** A step of the replication simulation. */
+const SIMULATION_SLIDE = '/slides/kapitel-3/#35';
+
+/** The luminance of the fill of a diagram's first participant box. */
+async function diagramFill(page: Page): Promise<number> {
+  const box = visibleSlide(page).locator('.vs-diagram svg rect.actor').first();
+  return luminance(await box.evaluate((rect) => getComputedStyle(rect).fill));
+}
+
+/** Whether a luminance belongs to a light (true) or a dark (false) fill. */
+const isLight = (value: number): boolean => value > 0.5;
+
 for (const scheme of SCHEMES) {
   test.describe(`${scheme} design`, () => {
     test.use({ colorScheme: scheme });
@@ -63,10 +76,31 @@ for (const scheme of SCHEMES) {
       await expectNoViolations(page);
     });
 
-    test('a diagram slide has no axe violations', async ({ page }) => {
-      await page.goto('/slides/kapitel-2/#46');
+    test('a diagram slide is drawn in the colours of the design, with no axe violations', async ({ page }) => {
+      await page.goto(DIAGRAM_SLIDE);
       await waitForViewer(page);
       await expect(visibleSlide(page).locator('.vs-diagram svg')).toBeVisible();
+      expect(isLight(await diagramFill(page))).toBe(scheme === 'light');
+      await expectNoViolations(page);
+    });
+
+    test('a simulation is drawn in the colours of the design, with no axe violations', async ({ page }) => {
+      await page.goto(SIMULATION_SLIDE);
+      await waitForViewer(page);
+      const simulation = visibleSlide(page).locator('.vs-simulation');
+      await expect(simulation.locator('svg')).toBeVisible();
+      const [plate = '', fill = '', ink = ''] = await simulation.evaluate((element) => {
+        const svg = element.querySelector('replication-demo')?.shadowRoot?.querySelector('svg');
+        const box = svg?.querySelector('g > rect');
+        return [
+          getComputedStyle(element).backgroundColor,
+          box ? getComputedStyle(box).fill : '',
+          svg ? getComputedStyle(svg).fill : '',
+        ];
+      });
+      expect(plate).toBe('rgba(0, 0, 0, 0)');
+      expect(isLight(luminance(fill))).toBe(scheme === 'light');
+      expect(isLight(luminance(ink))).toBe(scheme === 'dark');
       await expectNoViolations(page);
     });
 
@@ -128,6 +162,17 @@ test.describe('the design switch', () => {
     await expect(other.locator('html')).toHaveAttribute('data-theme', 'light');
   });
 
+  test('N draws the diagrams again in the new design', async ({ page }) => {
+    await page.goto(DIAGRAM_SLIDE);
+    await waitForViewer(page);
+    await expect(visibleSlide(page).locator('.vs-diagram svg')).toBeVisible();
+    expect(isLight(await diagramFill(page))).toBe(true);
+    await page.keyboard.press('n');
+    await expect.poll(async () => isLight(await diagramFill(page))).toBe(false);
+    await page.keyboard.press('n');
+    await expect.poll(async () => isLight(await diagramFill(page))).toBe(true);
+  });
+
   test('the course pages have a switch, remembered across pages', async ({ page }) => {
     await page.goto('/');
     const toggle = page.getByRole('button', { name: 'Dunkles Design' });
@@ -139,5 +184,19 @@ test.describe('the design switch', () => {
     await expect(page.getByRole('button', { name: 'Dunkles Design' })).toHaveAttribute('aria-pressed', 'true');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
+  });
+});
+
+test.describe('printing in the dark design', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('diagrams are drawn in the light design of paper', async ({ page }) => {
+    await page.goto('/slides/kapitel-2/?print');
+    await expect(page.locator('html')).toHaveAttribute('data-print', 'ready', { timeout: 60_000 });
+    const fill = await page
+      .locator('.vs-diagram svg rect.actor')
+      .first()
+      .evaluate((rect) => getComputedStyle(rect).fill);
+    expect(isLight(luminance(fill))).toBe(true);
   });
 });

@@ -6,6 +6,12 @@ describe('demo macro', () => {
     expect(await htmls('![:demo tracking]()')).toEqual(['<div class="vs-demo"><tracking-demo></tracking-demo></div>']);
   });
 
+  it('marks a simulation, which draws in the colours of the design', async () => {
+    expect(await htmls('![:demo clocks step=2]()')).toEqual([
+      '<div class="vs-demo vs-simulation"><clocks-demo step="2"></clocks-demo></div>',
+    ]);
+  });
+
   it('passes key=value settings as attributes and the URL in parentheses as `server`, escaped', async () => {
     expect(await htmls('![:demo task mode=job, task=sum](http://hörsaal:8080/?a=1&b="2")')).toEqual([
       '<div class="vs-demo"><task-demo mode="job" task="sum" server="http://hörsaal:8080/?a=1&#x26;b=&#x22;2&#x22;"></task-demo></div>',

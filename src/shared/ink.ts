@@ -11,12 +11,15 @@ export const INK_EVENT = 'ink';
 /** Name of the follow-channel event that carries a LaserState. */
 export const LASER_EVENT = 'laser';
 
-/** The pen's colours: red, blue, green, black, yellow (marker), with their German names. */
+/**
+ * The pen's colours: red, blue, green, the text colour (black), yellow (marker), with their German
+ * names. On a dark slide ink.css draws blue and the text colour lighter.
+ */
 export const INK_COLORS = {
   '#d62828': 'Rot',
   '#1a5fb4': 'Blau',
   '#26a269': 'Grün',
-  '#1c1c1c': 'Schwarz',
+  '#1c1c1c': 'Textfarbe',
   '#f5c211': 'Gelb',
 } as const;
 export type InkColor = keyof typeof INK_COLORS;

@@ -117,6 +117,28 @@ for (const scheme of SCHEMES) {
       await expectNoViolations(page);
     });
 
+    test('the text-coloured pen contrasts with the slide; pen toolbar and phone remote have no axe violations', async ({
+      page,
+    }) => {
+      await page.goto('/slides/anleitung/#2');
+      await waitForViewer(page);
+      await page.keyboard.press('d');
+      await page.getByRole('button', { name: 'Farbe Textfarbe' }).click();
+      await page.mouse.move(400, 600);
+      await page.mouse.down();
+      await page.mouse.move(600, 620, { steps: 5 });
+      await page.mouse.up();
+      const stroke = visibleSlide(page).locator('.vs-ink polyline').first();
+      expect(isLight(luminance(await stroke.evaluate((line) => getComputedStyle(line).stroke)))).toBe(
+        scheme === 'dark',
+      );
+      await expectNoViolations(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/slides/anleitung/?fernbedienung#token=e2e-presenter');
+      await expect(page.getByRole('region', { name: 'Aktuelle Folie' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
     test('the home page and the quiz have no axe violations', async ({ page }) => {
       await page.goto('/');
       await expectNoViolations(page);

@@ -84,6 +84,16 @@ for (const scheme of SCHEMES) {
       await expectNoViolations(page);
     });
 
+    test('an SVG figure turns dark in the dark design, with no axe violations', async ({ page }) => {
+      await page.goto('/slides/kapitel-2/#17');
+      await waitForViewer(page);
+      const figure = visibleSlide(page).locator('figure img');
+      await expect(figure).toBeVisible();
+      const filter = await figure.evaluate((img) => getComputedStyle(img).filter);
+      expect(filter).toBe(scheme === 'dark' ? 'invert(0.89) hue-rotate(180deg)' : 'none');
+      await expectNoViolations(page);
+    });
+
     test('a simulation is drawn in the colours of the design, with no axe violations', async ({ page }) => {
       await page.goto(SIMULATION_SLIDE);
       await waitForViewer(page);

@@ -202,12 +202,13 @@ export class QuizSession extends Emitter<{ change: Change }> {
     const now = this.now();
     const attempt: Attempt = { at: now.toISOString(), outcome, hints: draft.hints, answer };
     const id = draft.question.id;
+    // Done at once, so that R or a second Enter never waits for the scheduler's chunk (nor counts twice).
+    draft.phase = 'done';
+    draft.outcome = outcome;
+    this.emit('change', 'draft');
     withScheduler((scheduler) => {
       this.progress.questions[id] = recordAttempt(scheduler, this.progress.questions[id], attempt, now);
       this.persist(this.progress);
-      draft.phase = 'done';
-      draft.outcome = outcome;
-      this.emit('change', 'draft');
       this.emit('change', 'progress');
     });
   }

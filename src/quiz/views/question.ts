@@ -19,7 +19,7 @@ const OUTCOME_TEXT = {
 /** The card with the question on screen: prompt, answer, hints, check, feedback and navigation. */
 export class QuestionView {
   readonly element = el('section', { class: 'quiz-card', 'aria-labelledby': 'question-title' });
-  /** Question, phase and hints last drawn, as `id/phase/hints`. */
+  /** Question, phase, hints and the reread note last drawn, as `id/phase/hints/reread`. */
   private rendered = '';
 
   constructor(private readonly session: QuizSession) {}
@@ -27,7 +27,8 @@ export class QuestionView {
   /** Redraws after a change; `moveFocus: false` for the first drawing, which leaves focus where the page put it. */
   update(change: Change, moveFocus = true): void {
     const draft = this.session.draft;
-    const state = draft ? `${draft.question.id}/${draft.phase}/${draft.hints}` : '';
+    const reread = draft ? needsReread(this.session.progress.questions[draft.question.id]) : false;
+    const state = draft ? `${draft.question.id}/${draft.phase}/${draft.hints}/${reread}` : '';
     // Typing re-renders only the preview or the field's help (done by the field), so it keeps its caret.
     const typed = draft?.question.kind === 'text' || draft?.question.kind === 'number';
     if (change !== 'question' && state === this.rendered && (change === 'progress' || typed)) return;

@@ -106,31 +106,34 @@ export interface StoredVote {
 const ID = '^[A-Za-z0-9_-]{1,64}$';
 /** An anonymous device id: random, made by the device itself, never tied to a person. */
 export const DEVICE_ID_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
+// Route parameters are written out, not spread: a spread survives tree shaking in browser bundles.
+const DECK_PARAM = { type: 'string', pattern: DECK_ID_PATTERN } as const;
+const ID_PARAM = { type: 'string', pattern: ID } as const;
 
 export const PollDeckParamsSchema = {
   type: 'object',
-  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN } },
+  properties: { deck: DECK_PARAM },
   required: ['deck'],
   additionalProperties: false,
 } as const;
 
 export const PollParamsSchema = {
   type: 'object',
-  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN }, poll: { type: 'string', pattern: ID } },
+  properties: { deck: DECK_PARAM, poll: ID_PARAM },
   required: ['deck', 'poll'],
   additionalProperties: false,
 } as const;
 
 export const PollActionParamsSchema = {
   type: 'object',
-  properties: { ...PollParamsSchema.properties, action: { type: 'string', enum: [...POLL_ACTIONS] } },
+  properties: { deck: DECK_PARAM, poll: ID_PARAM, action: { type: 'string', enum: POLL_ACTIONS } },
   required: ['deck', 'poll', 'action'],
   additionalProperties: false,
 } as const;
 
 export const VoteParamsSchema = {
   type: 'object',
-  properties: { ...PollParamsSchema.properties, device: { type: 'string', pattern: DEVICE_ID_PATTERN } },
+  properties: { deck: DECK_PARAM, poll: ID_PARAM, device: { type: 'string', pattern: DEVICE_ID_PATTERN } },
   required: ['deck', 'poll', 'device'],
   additionalProperties: false,
 } as const;
@@ -193,7 +196,7 @@ export const PollViewSchema = {
     id: { type: 'string' },
     deck: { type: 'string' },
     questionId: { type: 'string' },
-    kind: { type: 'string', enum: [...POLL_KINDS] },
+    kind: { type: 'string', enum: POLL_KINDS },
     promptHtml: { type: 'string' },
     unit: { type: 'string' },
     choices: {
@@ -243,7 +246,7 @@ export const PollQuestionsSchema = {
         type: 'object',
         properties: {
           id: { type: 'string' },
-          kind: { type: 'string', enum: [...POLL_KINDS] },
+          kind: { type: 'string', enum: POLL_KINDS },
           topic: { type: 'string' },
           prompt: { type: 'string' },
         },
@@ -363,7 +366,7 @@ export const PollResultsSchema = {
         properties: {
           id: { type: 'string' },
           questionId: { type: 'string' },
-          kind: { type: 'string', enum: [...POLL_KINDS] },
+          kind: { type: 'string', enum: POLL_KINDS },
           prompt: { type: 'string' },
           openedAt: { type: 'string', format: 'date-time' },
           closedAt: { type: ['string', 'null'], format: 'date-time' },
@@ -479,14 +482,14 @@ export const UpvoteInputSchema = {
 
 export const HallParamsSchema = {
   type: 'object',
-  properties: { deck: { type: 'string', pattern: DECK_ID_PATTERN }, question: { type: 'string', pattern: ID } },
+  properties: { deck: DECK_PARAM, question: ID_PARAM },
   required: ['deck', 'question'],
   additionalProperties: false,
 } as const;
 
 export const HallActionParamsSchema = {
   type: 'object',
-  properties: { ...HallParamsSchema.properties, action: { type: 'string', enum: [...HALL_ACTIONS] } },
+  properties: { deck: DECK_PARAM, question: ID_PARAM, action: { type: 'string', enum: HALL_ACTIONS } },
   required: ['deck', 'question', 'action'],
   additionalProperties: false,
 } as const;

@@ -26,8 +26,7 @@ test('the quiz page is light until a free-text question needs markdown-it, and t
   expect(names.some((name) => name.includes('answer-markdown'))).toBe(false);
   expect(names.some((name) => name.includes('fsrs'))).toBe(false);
   const kilobytes = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
-  // 15.0 KB with number questions (their parsing and labels, shared with the polls); markdown-it alone is 56 KB.
-  expect(kilobytes).toBeLessThanOrEqual(16);
+  expect(kilobytes).toBeLessThanOrEqual(15);
 
   await page.locator('.quiz-choice label').first().click();
   await expect.poll(() => [...scripts.keys()].some((name) => name.includes('fsrs'))).toBe(true);

@@ -34,15 +34,16 @@ test.describe('search and contents', () => {
   });
 
   test('keys typed before the search has loaded are kept, Enter too', async ({ page }) => {
-    await open(page);
     let release = (): void => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let asked = false;
+    // Held from the start: nothing may fetch the search code before the test holds it back.
     await page.route(/\/assets\/search[^/]*\.js$/, async (route) => {
       asked = true;
       await held;
       await route.continue();
     });
+    await open(page);
     await page.keyboard.press('/');
     await expect.poll(() => asked).toBe(true);
     await page.keyboard.type('sidecar');

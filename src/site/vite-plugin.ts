@@ -3,7 +3,8 @@
  * (and, in `vite dev`, when the page is loaded). A page asks for a list with a comment:
  * `<!-- vs-decks heading=2 -->` (cards with a thumbnail of the title slide; group headings
  * at that level), `<!-- vs-decks heading=3 compact -->` (without thumbnails) or
- * `<!-- vs-quizzes -->` (links to the quizzes). It also writes the home page's search index
+ * `<!-- vs-quizzes -->` (links to the quizzes); `<!-- vs-header -->` and `<!-- vs-footer -->` give
+ * the head and foot all course pages share. It also writes the home page's search index
  * (`/search-index.json`: every slide and quiz question), served fresh in `vite dev`.
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { bankPath } from '../deck/load';
 import { DeckRegistry } from '../deck/registry';
 import { SITE_SEARCH_PATH } from '../shared/search';
+import { siteHeader, SITE_FOOTER } from './chrome';
 import { deckEntry, renderDeckList, renderQuizList, type Listing } from './deck-list';
 import { buildSiteSearchIndex } from './search-index';
 
@@ -23,6 +25,7 @@ export interface SitePagesOptions {
 }
 
 const PLACEHOLDER = /<!--\s*vs-(decks|quizzes)((?:\s+[\w=]+)*)\s*-->/g;
+const CHROME = /<!--\s*vs-(header|footer)\s*-->/g;
 
 export default function sitePages(options: SitePagesOptions = {}): Plugin {
   let config: ResolvedConfig;
@@ -47,7 +50,10 @@ export default function sitePages(options: SitePagesOptions = {}): Plugin {
 
     transformIndexHtml: {
       order: 'pre',
-      async handler(html) {
+      async handler(page, { path }) {
+        const html = page.replace(CHROME, (_match, part: string) =>
+          part === 'header' ? siteHeader(path, config.base) : SITE_FOOTER,
+        );
         if (!new RegExp(PLACEHOLDER.source).test(html)) return html;
         const listing = await currentListing();
         if (config.command === 'build' && listing.broken.length > 0) {
